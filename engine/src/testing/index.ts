@@ -1,0 +1,2 @@
+// Helpers for tests of code built on the engine (fixtures, tolerances).
+export {};
