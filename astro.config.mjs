@@ -1,0 +1,56 @@
+// Site configuration: Starlight (navigation, search, dark mode, i18n), MDX lessons with
+// KaTeX math, code highlighted by Shiki through Starlight's Expressive Code.
+// The base path comes from TORCHLIT_BASE so self-hosters can serve the site from a subfolder,
+// e.g. TORCHLIT_BASE=/course/ npm run build. Nothing here may load from a CDN.
+import { unified } from "@astrojs/markdown-remark";
+import mdx from "@astrojs/mdx";
+import starlight from "@astrojs/starlight";
+import { defineConfig } from "astro/config";
+import rehypeKatex from "rehype-katex";
+import remarkMath from "remark-math";
+import { sidebar } from "./src/sidebar.ts";
+
+/** Normalises TORCHLIT_BASE ("course", "/course", "/course/") to "/course/"; "/" when unset. */
+function basePath(raw) {
+  const trimmed = (raw ?? "").trim().replace(/^\/+|\/+$/g, "");
+  return trimmed === "" ? "/" : `/${trimmed}/`;
+}
+
+export default defineConfig({
+  base: basePath(process.env.TORCHLIT_BASE),
+  trailingSlash: "ignore",
+  markdown: {
+    // The unified (remark/rehype) processor, because KaTeX math comes from remark-math and
+    // rehype-katex; MDX inherits this processor, and Starlight adds its own plugins to it.
+    processor: unified({ remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatex] }),
+  },
+  vite: {
+    build: {
+      rolldownOptions: {
+        // MDX modules carry Astro's "use astro:head-inject" marker, which the bundler reports
+        // once per page although Astro handles it; keep the build log for real problems.
+        onLog(level, log, handler) {
+          if (log.code === "MODULE_LEVEL_DIRECTIVE" && log.message.includes("astro:head-inject"))
+            return;
+          handler(level, log);
+        },
+      },
+    },
+  },
+  integrations: [
+    starlight({
+      title: "Torchlit",
+      description: "Learn PyTorch basics with code that runs in your browser.",
+      defaultLocale: "en",
+      locales: {
+        en: { label: "English", lang: "en" },
+        "zh-cn": { label: "简体中文", lang: "zh-CN" },
+      },
+      customCss: ["katex/dist/katex.min.css", "./src/styles/site.css"],
+      sidebar,
+      lastUpdated: false,
+      pagefind: true,
+    }),
+    mdx(),
+  ],
+});

@@ -1,0 +1,52 @@
+// The course outline shown in Starlight's sidebar, following the seed outline's sections.
+// Lesson slugs are fixed forever (URLs never change); only labels and order may evolve.
+// Labels are English with zh-CN translations; Starlight localises the links per locale.
+
+/** Lesson slugs in course order; each has a page in every locale under content/docs/<locale>/. */
+export const lessonSlugs = [
+  "pytorch",
+  "environment",
+  "tensors",
+  "broadcasting",
+  "memory",
+  "numpy",
+  "gpu",
+  "gradient-descent",
+  "autograd",
+  "jacobian",
+] as const;
+
+export type LessonSlug = (typeof lessonSlugs)[number];
+
+interface Section {
+  label: string;
+  translations: { "zh-CN": string };
+  lessons: LessonSlug[];
+}
+
+/** The seed outline's sections (2.1–2.4) and the lessons each one holds. */
+export const sections: Section[] = [
+  {
+    label: "Introduction to PyTorch",
+    translations: { "zh-CN": "PyTorch介绍" },
+    lessons: ["pytorch"],
+  },
+  { label: "Environment Setup", translations: { "zh-CN": "环境配置" }, lessons: ["environment"] },
+  {
+    label: "Data Operations",
+    translations: { "zh-CN": "数据操作" },
+    lessons: ["tensors", "broadcasting", "memory", "numpy", "gpu"],
+  },
+  {
+    label: "Gradient Descent",
+    translations: { "zh-CN": "梯度下降" },
+    lessons: ["gradient-descent", "autograd", "jacobian"],
+  },
+];
+
+/** Starlight sidebar groups; Starlight prefixes each slug with the current locale. */
+export const sidebar = sections.map(({ label, translations, lessons }) => ({
+  label,
+  translations,
+  items: lessons.map((slug) => ({ slug })),
+}));
