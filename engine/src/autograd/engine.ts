@@ -1,0 +1,167 @@
+// The backward pass: an iterative walk over grad_fn nodes (no recursion, so long chains are
+// fine). Each node runs once, after the gradients from all its consumers have been summed;
+// ready nodes run latest-created first, as PyTorch's engine does.
+import { runtimeError } from "../core/errors.ts";
+import type { Tensor } from "../tensor.ts";
+import { enableGrad, noGrad } from "./grad-mode.ts";
+import type { Node } from "./node.ts";
+import { accumulate } from "./accumulate.ts";
+
+export interface BackwardOptions {
+  retainGraph?: boolean;
+  createGraph?: boolean;
+  /** For torch.autograd.grad: return the gradients of these instead of accumulating into .grad. */
+  inputs?: readonly Tensor[];
+  allowUnused?: boolean;
+}
+
+/** A max-heap of nodes by creation order. */
+class ReadyQueue {
+  private items: Node[] = [];
+  get size(): number {
+    return this.items.length;
+  }
+  push(n: Node): void {
+    const a = this.items;
+    a.push(n);
+    let i = a.length - 1;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if ((a[p] as Node).seq >= n.seq) break;
+      a[i] = a[p] as Node;
+      i = p;
+    }
+    a[i] = n;
+  }
+  pop(): Node {
+    const a = this.items;
+    const top = a[0] as Node;
+    const last = a.pop() as Node;
+    if (a.length > 0) {
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        const mSeq = () => (m === i ? last.seq : (a[m] as Node).seq);
+        if (l < a.length && (a[l] as Node).seq > mSeq()) m = l;
+        if (r < a.length && (a[r] as Node).seq > mSeq()) m = r;
+        if (m === i) break;
+        a[i] = a[m] as Node;
+        i = m;
+      }
+      a[i] = last;
+    }
+    return top;
+  }
+}
+
+const add = (a: Tensor | null, b: Tensor | null): Tensor | null => (a === null ? b : b === null ? a : a.add(b));
+
+export function runBackward(roots: readonly Tensor[], rootGrads: readonly Tensor[], opts: BackwardOptions = {}): (Tensor | null)[] {
+  const retain = opts.retainGraph ?? opts.createGraph ?? false;
+  const createGraph = opts.createGraph ?? false;
+
+  // Dependencies: how many edges point at each node from nodes reachable from the roots.
+  const deps = new Map<Node, number>();
+  const seen = new Set<Node>();
+  const stack: Node[] = [];
+  for (const r of roots) {
+    if (r.gradFn === null && !r.requiresGrad) continue;
+    const e = r.gradEdge();
+    if (e && !seen.has(e.node)) {
+      seen.add(e.node);
+      stack.push(e.node);
+    }
+  }
+  while (stack.length > 0) {
+    const n = stack.pop() as Node;
+    for (const e of n.next) {
+      if (!e) continue;
+      deps.set(e.node, (deps.get(e.node) ?? 0) + 1);
+      if (!seen.has(e.node)) {
+        seen.add(e.node);
+        stack.push(e.node);
+      }
+    }
+  }
+
+  // Where autograd.grad wants its answers: the gradient arriving at an input's edge.
+  const captureAt = new Map<Node, Map<number, number>>();
+  const captured: (Tensor | null)[] = [];
+  if (opts.inputs) {
+    opts.inputs.forEach((t, i) => {
+      captured.push(null);
+      const e = t.gradEdge();
+      if (!e) throw runtimeError("One of the differentiated Tensors does not require grad");
+      let m = captureAt.get(e.node);
+      if (!m) captureAt.set(e.node, (m = new Map()));
+      m.set(e.inputNr, i);
+    });
+  }
+
+  const buffers = new Map<Node, (Tensor | null)[]>();
+  const queue = new ReadyQueue();
+  const push = (node: Node, inputNr: number, g: Tensor | null) => {
+    let b = buffers.get(node);
+    if (!b) buffers.set(node, (b = new Array<Tensor | null>(node.numOutputs).fill(null)));
+    b[inputNr] = add(b[inputNr] ?? null, g);
+  };
+  roots.forEach((r, i) => {
+    const e = r.gradEdge();
+    if (e) push(e.node, e.inputNr, rootGrads[i] as Tensor);
+  });
+  for (const r of roots) {
+    const e = r.gradEdge();
+    if (e && (deps.get(e.node) ?? 0) === 0) {
+      deps.set(e.node, -1);
+      queue.push(e.node);
+    }
+  }
+
+  const run = () => {
+    const executed: Node[] = [];
+    while (queue.size > 0) {
+      const node = queue.pop();
+      const grads = buffers.get(node) ?? [];
+      buffers.delete(node);
+      const cap = captureAt.get(node);
+      if (cap) for (const [nr, i] of cap) captured[i] = grads[nr] ?? null;
+      if (node.retained) {
+        for (const [nr, ref] of node.retained) {
+          const t = ref.deref();
+          const g = grads[nr];
+          if (t && g) t.grad = t.grad === null ? g.detach() : t.grad.add(g);
+        }
+      }
+      if (node.variable !== null) {
+        if (!opts.inputs) accumulate(node.variable, grads[0] ?? null, createGraph);
+      } else {
+        const outs = node.apply(grads);
+        executed.push(node);
+        node.next.forEach((e, i) => {
+          if (!e) return;
+          const g = outs[i] ?? null;
+          push(e.node, e.inputNr, g);
+          const left = (deps.get(e.node) ?? 0) - 1;
+          deps.set(e.node, left);
+          if (left === 0) queue.push(e.node);
+        });
+      }
+    }
+    if (!retain) for (const n of executed) n.release();
+  };
+  if (createGraph) enableGrad(run);
+  else noGrad(run);
+
+  if (opts.inputs && !opts.allowUnused) {
+    captured.forEach((g) => {
+      if (g === null) {
+        throw runtimeError(
+          "One of the differentiated Tensors appears to not have been used in the graph. Set allow_unused=True if this is the desired behavior.",
+        );
+      }
+    });
+  }
+  return captured;
+}

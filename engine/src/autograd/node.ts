@@ -1,0 +1,100 @@
+// Graph nodes (grad_fn): one per differentiable op application, holding edges to the nodes
+// of its inputs, the tensors it saved (with the version they had) and its backward closure.
+// AccumulateGrad is the node that ends a path at a leaf.
+import { runtimeError } from "../core/errors.ts";
+import type { Tensor } from "../tensor.ts";
+
+export interface Edge {
+  readonly node: Node;
+  readonly inputNr: number;
+}
+
+const FREED =
+  "Trying to backward through the graph a second time (or directly access saved tensors after they have already been freed). Saved intermediate values of the graph are freed when you call .backward() or autograd.grad(). Specify retain_graph=True if you need to backward through the graph a second time or if you need to access saved tensors after calling backward.";
+
+let nextSeq = 0;
+
+/** A tensor saved for backward, with the version it had when saved. */
+export class SavedTensor {
+  private tensor: Tensor | null;
+  private readonly version: number;
+  private readonly outputOf: string | null;
+  constructor(t: Tensor, outputOf: string | null) {
+    this.tensor = t;
+    this.version = t.version;
+    this.outputOf = outputOf;
+  }
+  unpack(): Tensor {
+    const t = this.tensor;
+    if (t === null) throw runtimeError(FREED);
+    if (t.version !== this.version) {
+      const what = `[${t.legacyTypeName()} [${t.shape.join(", ")}]]`;
+      const whose = this.outputOf ? `${what}, which is output 0 of ${this.outputOf},` : what;
+      throw runtimeError(
+        `one of the variables needed for gradient computation has been modified by an inplace operation: ${whose} is at version ${t.version}; expected version ${this.version} instead. Hint: enable anomaly detection to find the operation that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True).`,
+      );
+    }
+    return t;
+  }
+  release(): void {
+    this.tensor = null;
+  }
+}
+
+export type BackwardFn = (grads: readonly (Tensor | null)[]) => readonly (Tensor | null)[];
+
+export class Node {
+  /** PyTorch's class name, e.g. MulBackward0. */
+  readonly name: string;
+  /** One edge per input of the forward op; null where the input needs no gradient. */
+  readonly next: readonly (Edge | null)[];
+  /** Order of creation: later nodes run first when several are ready (as PyTorch does). */
+  readonly seq: number;
+  /** Number of outputs of the forward op. */
+  readonly numOutputs: number;
+  private backwardFn: BackwardFn | null;
+  /** Whether any saved tensor was registered (only such nodes refuse a second backward). */
+  private hadSaved = false;
+  private saved: SavedTensor[] = [];
+  /** Non-leaf tensors that asked retain_grad(), by output number. */
+  retained: Map<number, WeakRef<Tensor>> | null = null;
+  /** For AccumulateGrad: the leaf it accumulates into. */
+  readonly variable: Tensor | null;
+
+  constructor(name: string, next: readonly (Edge | null)[], backward: BackwardFn | null, numOutputs = 1, variable: Tensor | null = null) {
+    this.name = name;
+    this.next = next;
+    this.backwardFn = backward;
+    this.numOutputs = numOutputs;
+    this.variable = variable;
+    this.seq = nextSeq++;
+  }
+
+  save(t: Tensor, isOutput = false): SavedTensor {
+    const s = new SavedTensor(t, isOutput ? this.name : t.gradFn ? t.gradFn.name : null);
+    this.saved.push(s);
+    this.hadSaved = true;
+    return s;
+  }
+
+  setBackward(fn: BackwardFn): void {
+    this.backwardFn = fn;
+  }
+
+  /** Whether input i needs a gradient (its edge exists). */
+  needs(i: number): boolean {
+    return this.next[i] != null;
+  }
+
+  apply(grads: readonly (Tensor | null)[]): readonly (Tensor | null)[] {
+    if (this.backwardFn === null) throw runtimeError(FREED);
+    return this.backwardFn(grads);
+  }
+
+  /** Frees saved tensors after a backward pass without retain_graph. */
+  release(): void {
+    for (const s of this.saved) s.release();
+    if (this.hadSaved) this.backwardFn = null;
+    this.saved = [];
+  }
+}

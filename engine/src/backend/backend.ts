@@ -1,0 +1,58 @@
+// The boundary between ops and where data lives. Ops are written once against this interface;
+// the CPU backend is the readable reference and the WebGPU backend implements the same kernels.
+// Reads are asynchronous by design (a GPU cannot read synchronously); buffers are freed explicitly.
+import type { DType, TypedArray } from "../core/dtype.ts";
+import type { DeviceType } from "../core/storage.ts";
+
+/** A backend's handle for one storage's memory. */
+export type BackendBuffer = unknown;
+
+/** A strided window onto a buffer: what every kernel reads and writes. */
+export interface View {
+  readonly buf: BackendBuffer;
+  readonly dtype: DType;
+  readonly shape: readonly number[];
+  readonly strides: readonly number[];
+  readonly offset: number;
+}
+
+export type ReduceOp = "sum" | "prod" | "max" | "min" | "all" | "any";
+export type ArgReduceOp = "argmax" | "argmin";
+
+export interface Backend {
+  readonly device: DeviceType;
+  readonly name: string;
+  alloc(dtype: DType, numel: number): BackendBuffer;
+  free(buf: BackendBuffer): void;
+  /** Writes a whole buffer from host data of the buffer's dtype. */
+  upload(buf: BackendBuffer, data: TypedArray): void;
+  /** Reads a view into a new contiguous host array of its dtype. */
+  read(v: View): Promise<TypedArray>;
+  /** Synchronous read; null when this backend cannot read synchronously. */
+  readSync(v: View): TypedArray | null;
+
+  fill(dst: View, value: number): void;
+  /** Strided copy with dtype conversion; src has dst's shape (broadcast dims have stride 0). */
+  copy(src: View, dst: View): void;
+  /** Elementwise op from the op table, by name; operands have dst's shape. */
+  unary(op: string, src: View, dst: View, params: readonly number[]): void;
+  binary(op: string, a: View, b: View, dst: View): void;
+  where(cond: View, a: View, b: View, dst: View): void;
+  /**
+   * Reduces the trailing `src.shape.length - dst.shape.length` dims of src into dst
+   * (the ops layer permutes reduced dims to the end). dst is contiguous.
+   */
+  reduce(op: ReduceOp, src: View, dst: View): void;
+  /** Reduces the last dim of src to values and int64 indices (first occurrence wins, NaN wins). */
+  argReduce(op: ArgReduceOp, src: View, values: View | null, indices: View): void;
+  /** Batched matmul: a [B, M, K], b [B, K, N] -> dst [B, M, N] (contiguous). */
+  matmul(a: View, b: View, dst: View): void;
+  /** Inclusive scan along the last dim. */
+  cumulative(op: "cumsum" | "cumprod", src: View, dst: View): void;
+  /** Gathers along `dim`: dst[..i..] = src[..index[..i..]..]; index is int64 with dst's shape. */
+  gather(src: View, dim: number, index: View, dst: View): void;
+  /** Scatters src into dst along `dim` at index (assignment or accumulation). */
+  scatter(dst: View, dim: number, index: View, src: View, reduce: "none" | "add"): void;
+  /** Sorts the last dim; writes values and int64 indices (stable). */
+  sort(src: View, descending: boolean, values: View, indices: View): void;
+}

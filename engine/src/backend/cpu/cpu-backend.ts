@@ -1,0 +1,166 @@
+// The CPU backend: the readable reference implementation of every kernel in Backend.
+// Buffers are typed arrays; all math is done in JS doubles and stored into the output's
+// typed array, which rounds to float32 or wraps as the dtype does.
+import { BINARY, UNARY } from "../../core/elementwise-defs.ts";
+import { DTYPES, type DType, type TypedArray } from "../../core/dtype.ts";
+import { runtimeError } from "../../core/errors.ts";
+import { contiguousStrides } from "../../core/shape.ts";
+import type { ArgReduceOp, Backend, ReduceOp, View } from "../backend.ts";
+import { cpuArgReduce, cpuCumulative, cpuReduce } from "./reduce.ts";
+import { cpuMatmul } from "./matmul.ts";
+import { cpuGather, cpuScatter, cpuSort } from "./indexing.ts";
+import { forEachRow } from "./strided.ts";
+
+type Row = (offsets: Int32Array | number[], n: number, inner: readonly number[]) => void;
+
+const buf = (v: View): TypedArray => v.buf as TypedArray;
+
+// One loop closure per op, so each stays monomorphic and V8 can inline the scalar math.
+function makeUnaryLoop(f: (x: number, p: readonly number[]) => number) {
+  return (x: TypedArray, y: TypedArray, p: readonly number[]): Row =>
+    (o, n, s) => {
+      let xi = o[0] as number;
+      let yi = o[1] as number;
+      const xs = s[0] as number;
+      const ys = s[1] as number;
+      for (let i = 0; i < n; i++, xi += xs, yi += ys) y[yi] = f(x[xi] as number, p);
+    };
+}
+
+function makeBinaryLoop(f: (a: number, b: number) => number) {
+  return (a: TypedArray, b: TypedArray, y: TypedArray): Row =>
+    (o, n, s) => {
+      let ai = o[0] as number;
+      let bi = o[1] as number;
+      let yi = o[2] as number;
+      const as = s[0] as number;
+      const bs = s[1] as number;
+      const ys = s[2] as number;
+      if (as === 1 && bs === 1 && ys === 1) {
+        for (let i = 0; i < n; i++) y[yi + i] = f(a[ai + i] as number, b[bi + i] as number);
+        return;
+      }
+      for (let i = 0; i < n; i++, ai += as, bi += bs, yi += ys) y[yi] = f(a[ai] as number, b[bi] as number);
+    };
+}
+
+const unaryLoops = new Map(Object.entries(UNARY).map(([k, d]) => [k, makeUnaryLoop(d.cpu)]));
+const binaryLoops = new Map(Object.entries(BINARY).map(([k, d]) => [k, makeBinaryLoop(d.cpu)]));
+const copyLoop = makeUnaryLoop((x) => x);
+
+// Integer results must wrap or truncate like the dtype; typed arrays do this except for int64
+// (held in a Float64Array), where we truncate toward zero ourselves.
+function fixInt64(dst: View): void {
+  if (dst.dtype !== "int64") return;
+  const y = buf(dst);
+  forEachRow([dst], (o, n, s) => {
+    let yi = o[0] as number;
+    const ys = s[0] as number;
+    for (let i = 0; i < n; i++, yi += ys) {
+      const v = y[yi] as number;
+      if (!Number.isInteger(v)) y[yi] = Number.isFinite(v) ? Math.trunc(v) : -(2 ** 63);
+    }
+  });
+}
+
+const boolify = (dst: View): void => {
+  // Uint8Array stores 2 for true+true; bool tensors hold 0/1 only.
+  if (dst.dtype !== "bool") return;
+  const y = buf(dst);
+  forEachRow([dst], (o, n, s) => {
+    let yi = o[0] as number;
+    const ys = s[0] as number;
+    for (let i = 0; i < n; i++, yi += ys) if (y[yi] !== 0) y[yi] = 1;
+  });
+};
+
+function normalize(dst: View): void {
+  fixInt64(dst);
+  boolify(dst);
+}
+
+export class CpuBackend implements Backend {
+  readonly device = "cpu" as const;
+  readonly name = "cpu";
+
+  alloc(dtype: DType, numel: number): TypedArray {
+    return new DTYPES[dtype].array(numel);
+  }
+  free(_buf: unknown): void {
+    // Typed arrays are reclaimed by the garbage collector once the storage drops them.
+  }
+  upload(b: unknown, data: TypedArray): void {
+    (b as TypedArray).set(data);
+  }
+  async read(v: View): Promise<TypedArray> {
+    return this.readSync(v);
+  }
+  readSync(v: View): TypedArray {
+    const n = v.shape.reduce((a, b) => a * b, 1);
+    const out = new DTYPES[v.dtype].array(n);
+    this.copy(v, { buf: out, dtype: v.dtype, shape: v.shape, strides: contiguousStrides(v.shape), offset: 0 });
+    return out;
+  }
+  fill(dst: View, value: number): void {
+    const y = buf(dst);
+    forEachRow([dst], (o, n, s) => {
+      let yi = o[0] as number;
+      const ys = s[0] as number;
+      for (let i = 0; i < n; i++, yi += ys) y[yi] = value;
+    });
+  }
+  copy(src: View, dst: View): void {
+    forEachRow([src, dst], copyLoop(buf(src), buf(dst), []));
+    if (src.dtype !== dst.dtype) normalize(dst);
+  }
+  unary(op: string, src: View, dst: View, params: readonly number[]): void {
+    const loop = unaryLoops.get(op);
+    if (!loop) throw runtimeError(`cpu backend: no unary kernel ${op}`);
+    forEachRow([src, dst], loop(buf(src), buf(dst), params));
+    normalize(dst);
+  }
+  binary(op: string, a: View, b: View, dst: View): void {
+    const loop = binaryLoops.get(op);
+    if (!loop) throw runtimeError(`cpu backend: no binary kernel ${op}`);
+    forEachRow([a, b, dst], loop(buf(a), buf(b), buf(dst)));
+    normalize(dst);
+  }
+  where(cond: View, a: View, b: View, dst: View): void {
+    const c = buf(cond);
+    const x = buf(a);
+    const z = buf(b);
+    const y = buf(dst);
+    forEachRow([cond, a, b, dst], (o, n, s) => {
+      let ci = o[0] as number;
+      let ai = o[1] as number;
+      let bi = o[2] as number;
+      let yi = o[3] as number;
+      for (let i = 0; i < n; i++, ci += s[0] as number, ai += s[1] as number, bi += s[2] as number, yi += s[3] as number) {
+        y[yi] = c[ci] !== 0 ? (x[ai] as number) : (z[bi] as number);
+      }
+    });
+  }
+  reduce(op: ReduceOp, src: View, dst: View): void {
+    cpuReduce(op, src, dst);
+  }
+  argReduce(op: ArgReduceOp, src: View, values: View | null, indices: View): void {
+    cpuArgReduce(op, src, values, indices);
+  }
+  matmul(a: View, b: View, dst: View): void {
+    cpuMatmul(a, b, dst);
+  }
+  cumulative(op: "cumsum" | "cumprod", src: View, dst: View): void {
+    cpuCumulative(op, src, dst);
+  }
+  gather(src: View, dim: number, index: View, dst: View): void {
+    cpuGather(src, dim, index, dst);
+  }
+  scatter(dst: View, dim: number, index: View, src: View, reduce: "none" | "add"): void {
+    cpuScatter(dst, dim, index, src, reduce);
+  }
+  sort(src: View, descending: boolean, values: View, indices: View): void {
+    cpuSort(src, descending, values, indices);
+  }
+}
+
+export const cpu = new CpuBackend();

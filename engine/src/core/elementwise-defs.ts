@@ -1,0 +1,117 @@
+// The one table of elementwise kernels: each entry's scalar math (for the CPU loop), its WGSL
+// expression (for the WebGPU generator) and its dtype rule. Pure data: no tensors, no autograd;
+// ops/ adds the differentiation rules beside the public functions.
+
+/**
+ * How an op picks its computation and result dtypes from the promoted input dtype:
+ * - "same": compute and return in the promoted dtype (add, mul, neg, abs).
+ * - "float": integer inputs are promoted to the default float (sqrt, exp, div).
+ * - "bool": compute in the promoted dtype, return bool (comparisons, isnan).
+ * - "logical": inputs read as truthiness, result bool (logical_and, logical_not).
+ */
+export type DtypeRule = "same" | "float" | "bool" | "logical";
+
+export interface UnaryDef {
+  readonly rule: DtypeRule;
+  /** Scalar math on the computation dtype's values; `p` holds the op's scalar parameters. */
+  readonly cpu: (x: number, p: readonly number[]) => number;
+  /** WGSL expression over `x` (and `p0`, `p1` for parameters). */
+  readonly wgsl: string;
+  /** Not defined on bool inputs (PyTorch raises, e.g. for neg). */
+  readonly noBool?: boolean;
+}
+
+export interface BinaryDef {
+  readonly rule: DtypeRule;
+  readonly cpu: (a: number, b: number) => number;
+  readonly wgsl: string;
+}
+
+/** Round half to even, as C's nearbyint (torch.round). */
+export function roundHalfEven(x: number): number {
+  const r = Math.round(x);
+  return Math.abs(x % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r;
+}
+
+/** Python's modulo: the result takes the divisor's sign (torch.remainder). */
+export function pyRemainder(a: number, b: number): number {
+  const m = a % b;
+  return m !== 0 && b < 0 !== m < 0 ? m + b : m;
+}
+
+const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
+
+export const UNARY: Record<string, UnaryDef> = {
+  neg: { rule: "same", cpu: (x) => -x, wgsl: "-x", noBool: true },
+  abs: { rule: "same", cpu: (x) => Math.abs(x), wgsl: "abs(x)" },
+  sign: { rule: "same", cpu: (x) => (x > 0 ? 1 : x < 0 ? -1 : x === x ? 0 : x), wgsl: "sign(x)" },
+  square: { rule: "same", cpu: (x) => x * x, wgsl: "x * x" },
+  exp: { rule: "float", cpu: Math.exp, wgsl: "exp(x)" },
+  expm1: { rule: "float", cpu: Math.expm1, wgsl: "exp(x) - 1.0" },
+  log: { rule: "float", cpu: Math.log, wgsl: "log(x)" },
+  log2: { rule: "float", cpu: Math.log2, wgsl: "log2(x)" },
+  log10: { rule: "float", cpu: Math.log10, wgsl: "log(x) * 0.4342944819032518" },
+  log1p: { rule: "float", cpu: Math.log1p, wgsl: "log(1.0 + x)" },
+  sqrt: { rule: "float", cpu: Math.sqrt, wgsl: "sqrt(x)" },
+  rsqrt: { rule: "float", cpu: (x) => 1 / Math.sqrt(x), wgsl: "inverseSqrt(x)" },
+  reciprocal: { rule: "float", cpu: (x) => 1 / x, wgsl: "1.0 / x" },
+  sin: { rule: "float", cpu: Math.sin, wgsl: "sin(x)" },
+  cos: { rule: "float", cpu: Math.cos, wgsl: "cos(x)" },
+  tan: { rule: "float", cpu: Math.tan, wgsl: "tan(x)" },
+  asin: { rule: "float", cpu: Math.asin, wgsl: "asin(x)" },
+  acos: { rule: "float", cpu: Math.acos, wgsl: "acos(x)" },
+  atan: { rule: "float", cpu: Math.atan, wgsl: "atan(x)" },
+  sinh: { rule: "float", cpu: Math.sinh, wgsl: "sinh(x)" },
+  cosh: { rule: "float", cpu: Math.cosh, wgsl: "cosh(x)" },
+  tanh: { rule: "float", cpu: Math.tanh, wgsl: "tanh(x)" },
+  sigmoid: { rule: "float", cpu: sigmoid, wgsl: "1.0 / (1.0 + exp(-x))" },
+  relu: { rule: "same", cpu: (x) => (x > 0 ? x : x !== x ? x : 0), wgsl: "max(x, 0.0)", noBool: true },
+  floor: { rule: "same", cpu: Math.floor, wgsl: "floor(x)" },
+  ceil: { rule: "same", cpu: Math.ceil, wgsl: "ceil(x)" },
+  trunc: { rule: "same", cpu: Math.trunc, wgsl: "trunc(x)" },
+  round: { rule: "same", cpu: roundHalfEven, wgsl: "round(x)" },
+  frac: { rule: "same", cpu: (x) => x - Math.trunc(x), wgsl: "x - trunc(x)" },
+  logical_not: { rule: "logical", cpu: (x) => (x === 0 ? 1 : 0), wgsl: "select(0.0, 1.0, x == 0.0)" },
+  isnan: { rule: "bool", cpu: (x) => (x !== x ? 1 : 0), wgsl: "select(0.0, 1.0, x != x)" },
+  isinf: { rule: "bool", cpu: (x) => (x === Infinity || x === -Infinity ? 1 : 0), wgsl: "select(0.0, 1.0, abs(x) > 3.4e38)" },
+  isfinite: { rule: "bool", cpu: (x) => (Number.isFinite(x) ? 1 : 0), wgsl: "select(0.0, 1.0, abs(x) <= 3.4e38)" },
+  // Parameterised ops: p[0], p[1].
+  clamp: {
+    rule: "same",
+    cpu: (x, p) => (x !== x ? x : Math.min(Math.max(x, p[0] as number), p[1] as number)),
+    wgsl: "clamp(x, p0, p1)",
+  },
+  pow_scalar: { rule: "same", cpu: (x, p) => x ** (p[0] as number), wgsl: "pow(x, p0)" },
+  rpow_scalar: { rule: "same", cpu: (x, p) => (p[0] as number) ** x, wgsl: "pow(p0, x)" },
+  leaky_relu: { rule: "float", cpu: (x, p) => (x > 0 ? x : x * (p[0] as number)), wgsl: "select(x * p0, x, x > 0.0)" },
+  softplus: {
+    // beta = p0, threshold = p1: linear above threshold for stability, as PyTorch.
+    rule: "float",
+    cpu: (x, p) => (x * (p[0] as number) > (p[1] as number) ? x : Math.log1p(Math.exp(x * (p[0] as number))) / (p[0] as number)),
+    wgsl: "select(log(1.0 + exp(x * p0)) / p0, x, x * p0 > p1)",
+  },
+  silu: { rule: "float", cpu: (x) => x * sigmoid(x), wgsl: "x / (1.0 + exp(-x))" },
+};
+
+export const BINARY: Record<string, BinaryDef> = {
+  add: { rule: "same", cpu: (a, b) => a + b, wgsl: "a + b" },
+  sub: { rule: "same", cpu: (a, b) => a - b, wgsl: "a - b" },
+  mul: { rule: "same", cpu: (a, b) => a * b, wgsl: "a * b" },
+  div: { rule: "float", cpu: (a, b) => a / b, wgsl: "a / b" },
+  floor_divide: { rule: "same", cpu: (a, b) => Math.floor(a / b), wgsl: "floor(a / b)" },
+  remainder: { rule: "same", cpu: pyRemainder, wgsl: "a - floor(a / b) * b" },
+  fmod: { rule: "same", cpu: (a, b) => a % b, wgsl: "a - trunc(a / b) * b" },
+  pow: { rule: "same", cpu: (a, b) => a ** b, wgsl: "pow(a, b)" },
+  maximum: { rule: "same", cpu: (a, b) => (a !== a || b !== b ? Number.NaN : Math.max(a, b)), wgsl: "max(a, b)" },
+  minimum: { rule: "same", cpu: (a, b) => (a !== a || b !== b ? Number.NaN : Math.min(a, b)), wgsl: "min(a, b)" },
+  atan2: { rule: "float", cpu: Math.atan2, wgsl: "atan2(a, b)" },
+  eq: { rule: "bool", cpu: (a, b) => (a === b ? 1 : 0), wgsl: "select(0.0, 1.0, a == b)" },
+  ne: { rule: "bool", cpu: (a, b) => (a !== b ? 1 : 0), wgsl: "select(0.0, 1.0, a != b)" },
+  lt: { rule: "bool", cpu: (a, b) => (a < b ? 1 : 0), wgsl: "select(0.0, 1.0, a < b)" },
+  le: { rule: "bool", cpu: (a, b) => (a <= b ? 1 : 0), wgsl: "select(0.0, 1.0, a <= b)" },
+  gt: { rule: "bool", cpu: (a, b) => (a > b ? 1 : 0), wgsl: "select(0.0, 1.0, a > b)" },
+  ge: { rule: "bool", cpu: (a, b) => (a >= b ? 1 : 0), wgsl: "select(0.0, 1.0, a >= b)" },
+  logical_and: { rule: "logical", cpu: (a, b) => (a !== 0 && b !== 0 ? 1 : 0), wgsl: "select(0.0, 1.0, a != 0.0 && b != 0.0)" },
+  logical_or: { rule: "logical", cpu: (a, b) => (a !== 0 || b !== 0 ? 1 : 0), wgsl: "select(0.0, 1.0, a != 0.0 || b != 0.0)" },
+  logical_xor: { rule: "logical", cpu: (a, b) => ((a !== 0) !== (b !== 0) ? 1 : 0), wgsl: "select(0.0, 1.0, (a != 0.0) != (b != 0.0))" },
+};

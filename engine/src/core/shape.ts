@@ -1,0 +1,167 @@
+// Shape and stride arithmetic shared by every backend: contiguous strides, broadcasting,
+// dim wrapping and the stride computation that decides whether a view is possible.
+// Pure functions over number arrays; no tensors, no storage.
+import { indexError, runtimeError } from "./errors.ts";
+
+export type Shape = readonly number[];
+
+export const numelOf = (shape: Shape): number => shape.reduce((a, b) => a * b, 1);
+
+export function contiguousStrides(shape: Shape): number[] {
+  const strides = new Array<number>(shape.length);
+  let s = 1;
+  for (let i = shape.length - 1; i >= 0; i--) {
+    strides[i] = s;
+    s *= Math.max(shape[i] as number, 1);
+  }
+  return strides;
+}
+
+export const fmtShape = (shape: Shape): string => `[${shape.join(", ")}]`;
+
+/** maybe_wrap_dim: turns a negative dim into a positive one, raising PyTorch's IndexError. */
+export function wrapDim(dim: number, ndim: number): number {
+  const n = Math.max(ndim, 1);
+  if (dim < -n || dim >= n) {
+    throw indexError(`Dimension out of range (expected to be in range of [${-n}, ${n - 1}], but got ${dim})`);
+  }
+  return dim < 0 ? dim + n : dim;
+}
+
+/** Broadcasts two shapes with PyTorch's error text. */
+export function broadcastShapes(a: Shape, b: Shape): number[] {
+  const n = Math.max(a.length, b.length);
+  const out = new Array<number>(n);
+  for (let i = n - 1; i >= 0; i--) {
+    const offA = i - (n - a.length);
+    const offB = i - (n - b.length);
+    const sa = offA >= 0 ? (a[offA] as number) : 1;
+    const sb = offB >= 0 ? (b[offB] as number) : 1;
+    if (sa !== sb && sa !== 1 && sb !== 1) {
+      throw runtimeError(
+        `The size of tensor a (${sa}) must match the size of tensor b (${sb}) at non-singleton dimension ${i}`,
+      );
+    }
+    out[i] = sa === 1 ? sb : sa;
+  }
+  return out;
+}
+
+export function broadcastAll(shapes: readonly Shape[]): number[] {
+  let out: number[] = [];
+  for (const s of shapes) out = broadcastShapes(out, s);
+  return out;
+}
+
+/** Strides of a tensor expanded to `target` (stride 0 on broadcast dims), with expand's error. */
+export function expandStrides(shape: Shape, strides: Shape, target: Shape): number[] {
+  if (target.length < shape.length) {
+    throw runtimeError(
+      `expand(torch.FloatTensor{${fmtShape(shape)}}, size=${fmtShape(target)}): the number of sizes provided (${target.length}) must be greater or equal to the number of dimensions in the tensor (${shape.length})`,
+    );
+  }
+  const out = new Array<number>(target.length);
+  const lead = target.length - shape.length;
+  for (let i = target.length - 1; i >= 0; i--) {
+    const j = i - lead;
+    let size = target[i] as number;
+    if (j < 0) {
+      if (size < 0) {
+        throw runtimeError(
+          `The expanded size of the tensor (${size}) isn't allowed in a leading, non-existing dimension ${i}`,
+        );
+      }
+      out[i] = 0;
+      continue;
+    }
+    const have = shape[j] as number;
+    if (size === -1) size = have;
+    if (have === size) out[i] = strides[j] as number;
+    else if (have === 1) out[i] = 0;
+    else {
+      throw runtimeError(
+        `The expanded size of the tensor (${size}) must match the existing size (${have}) at non-singleton dimension ${i}.  Target sizes: ${fmtShape(target)}.  Tensor sizes: ${fmtShape(shape)}`,
+      );
+    }
+  }
+  return out;
+}
+
+/** infer_size: resolves one -1 in a view/reshape shape, with PyTorch's errors. */
+export function inferSize(shape: Shape, numel: number): number[] {
+  let infer = -1;
+  let known = 1;
+  for (let i = 0; i < shape.length; i++) {
+    const s = shape[i] as number;
+    if (s === -1) {
+      if (infer >= 0) throw runtimeError("only one dimension can be inferred");
+      infer = i;
+    } else if (s < 0) {
+      throw runtimeError(`invalid shape dimension ${s}`);
+    } else known *= s;
+  }
+  const out = [...shape];
+  if (infer >= 0) {
+    if (known === 0 || numel % known !== 0) {
+      if (known === 0) {
+        throw runtimeError(
+          `cannot reshape tensor of 0 elements into shape ${fmtShape(shape)} because the unspecified dimension size -1 can be any value and is ambiguous`,
+        );
+      }
+      throw runtimeError(`shape '${fmtShape(shape)}' is invalid for input of size ${numel}`);
+    }
+    out[infer] = numel / known;
+  } else if (known !== numel) {
+    throw runtimeError(`shape '${fmtShape(shape)}' is invalid for input of size ${numel}`);
+  }
+  return out;
+}
+
+/**
+ * ATen's computeStride: the strides that let `newShape` view memory laid out as
+ * (oldShape, oldStrides), or null when the view would need a copy.
+ */
+export function viewStrides(oldShape: Shape, oldStrides: Shape, newShape: Shape): number[] | null {
+  const newStrides = new Array<number>(newShape.length).fill(0);
+  if (oldShape.length === 0) return newStrides.fill(1);
+  const numel = numelOf(oldShape);
+  if (numel === 0) {
+    if (oldShape.length === newShape.length && oldShape.every((s, i) => s === newShape[i])) return [...oldStrides];
+    return contiguousStrides(newShape);
+  }
+  let viewD = newShape.length - 1;
+  let chunkBase = oldStrides[oldStrides.length - 1] as number;
+  let tensorNumel = 1;
+  let viewNumel = 1;
+  for (let d = oldShape.length - 1; d >= 0; d--) {
+    tensorNumel *= oldShape[d] as number;
+    if (d === 0 || ((oldShape[d - 1] as number) !== 1 && (oldStrides[d - 1] as number) !== tensorNumel * chunkBase)) {
+      while (viewD >= 0 && (viewNumel < tensorNumel || (newShape[viewD] as number) === 1)) {
+        newStrides[viewD] = viewNumel * chunkBase;
+        viewNumel *= newShape[viewD] as number;
+        viewD--;
+      }
+      if (viewNumel !== tensorNumel) return null;
+      if (d > 0) {
+        chunkBase = oldStrides[d - 1] as number;
+        tensorNumel = 1;
+        viewNumel = 1;
+      }
+    }
+  }
+  if (viewD !== -1) return null;
+  return newStrides;
+}
+
+export function isContiguous(shape: Shape, strides: Shape): boolean {
+  let expected = 1;
+  for (let i = shape.length - 1; i >= 0; i--) {
+    const s = shape[i] as number;
+    if (s === 0) return true;
+    if (s !== 1 && strides[i] !== expected) return false;
+    expected *= s;
+  }
+  return true;
+}
+
+export const sameShape = (a: Shape, b: Shape): boolean => a.length === b.length && a.every((s, i) => s === b[i]);

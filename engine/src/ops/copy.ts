@@ -1,0 +1,134 @@
+// Ops that copy or re-type data: clone, contiguous, to(dtype/device), copy_, detach and the
+// .data alias. Copies allocate one new storage; detach and .data share storage.
+import { type DType, isFloating } from "../core/dtype.ts";
+import { runtimeError } from "../core/errors.ts";
+import { expandStrides, sameShape } from "../core/shape.ts";
+import type { DeviceType } from "../core/storage.ts";
+import { recordOp } from "../autograd/record.ts";
+import { Tensor, backendFor } from "../tensor.ts";
+import { inPlace, isTensor, sumToShape } from "./helpers.ts";
+
+declare module "../tensor.ts" {
+  interface Tensor {
+    clone(): Tensor;
+    contiguous(): Tensor;
+    detach(): Tensor;
+    detach_(): Tensor;
+    /** The `.data` alias: shares storage, no history, requires_grad False. */
+    dataAlias(): Tensor;
+    to(target: DType | DeviceType, copy?: boolean): Tensor;
+    copy_(src: Tensor): Tensor;
+    fill_(value: number | boolean): Tensor;
+    zero_(): Tensor;
+    float(): Tensor;
+    double(): Tensor;
+    long(): Tensor;
+    int(): Tensor;
+    bool(): Tensor;
+    cpu(): Tensor;
+    cuda(): Tensor;
+  }
+}
+
+/** A contiguous copy with the same dtype (CloneBackward0 passes the gradient through). */
+Tensor.prototype.clone = function (this: Tensor) {
+  const out = Tensor.empty(this.shape, this.dtype, this.deviceType);
+  backendFor(this.deviceType).copy(this.v(), out.v());
+  recordOp("CloneBackward0", [this], [out], () => ([g]) => [g as Tensor]);
+  return out;
+};
+
+Tensor.prototype.contiguous = function (this: Tensor) {
+  return this.isContiguous() ? this : this.clone();
+};
+
+Tensor.prototype.detach = function (this: Tensor) {
+  return new Tensor(this.storage, this.shape, this.strides, this.offset, this.base ?? this);
+};
+Tensor.prototype.dataAlias = function (this: Tensor) {
+  return new Tensor(this.storage, this.shape, this.strides, this.offset, null);
+};
+Tensor.prototype.detach_ = function (this: Tensor) {
+  this.gradFn = null;
+  this.requiresGrad = false;
+  return this;
+};
+
+const DEVICES = new Set(["cpu", "cuda"]);
+
+/** to(dtype) / to(device): returns self when nothing changes, else a copy (ToCopyBackward0). */
+Tensor.prototype.to = function (this: Tensor, target: DType | DeviceType, copy = false) {
+  const toDevice = DEVICES.has(target);
+  const dtype = toDevice ? this.dtype : (target as DType);
+  const device = toDevice ? (target as DeviceType) : this.deviceType;
+  if (!copy && dtype === this.dtype && device === this.deviceType) return this;
+  const out = Tensor.empty(this.shape, dtype, device);
+  if (device === this.deviceType) backendFor(device).copy(this.v(), out.v());
+  else if (this.deviceType === "cpu") backendFor(device).upload(out.storage.buffer, this.contiguous().to(dtype).dataSync());
+  else throw runtimeError("cross-device copy from a GPU tensor must be awaited: use `await t.toAsync(device)`");
+  if (isFloating(dtype)) {
+    const srcDtype = this.dtype;
+    recordOp("ToCopyBackward0", [this], [out], () => ([g]) => [(g as Tensor).to(srcDtype).to(this.deviceType)]);
+  }
+  return out;
+};
+
+Tensor.prototype.float = function (this: Tensor) {
+  return this.to("float32");
+};
+Tensor.prototype.double = function (this: Tensor) {
+  return this.to("float64");
+};
+Tensor.prototype.long = function (this: Tensor) {
+  return this.to("int64");
+};
+Tensor.prototype.int = function (this: Tensor) {
+  return this.to("int32");
+};
+Tensor.prototype.bool = function (this: Tensor) {
+  return this.to("bool");
+};
+Tensor.prototype.cpu = function (this: Tensor) {
+  return this.to("cpu");
+};
+Tensor.prototype.cuda = function (this: Tensor) {
+  return this.to("cuda");
+};
+
+/** copy_(src): writes src (broadcast, cast) into self in place. */
+Tensor.prototype.copy_ = function (this: Tensor, src: Tensor) {
+  if (!isTensor(src)) throw runtimeError("copy_(): argument 'other' must be Tensor");
+  const strides = sameShape(src.shape, this.shape) ? src.strides : expandStrides(src.shape, src.strides, this.shape);
+  return inPlace(
+    this,
+    [src],
+    false,
+    () => backendFor(this.deviceType).copy({ ...src.v(), shape: this.shape, strides }, this.v()),
+    (alias) => {
+      // d copy_(self, src) = (0, g summed to src's shape).
+      const out = Tensor.empty(this.shape, this.dtype, this.deviceType);
+      backendFor(this.deviceType).copy({ ...src.v(), shape: this.shape, strides }, out.v());
+      recordOp("CopyBackwards", [alias, src], [out], () => ([g]) => [(g as Tensor).mul(0), sumToShape(g as Tensor, src.shape).to(src.dtype)]);
+      return out;
+    },
+  );
+};
+
+Tensor.prototype.fill_ = function (this: Tensor, value: number | boolean) {
+  const v = typeof value === "boolean" ? (value ? 1 : 0) : value;
+  return inPlace(
+    this,
+    [],
+    false,
+    () => backendFor(this.deviceType).fill(this.v(), v),
+    (alias) => {
+      const out = Tensor.empty(this.shape, this.dtype, this.deviceType);
+      backendFor(this.deviceType).fill(out.v(), v);
+      recordOp("FillBackward0", [alias], [out], () => ([g]) => [(g as Tensor).mul(0)]);
+      return out;
+    },
+  );
+};
+Tensor.prototype.zero_ = function (this: Tensor) {
+  return this.fill_(0);
+};

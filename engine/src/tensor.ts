@@ -1,0 +1,210 @@
+// The Tensor: a strided view (shape, strides, offset) onto a Storage, plus autograd state.
+// Only metadata, reads and autograd bookkeeping live here; every op is defined in ops/ and
+// attached to the prototype there, so this file stays small and ops stay beside their gradients.
+import type { Backend, View } from "./backend/backend.ts";
+import { cpu } from "./backend/cpu/cpu-backend.ts";
+import { DTYPES, type DType, type TypedArray, isFloating } from "./core/dtype.ts";
+import { runtimeError, valueError } from "./core/errors.ts";
+import { contiguousStrides, isContiguous, numelOf, wrapDim } from "./core/shape.ts";
+import { type DeviceType, Storage } from "./core/storage.ts";
+import { isGradEnabled } from "./autograd/grad-mode.ts";
+import { type Edge, Node } from "./autograd/node.ts";
+
+const backends: Partial<Record<DeviceType, Backend>> = { cpu };
+
+/** Registers the backend that serves a device (the WebGPU backend registers "cuda"). */
+export function registerBackend(b: Backend): void {
+  backends[b.device] = b;
+}
+
+export function backendFor(device: DeviceType): Backend {
+  const b = backends[device];
+  if (!b) {
+    throw runtimeError(
+      device === "cuda"
+        ? "Found no NVIDIA driver on your system. Please check that you have an NVIDIA GPU and installed a driver from http://www.nvidia.com/Download/index.aspx"
+        : `no backend for device ${device}`,
+    );
+  }
+  return b;
+}
+
+export class Tensor {
+  readonly storage: Storage;
+  readonly shape: readonly number[];
+  readonly strides: readonly number[];
+  readonly offset: number;
+  /** The tensor whose storage this one views, if it was made by a view op. */
+  readonly base: Tensor | null;
+  grad: Tensor | null = null;
+  gradFn: Node | null = null;
+  /** Which output of gradFn this tensor is. */
+  outputNr = 0;
+  private leafRequiresGrad = false;
+  private gradAccumulator: Node | null = null;
+  retainsGrad = false;
+
+  constructor(storage: Storage, shape: readonly number[], strides: readonly number[], offset: number, base: Tensor | null = null) {
+    this.storage = storage;
+    this.shape = shape;
+    this.strides = strides;
+    this.offset = offset;
+    this.base = base;
+  }
+
+  /** A new, uninitialised, contiguous tensor. */
+  static empty(shape: readonly number[], dtype: DType, device: DeviceType = "cpu", tracked = true): Tensor {
+    const storage = new Storage(backendFor(device), dtype, numelOf(shape), tracked);
+    return new Tensor(storage, [...shape], contiguousStrides(shape), 0);
+  }
+
+  /** Wraps host data (copied) as a contiguous tensor. */
+  static fromArray(data: ArrayLike<number>, shape: readonly number[], dtype: DType, device: DeviceType = "cpu"): Tensor {
+    const t = Tensor.empty(shape, dtype, device);
+    const host = new DTYPES[dtype].array(t.storage.numel);
+    for (let i = 0; i < host.length; i++) host[i] = data[i] as number;
+    t.storage.backend.upload(t.storage.buffer, host);
+    return t;
+  }
+
+  get dtype(): DType {
+    return this.storage.dtype;
+  }
+  get deviceType(): DeviceType {
+    return this.storage.backend.device;
+  }
+  /** Device as PyTorch prints it: "cpu" or "cuda:0". */
+  get device(): string {
+    return this.deviceType === "cpu" ? "cpu" : "cuda:0";
+  }
+  get ndim(): number {
+    return this.shape.length;
+  }
+  dim(): number {
+    return this.shape.length;
+  }
+  numel(): number {
+    return numelOf(this.shape);
+  }
+  size(dim?: number): number | readonly number[] {
+    return dim === undefined ? this.shape : (this.shape[wrapDim(dim, this.ndim)] as number);
+  }
+  stride(dim?: number): number | readonly number[] {
+    return dim === undefined ? this.strides : (this.strides[wrapDim(dim, this.ndim)] as number);
+  }
+  storageOffset(): number {
+    return this.offset;
+  }
+  elementSize(): number {
+    return DTYPES[this.dtype].itemsize;
+  }
+  /** Address of the first element: the storage's base address plus offset x element size. */
+  dataPtr(): number {
+    return this.storage.address + this.offset * this.elementSize();
+  }
+  isContiguous(): boolean {
+    return isContiguous(this.shape, this.strides);
+  }
+  isView(): boolean {
+    return this.base !== null;
+  }
+  /** Version counter shared with every view of the same storage. */
+  get version(): number {
+    return this.storage.version;
+  }
+  /** Marks an in-place write (bumps the shared version counter). */
+  bumpVersion(): void {
+    this.storage.version++;
+  }
+  legacyTypeName(): string {
+    return DTYPES[this.dtype].legacyName;
+  }
+
+  get isLeaf(): boolean {
+    return this.gradFn === null;
+  }
+  get requiresGrad(): boolean {
+    return this.gradFn !== null || this.leafRequiresGrad;
+  }
+  set requiresGrad(flag: boolean) {
+    if (this.gradFn !== null) {
+      if (flag) return;
+      throw runtimeError(
+        "you can only change requires_grad flags of leaf variables. If you want to use a computed variable in a subgraph that doesn't require differentiation use var_no_grad = var.detach().",
+      );
+    }
+    if (flag && !isFloating(this.dtype)) throw runtimeError("only Tensors of floating point dtype can require gradients");
+    this.leafRequiresGrad = flag;
+  }
+  requiresGrad_(flag = true): this {
+    this.requiresGrad = flag;
+    return this;
+  }
+  retainGrad(): void {
+    if (!this.requiresGrad) throw runtimeError("can't retain_grad on Tensor that has requires_grad=False");
+    if (this.gradFn === null || this.retainsGrad) return;
+    this.retainsGrad = true;
+    if (this.gradFn.retained === null) this.gradFn.retained = new Map();
+    this.gradFn.retained.set(this.outputNr, new WeakRef(this));
+  }
+
+  /** The edge a gradient for this tensor flows along, or null if it needs none. */
+  gradEdge(): Edge | null {
+    if (this.gradFn !== null) return { node: this.gradFn, inputNr: this.outputNr };
+    if (!this.leafRequiresGrad) return null;
+    if (this.gradAccumulator === null) this.gradAccumulator = new Node("AccumulateGrad", [], null, 1, this);
+    return { node: this.gradAccumulator, inputNr: 0 };
+  }
+
+  /** The strided window kernels read and write. */
+  v(): View {
+    if (this.storage.disposed) throw runtimeError("Tensor used after dispose()");
+    return { buf: this.storage.buffer, dtype: this.dtype, shape: this.shape, strides: this.strides, offset: this.offset };
+  }
+
+  /** Reads the values in row-major order (a copy), on any device. */
+  async data(): Promise<TypedArray> {
+    return this.storage.backend.read(this.v());
+  }
+  /** Reads synchronously; raises on a device that cannot (WebGPU). */
+  dataSync(): TypedArray {
+    const out = this.storage.backend.readSync(this.v());
+    if (out === null) {
+      throw runtimeError(
+        `synchronous read of a ${this.device} tensor is not possible; use \`await t.data()\` (in Python, reads block through JSPI)`,
+      );
+    }
+    return out;
+  }
+  /** Nested arrays of numbers (booleans for bool tensors), like PyTorch's tolist(). */
+  tolist(): unknown {
+    const flat = this.dataSync();
+    const isBool = this.dtype === "bool";
+    const build = (d: number, off: number): unknown => {
+      if (d === this.ndim) return isBool ? flat[off] !== 0 : flat[off];
+      const n = this.shape[d] as number;
+      const step = numelOf(this.shape.slice(d + 1));
+      const out = new Array<unknown>(n);
+      for (let i = 0; i < n; i++) out[i] = build(d + 1, off + i * step);
+      return out;
+    };
+    return build(0, 0);
+  }
+  item(): number | boolean {
+    if (this.numel() !== 1) throw valueError("only one element tensors can be converted to Python scalars");
+    const v = this.dataSync()[0] as number;
+    return this.dtype === "bool" ? v !== 0 : v;
+  }
+
+  /** Releases this tensor's storage now (all views of it become unusable). */
+  dispose(): void {
+    this.storage.dispose();
+  }
+
+  /** Records a graph node for outputs computed from inputs, when grad mode and inputs need it. */
+  static needsGrad(inputs: readonly (Tensor | null | undefined)[]): boolean {
+    if (!isGradEnabled()) return false;
+    for (const t of inputs) if (t?.requiresGrad) return true;
+    return false;
+  }
+}
