@@ -1,14 +1,15 @@
 // The Tensor: a strided view (shape, strides, offset) onto a Storage, plus autograd state.
 // Only metadata, reads and autograd bookkeeping live here; every op is defined in ops/ and
 // attached to the prototype there, so this file stays small and ops stay beside their gradients.
+
+import { isGradEnabled } from "./autograd/grad-mode.ts";
+import { type Edge, Node } from "./autograd/node.ts";
 import type { Backend, View } from "./backend/backend.ts";
 import { cpu } from "./backend/cpu/cpu-backend.ts";
-import { DTYPES, type DType, type TypedArray, isFloating } from "./core/dtype.ts";
+import { DTYPES, type DType, isFloating, type TypedArray } from "./core/dtype.ts";
 import { runtimeError, valueError } from "./core/errors.ts";
 import { contiguousStrides, isContiguous, numelOf, wrapDim } from "./core/shape.ts";
 import { type DeviceType, Storage } from "./core/storage.ts";
-import { isGradEnabled } from "./autograd/grad-mode.ts";
-import { type Edge, Node } from "./autograd/node.ts";
 
 const backends: Partial<Record<DeviceType, Backend>> = { cpu };
 
@@ -44,7 +45,13 @@ export class Tensor {
   private gradAccumulator: Node | null = null;
   retainsGrad = false;
 
-  constructor(storage: Storage, shape: readonly number[], strides: readonly number[], offset: number, base: Tensor | null = null) {
+  constructor(
+    storage: Storage,
+    shape: readonly number[],
+    strides: readonly number[],
+    offset: number,
+    base: Tensor | null = null,
+  ) {
     this.storage = storage;
     this.shape = shape;
     this.strides = strides;
@@ -53,13 +60,23 @@ export class Tensor {
   }
 
   /** A new, uninitialised, contiguous tensor. */
-  static empty(shape: readonly number[], dtype: DType, device: DeviceType = "cpu", tracked = true): Tensor {
+  static empty(
+    shape: readonly number[],
+    dtype: DType,
+    device: DeviceType = "cpu",
+    tracked = true,
+  ): Tensor {
     const storage = new Storage(backendFor(device), dtype, numelOf(shape), tracked);
     return new Tensor(storage, [...shape], contiguousStrides(shape), 0);
   }
 
   /** Wraps host data (copied) as a contiguous tensor. */
-  static fromArray(data: ArrayLike<number>, shape: readonly number[], dtype: DType, device: DeviceType = "cpu"): Tensor {
+  static fromArray(
+    data: ArrayLike<number>,
+    shape: readonly number[],
+    dtype: DType,
+    device: DeviceType = "cpu",
+  ): Tensor {
     const t = Tensor.empty(shape, dtype, device);
     const host = new DTYPES[dtype].array(t.storage.numel);
     for (let i = 0; i < host.length; i++) host[i] = data[i] as number;
@@ -133,7 +150,8 @@ export class Tensor {
         "you can only change requires_grad flags of leaf variables. If you want to use a computed variable in a subgraph that doesn't require differentiation use var_no_grad = var.detach().",
       );
     }
-    if (flag && !isFloating(this.dtype)) throw runtimeError("only Tensors of floating point dtype can require gradients");
+    if (flag && !isFloating(this.dtype))
+      throw runtimeError("only Tensors of floating point dtype can require gradients");
     this.leafRequiresGrad = flag;
   }
   requiresGrad_(flag = true): this {
@@ -141,7 +159,8 @@ export class Tensor {
     return this;
   }
   retainGrad(): void {
-    if (!this.requiresGrad) throw runtimeError("can't retain_grad on Tensor that has requires_grad=False");
+    if (!this.requiresGrad)
+      throw runtimeError("can't retain_grad on Tensor that has requires_grad=False");
     if (this.gradFn === null || this.retainsGrad) return;
     this.retainsGrad = true;
     if (this.gradFn.retained === null) this.gradFn.retained = new Map();
@@ -152,14 +171,21 @@ export class Tensor {
   gradEdge(): Edge | null {
     if (this.gradFn !== null) return { node: this.gradFn, inputNr: this.outputNr };
     if (!this.leafRequiresGrad) return null;
-    if (this.gradAccumulator === null) this.gradAccumulator = new Node("AccumulateGrad", [], null, 1, this);
+    if (this.gradAccumulator === null)
+      this.gradAccumulator = new Node("AccumulateGrad", [], null, 1, this);
     return { node: this.gradAccumulator, inputNr: 0 };
   }
 
   /** The strided window kernels read and write. */
   v(): View {
     if (this.storage.disposed) throw runtimeError("Tensor used after dispose()");
-    return { buf: this.storage.buffer, dtype: this.dtype, shape: this.shape, strides: this.strides, offset: this.offset };
+    return {
+      buf: this.storage.buffer,
+      dtype: this.dtype,
+      shape: this.shape,
+      strides: this.strides,
+      offset: this.offset,
+    };
   }
 
   /** Reads the values in row-major order (a copy), on any device. */
@@ -191,7 +217,8 @@ export class Tensor {
     return build(0, 0);
   }
   item(): number | boolean {
-    if (this.numel() !== 1) throw valueError("only one element tensors can be converted to Python scalars");
+    if (this.numel() !== 1)
+      throw valueError("only one element tensors can be converted to Python scalars");
     const v = this.dataSync()[0] as number;
     return this.dtype === "bool" ? v !== 0 : v;
   }

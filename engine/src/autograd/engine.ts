@@ -3,9 +3,9 @@
 // ready nodes run latest-created first, as PyTorch's engine does.
 import { runtimeError } from "../core/errors.ts";
 import type { Tensor } from "../tensor.ts";
+import { accumulate } from "./accumulate.ts";
 import { enableGrad, noGrad } from "./grad-mode.ts";
 import type { Node } from "./node.ts";
-import { accumulate } from "./accumulate.ts";
 
 export interface BackwardOptions {
   retainGraph?: boolean;
@@ -56,9 +56,14 @@ class ReadyQueue {
   }
 }
 
-const add = (a: Tensor | null, b: Tensor | null): Tensor | null => (a === null ? b : b === null ? a : a.add(b));
+const add = (a: Tensor | null, b: Tensor | null): Tensor | null =>
+  a === null ? b : b === null ? a : a.add(b);
 
-export function runBackward(roots: readonly Tensor[], rootGrads: readonly Tensor[], opts: BackwardOptions = {}): (Tensor | null)[] {
+export function runBackward(
+  roots: readonly Tensor[],
+  rootGrads: readonly Tensor[],
+  opts: BackwardOptions = {},
+): (Tensor | null)[] {
   const retain = opts.retainGraph ?? opts.createGraph ?? false;
   const createGraph = opts.createGraph ?? false;
 
@@ -95,7 +100,10 @@ export function runBackward(roots: readonly Tensor[], rootGrads: readonly Tensor
       const e = t.gradEdge();
       if (!e) throw runtimeError("One of the differentiated Tensors does not require grad");
       let m = captureAt.get(e.node);
-      if (!m) captureAt.set(e.node, (m = new Map()));
+      if (!m) {
+        m = new Map();
+        captureAt.set(e.node, m);
+      }
       m.set(e.inputNr, i);
     });
   }
@@ -104,7 +112,10 @@ export function runBackward(roots: readonly Tensor[], rootGrads: readonly Tensor
   const queue = new ReadyQueue();
   const push = (node: Node, inputNr: number, g: Tensor | null) => {
     let b = buffers.get(node);
-    if (!b) buffers.set(node, (b = new Array<Tensor | null>(node.numOutputs).fill(null)));
+    if (!b) {
+      b = new Array<Tensor | null>(node.numOutputs).fill(null);
+      buffers.set(node, b);
+    }
     b[inputNr] = add(b[inputNr] ?? null, g);
   };
   roots.forEach((r, i) => {

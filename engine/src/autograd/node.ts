@@ -61,7 +61,13 @@ export class Node {
   /** For AccumulateGrad: the leaf it accumulates into. */
   readonly variable: Tensor | null;
 
-  constructor(name: string, next: readonly (Edge | null)[], backward: BackwardFn | null, numOutputs = 1, variable: Tensor | null = null) {
+  constructor(
+    name: string,
+    next: readonly (Edge | null)[],
+    backward: BackwardFn | null,
+    numOutputs = 1,
+    variable: Tensor | null = null,
+  ) {
     this.name = name;
     this.next = next;
     this.backwardFn = backward;

@@ -17,11 +17,46 @@ export interface DTypeInfo {
 }
 
 export const DTYPES: Record<DType, DTypeInfo> = {
-  float32: { itemsize: 4, isFloat: true, isInt: false, isBool: false, legacyName: "torch.FloatTensor", array: Float32Array },
-  float64: { itemsize: 8, isFloat: true, isInt: false, isBool: false, legacyName: "torch.DoubleTensor", array: Float64Array },
-  int64: { itemsize: 8, isFloat: false, isInt: true, isBool: false, legacyName: "torch.LongTensor", array: Float64Array },
-  int32: { itemsize: 4, isFloat: false, isInt: true, isBool: false, legacyName: "torch.IntTensor", array: Int32Array },
-  bool: { itemsize: 1, isFloat: false, isInt: false, isBool: true, legacyName: "torch.BoolTensor", array: Uint8Array },
+  float32: {
+    itemsize: 4,
+    isFloat: true,
+    isInt: false,
+    isBool: false,
+    legacyName: "torch.FloatTensor",
+    array: Float32Array,
+  },
+  float64: {
+    itemsize: 8,
+    isFloat: true,
+    isInt: false,
+    isBool: false,
+    legacyName: "torch.DoubleTensor",
+    array: Float64Array,
+  },
+  int64: {
+    itemsize: 8,
+    isFloat: false,
+    isInt: true,
+    isBool: false,
+    legacyName: "torch.LongTensor",
+    array: Float64Array,
+  },
+  int32: {
+    itemsize: 4,
+    isFloat: false,
+    isInt: true,
+    isBool: false,
+    legacyName: "torch.IntTensor",
+    array: Int32Array,
+  },
+  bool: {
+    itemsize: 1,
+    isFloat: false,
+    isInt: false,
+    isBool: true,
+    legacyName: "torch.BoolTensor",
+    array: Uint8Array,
+  },
 };
 
 export const isFloating = (d: DType): boolean => DTYPES[d].isFloat;
@@ -31,7 +66,8 @@ export const isIntegral = (d: DType, includeBool: boolean): boolean =>
 let defaultDtype: DType = "float32";
 export const getDefaultDtype = (): DType => defaultDtype;
 export function setDefaultDtype(d: DType): void {
-  if (!isFloating(d)) throw new TypeError("only floating-point types are supported as the default type");
+  if (!isFloating(d))
+    throw new TypeError("only floating-point types are supported as the default type");
   defaultDtype = d;
 }
 
@@ -51,7 +87,9 @@ const category = (d: DType): number => (DTYPES[d].isBool ? 0 : DTYPES[d].isInt ?
  * One operand as result_type sees it: a tensor with dims, a zero-dim tensor, or a Python scalar
  * ("wrapped number"): bool, int (int64) or float (the default dtype).
  */
-export type Operand = { kind: "tensor"; dtype: DType; ndim: number } | { kind: "scalar"; value: Scalar };
+export type Operand =
+  | { kind: "tensor"; dtype: DType; ndim: number }
+  | { kind: "scalar"; value: Scalar };
 
 /**
  * A Python float that happens to be integral (2.0). JavaScript cannot tell 2 from 2.0, so the
@@ -67,7 +105,8 @@ export class PyFloat {
 /** A scalar operand: a JS number is an int when integral, else a float. */
 export type Scalar = number | boolean | PyFloat;
 
-export const scalarValue = (v: Scalar): number => (v instanceof PyFloat ? v.value : typeof v === "boolean" ? (v ? 1 : 0) : v);
+export const scalarValue = (v: Scalar): number =>
+  v instanceof PyFloat ? v.value : typeof v === "boolean" ? (v ? 1 : 0) : v;
 
 /** The dtype a scalar has as a wrapped number: bool, int64, or the default float dtype. */
 export function scalarDtype(v: Scalar): DType {

@@ -65,16 +65,33 @@ export const UNARY: Record<string, UnaryDef> = {
   cosh: { rule: "float", cpu: Math.cosh, wgsl: "cosh(x)" },
   tanh: { rule: "float", cpu: Math.tanh, wgsl: "tanh(x)" },
   sigmoid: { rule: "float", cpu: sigmoid, wgsl: "1.0 / (1.0 + exp(-x))" },
-  relu: { rule: "same", cpu: (x) => (x > 0 ? x : x !== x ? x : 0), wgsl: "max(x, 0.0)", noBool: true },
+  relu: {
+    rule: "same",
+    cpu: (x) => (x > 0 ? x : x !== x ? x : 0),
+    wgsl: "max(x, 0.0)",
+    noBool: true,
+  },
   floor: { rule: "same", cpu: Math.floor, wgsl: "floor(x)" },
   ceil: { rule: "same", cpu: Math.ceil, wgsl: "ceil(x)" },
   trunc: { rule: "same", cpu: Math.trunc, wgsl: "trunc(x)" },
   round: { rule: "same", cpu: roundHalfEven, wgsl: "round(x)" },
   frac: { rule: "same", cpu: (x) => x - Math.trunc(x), wgsl: "x - trunc(x)" },
-  logical_not: { rule: "logical", cpu: (x) => (x === 0 ? 1 : 0), wgsl: "select(0.0, 1.0, x == 0.0)" },
+  logical_not: {
+    rule: "logical",
+    cpu: (x) => (x === 0 ? 1 : 0),
+    wgsl: "select(0.0, 1.0, x == 0.0)",
+  },
   isnan: { rule: "bool", cpu: (x) => (x !== x ? 1 : 0), wgsl: "select(0.0, 1.0, x != x)" },
-  isinf: { rule: "bool", cpu: (x) => (x === Infinity || x === -Infinity ? 1 : 0), wgsl: "select(0.0, 1.0, abs(x) > 3.4e38)" },
-  isfinite: { rule: "bool", cpu: (x) => (Number.isFinite(x) ? 1 : 0), wgsl: "select(0.0, 1.0, abs(x) <= 3.4e38)" },
+  isinf: {
+    rule: "bool",
+    cpu: (x) => (x === Infinity || x === -Infinity ? 1 : 0),
+    wgsl: "select(0.0, 1.0, abs(x) > 3.4e38)",
+  },
+  isfinite: {
+    rule: "bool",
+    cpu: (x) => (Number.isFinite(x) ? 1 : 0),
+    wgsl: "select(0.0, 1.0, abs(x) <= 3.4e38)",
+  },
   // Parameterised ops: p[0], p[1].
   clamp: {
     rule: "same",
@@ -83,11 +100,18 @@ export const UNARY: Record<string, UnaryDef> = {
   },
   pow_scalar: { rule: "same", cpu: (x, p) => x ** (p[0] as number), wgsl: "pow(x, p0)" },
   rpow_scalar: { rule: "same", cpu: (x, p) => (p[0] as number) ** x, wgsl: "pow(p0, x)" },
-  leaky_relu: { rule: "float", cpu: (x, p) => (x > 0 ? x : x * (p[0] as number)), wgsl: "select(x * p0, x, x > 0.0)" },
+  leaky_relu: {
+    rule: "float",
+    cpu: (x, p) => (x > 0 ? x : x * (p[0] as number)),
+    wgsl: "select(x * p0, x, x > 0.0)",
+  },
   softplus: {
     // beta = p0, threshold = p1: linear above threshold for stability, as PyTorch.
     rule: "float",
-    cpu: (x, p) => (x * (p[0] as number) > (p[1] as number) ? x : Math.log1p(Math.exp(x * (p[0] as number))) / (p[0] as number)),
+    cpu: (x, p) =>
+      x * (p[0] as number) > (p[1] as number)
+        ? x
+        : Math.log1p(Math.exp(x * (p[0] as number))) / (p[0] as number),
     wgsl: "select(log(1.0 + exp(x * p0)) / p0, x, x * p0 > p1)",
   },
   silu: { rule: "float", cpu: (x) => x * sigmoid(x), wgsl: "x / (1.0 + exp(-x))" },
@@ -102,8 +126,16 @@ export const BINARY: Record<string, BinaryDef> = {
   remainder: { rule: "same", cpu: pyRemainder, wgsl: "a - floor(a / b) * b" },
   fmod: { rule: "same", cpu: (a, b) => a % b, wgsl: "a - trunc(a / b) * b" },
   pow: { rule: "same", cpu: (a, b) => a ** b, wgsl: "pow(a, b)" },
-  maximum: { rule: "same", cpu: (a, b) => (a !== a || b !== b ? Number.NaN : Math.max(a, b)), wgsl: "max(a, b)" },
-  minimum: { rule: "same", cpu: (a, b) => (a !== a || b !== b ? Number.NaN : Math.min(a, b)), wgsl: "min(a, b)" },
+  maximum: {
+    rule: "same",
+    cpu: (a, b) => (a !== a || b !== b ? Number.NaN : Math.max(a, b)),
+    wgsl: "max(a, b)",
+  },
+  minimum: {
+    rule: "same",
+    cpu: (a, b) => (a !== a || b !== b ? Number.NaN : Math.min(a, b)),
+    wgsl: "min(a, b)",
+  },
   atan2: { rule: "float", cpu: Math.atan2, wgsl: "atan2(a, b)" },
   eq: { rule: "bool", cpu: (a, b) => (a === b ? 1 : 0), wgsl: "select(0.0, 1.0, a == b)" },
   ne: { rule: "bool", cpu: (a, b) => (a !== b ? 1 : 0), wgsl: "select(0.0, 1.0, a != b)" },
@@ -111,7 +143,19 @@ export const BINARY: Record<string, BinaryDef> = {
   le: { rule: "bool", cpu: (a, b) => (a <= b ? 1 : 0), wgsl: "select(0.0, 1.0, a <= b)" },
   gt: { rule: "bool", cpu: (a, b) => (a > b ? 1 : 0), wgsl: "select(0.0, 1.0, a > b)" },
   ge: { rule: "bool", cpu: (a, b) => (a >= b ? 1 : 0), wgsl: "select(0.0, 1.0, a >= b)" },
-  logical_and: { rule: "logical", cpu: (a, b) => (a !== 0 && b !== 0 ? 1 : 0), wgsl: "select(0.0, 1.0, a != 0.0 && b != 0.0)" },
-  logical_or: { rule: "logical", cpu: (a, b) => (a !== 0 || b !== 0 ? 1 : 0), wgsl: "select(0.0, 1.0, a != 0.0 || b != 0.0)" },
-  logical_xor: { rule: "logical", cpu: (a, b) => ((a !== 0) !== (b !== 0) ? 1 : 0), wgsl: "select(0.0, 1.0, (a != 0.0) != (b != 0.0))" },
+  logical_and: {
+    rule: "logical",
+    cpu: (a, b) => (a !== 0 && b !== 0 ? 1 : 0),
+    wgsl: "select(0.0, 1.0, a != 0.0 && b != 0.0)",
+  },
+  logical_or: {
+    rule: "logical",
+    cpu: (a, b) => (a !== 0 || b !== 0 ? 1 : 0),
+    wgsl: "select(0.0, 1.0, a != 0.0 || b != 0.0)",
+  },
+  logical_xor: {
+    rule: "logical",
+    cpu: (a, b) => ((a !== 0) !== (b !== 0) ? 1 : 0),
+    wgsl: "select(0.0, 1.0, (a != 0.0) != (b != 0.0))",
+  },
 };

@@ -23,4 +23,5 @@ export const runtimeError = (msg: string): TorchError => new TorchError("Runtime
 export const indexError = (msg: string): TorchError => new TorchError("IndexError", msg);
 export const typeError = (msg: string): TorchError => new TorchError("TypeError", msg);
 export const valueError = (msg: string): TorchError => new TorchError("ValueError", msg);
-export const notImplemented = (msg: string): TorchError => new TorchError("NotImplementedError", msg);
+export const notImplemented = (msg: string): TorchError =>
+  new TorchError("NotImplementedError", msg);

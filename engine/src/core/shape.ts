@@ -23,7 +23,9 @@ export const fmtShape = (shape: Shape): string => `[${shape.join(", ")}]`;
 export function wrapDim(dim: number, ndim: number): number {
   const n = Math.max(ndim, 1);
   if (dim < -n || dim >= n) {
-    throw indexError(`Dimension out of range (expected to be in range of [${-n}, ${n - 1}], but got ${dim})`);
+    throw indexError(
+      `Dimension out of range (expected to be in range of [${-n}, ${n - 1}], but got ${dim})`,
+    );
   }
   return dim < 0 ? dim + n : dim;
 }
@@ -126,7 +128,8 @@ export function viewStrides(oldShape: Shape, oldStrides: Shape, newShape: Shape)
   if (oldShape.length === 0) return newStrides.fill(1);
   const numel = numelOf(oldShape);
   if (numel === 0) {
-    if (oldShape.length === newShape.length && oldShape.every((s, i) => s === newShape[i])) return [...oldStrides];
+    if (oldShape.length === newShape.length && oldShape.every((s, i) => s === newShape[i]))
+      return [...oldStrides];
     return contiguousStrides(newShape);
   }
   let viewD = newShape.length - 1;
@@ -135,7 +138,11 @@ export function viewStrides(oldShape: Shape, oldStrides: Shape, newShape: Shape)
   let viewNumel = 1;
   for (let d = oldShape.length - 1; d >= 0; d--) {
     tensorNumel *= oldShape[d] as number;
-    if (d === 0 || ((oldShape[d - 1] as number) !== 1 && (oldStrides[d - 1] as number) !== tensorNumel * chunkBase)) {
+    if (
+      d === 0 ||
+      ((oldShape[d - 1] as number) !== 1 &&
+        (oldStrides[d - 1] as number) !== tensorNumel * chunkBase)
+    ) {
       while (viewD >= 0 && (viewNumel < tensorNumel || (newShape[viewD] as number) === 1)) {
         newStrides[viewD] = viewNumel * chunkBase;
         viewNumel *= newShape[viewD] as number;
@@ -164,4 +171,5 @@ export function isContiguous(shape: Shape, strides: Shape): boolean {
   return true;
 }
 
-export const sameShape = (a: Shape, b: Shape): boolean => a.length === b.length && a.every((s, i) => s === b[i]);
+export const sameShape = (a: Shape, b: Shape): boolean =>
+  a.length === b.length && a.every((s, i) => s === b[i]);

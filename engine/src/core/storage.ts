@@ -36,7 +36,11 @@ export function measureAllocations<T>(fn: () => T): { result: T; storages: numbe
   const s0 = allocStats.storagesCreated;
   const b0 = allocStats.bytesAllocated;
   const result = fn();
-  return { result, storages: allocStats.storagesCreated - s0, bytes: allocStats.bytesAllocated - b0 };
+  return {
+    result,
+    storages: allocStats.storagesCreated - s0,
+    bytes: allocStats.bytesAllocated - b0,
+  };
 }
 
 /** Upper bound on one allocation, so a typo like torch.zeros(10**6, 10**6) fails cleanly. */
@@ -79,7 +83,8 @@ export class Storage {
     allocStats.bytesAllocated += bytes;
     allocStats.liveStorages++;
     allocStats.liveBytes += bytes;
-    if (allocStats.liveBytes > allocStats.peakLiveBytes) allocStats.peakLiveBytes = allocStats.liveBytes;
+    if (allocStats.liveBytes > allocStats.peakLiveBytes)
+      allocStats.peakLiveBytes = allocStats.liveBytes;
   }
 
   get nbytes(): number {

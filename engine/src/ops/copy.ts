@@ -1,11 +1,12 @@
 // Ops that copy or re-type data: clone, contiguous, to(dtype/device), copy_, detach and the
 // .data alias. Copies allocate one new storage; detach and .data share storage.
+
+import { recordOp } from "../autograd/record.ts";
 import { type DType, isFloating } from "../core/dtype.ts";
 import { runtimeError } from "../core/errors.ts";
 import { expandStrides, sameShape } from "../core/shape.ts";
 import type { DeviceType } from "../core/storage.ts";
-import { recordOp } from "../autograd/record.ts";
-import { Tensor, backendFor } from "../tensor.ts";
+import { backendFor, Tensor } from "../tensor.ts";
 import { inPlace, isTensor, sumToShape } from "./helpers.ts";
 
 declare module "../tensor.ts" {
@@ -64,11 +65,17 @@ Tensor.prototype.to = function (this: Tensor, target: DType | DeviceType, copy =
   if (!copy && dtype === this.dtype && device === this.deviceType) return this;
   const out = Tensor.empty(this.shape, dtype, device);
   if (device === this.deviceType) backendFor(device).copy(this.v(), out.v());
-  else if (this.deviceType === "cpu") backendFor(device).upload(out.storage.buffer, this.contiguous().to(dtype).dataSync());
-  else throw runtimeError("cross-device copy from a GPU tensor must be awaited: use `await t.toAsync(device)`");
+  else if (this.deviceType === "cpu")
+    backendFor(device).upload(out.storage.buffer, this.contiguous().to(dtype).dataSync());
+  else
+    throw runtimeError(
+      "cross-device copy from a GPU tensor must be awaited: use `await t.toAsync(device)`",
+    );
   if (isFloating(dtype)) {
     const srcDtype = this.dtype;
-    recordOp("ToCopyBackward0", [this], [out], () => ([g]) => [(g as Tensor).to(srcDtype).to(this.deviceType)]);
+    recordOp("ToCopyBackward0", [this], [out], () => ([g]) => [
+      (g as Tensor).to(srcDtype).to(this.deviceType),
+    ]);
   }
   return out;
 };
@@ -98,7 +105,9 @@ Tensor.prototype.cuda = function (this: Tensor) {
 /** copy_(src): writes src (broadcast, cast) into self in place. */
 Tensor.prototype.copy_ = function (this: Tensor, src: Tensor) {
   if (!isTensor(src)) throw runtimeError("copy_(): argument 'other' must be Tensor");
-  const strides = sameShape(src.shape, this.shape) ? src.strides : expandStrides(src.shape, src.strides, this.shape);
+  const strides = sameShape(src.shape, this.shape)
+    ? src.strides
+    : expandStrides(src.shape, src.strides, this.shape);
   return inPlace(
     this,
     [src],
@@ -108,7 +117,10 @@ Tensor.prototype.copy_ = function (this: Tensor, src: Tensor) {
       // d copy_(self, src) = (0, g summed to src's shape).
       const out = Tensor.empty(this.shape, this.dtype, this.deviceType);
       backendFor(this.deviceType).copy({ ...src.v(), shape: this.shape, strides }, out.v());
-      recordOp("CopyBackwards", [alias, src], [out], () => ([g]) => [(g as Tensor).mul(0), sumToShape(g as Tensor, src.shape).to(src.dtype)]);
+      recordOp("CopyBackwards", [alias, src], [out], () => ([g]) => [
+        (g as Tensor).mul(0),
+        sumToShape(g as Tensor, src.shape).to(src.dtype),
+      ]);
       return out;
     },
   );

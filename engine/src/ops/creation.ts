@@ -4,7 +4,7 @@
 import { type DType, getDefaultDtype, isFloating } from "../core/dtype.ts";
 import { runtimeError, typeError, valueError } from "../core/errors.ts";
 import type { DeviceType } from "../core/storage.ts";
-import { Tensor, backendFor } from "../tensor.ts";
+import { backendFor, Tensor } from "../tensor.ts";
 import { type ShapeArg, shapeArgs } from "./views.ts";
 
 export interface FactoryOptions {
@@ -42,7 +42,10 @@ export function tensor(data: NestedData, opts?: FactoryOptions): Tensor {
   let sawBool = false;
   const walk = (x: NestedData, d: number): void => {
     if (d === shape.length) {
-      if (Array.isArray(x)) throw valueError(`expected sequence of length ${shape[d - 1]} at dim ${d - 1} (got ${x.length})`);
+      if (Array.isArray(x))
+        throw valueError(
+          `expected sequence of length ${shape[d - 1]} at dim ${d - 1} (got ${x.length})`,
+        );
       if (typeof x === "boolean") {
         sawBool = true;
         flat.push(x ? 1 : 0);
@@ -51,7 +54,8 @@ export function tensor(data: NestedData, opts?: FactoryOptions): Tensor {
         else sawFloat = true;
         flat.push(x);
       } else if (x instanceof Tensor) {
-        if (x.numel() !== 1) throw valueError("only one element tensors can be converted to Python scalars");
+        if (x.numel() !== 1)
+          throw valueError("only one element tensors can be converted to Python scalars");
         if (isFloating(x.dtype)) sawFloat = true;
         else if (x.dtype === "bool") sawBool = true;
         else sawInt = true;
@@ -61,23 +65,51 @@ export function tensor(data: NestedData, opts?: FactoryOptions): Tensor {
       }
       return;
     }
-    if (!Array.isArray(x)) throw typeError(`object of type '${typeof x === "number" ? (Number.isInteger(x) ? "int" : "float") : typeof x}' has no len()`);
-    if (x.length !== shape[d]) throw valueError(`expected sequence of length ${shape[d]} at dim ${d} (got ${x.length})`);
+    if (!Array.isArray(x))
+      throw typeError(
+        `object of type '${typeof x === "number" ? (Number.isInteger(x) ? "int" : "float") : typeof x}' has no len()`,
+      );
+    if (x.length !== shape[d])
+      throw valueError(`expected sequence of length ${shape[d]} at dim ${d} (got ${x.length})`);
     for (const e of x) walk(e, d + 1);
   };
   walk(data, 0);
-  const inferred: DType = sawFloat ? getDefaultDtype() : sawInt ? "int64" : sawBool ? "bool" : getDefaultDtype();
-  return finish(Tensor.fromArray(flat, shape, opts?.dtype ?? inferred, opts?.device ?? "cpu"), opts);
+  const inferred: DType = sawFloat
+    ? getDefaultDtype()
+    : sawInt
+      ? "int64"
+      : sawBool
+        ? "bool"
+        : getDefaultDtype();
+  return finish(
+    Tensor.fromArray(flat, shape, opts?.dtype ?? inferred, opts?.device ?? "cpu"),
+    opts,
+  );
 }
 
 /** A tensor whose dtype comes from a Python-side hint (e.g. 1.0 is a float even if integral). */
-export function tensorWithDtype(flat: ArrayLike<number>, shape: readonly number[], dtype: DType, opts?: FactoryOptions): Tensor {
+export function tensorWithDtype(
+  flat: ArrayLike<number>,
+  shape: readonly number[],
+  dtype: DType,
+  opts?: FactoryOptions,
+): Tensor {
   return finish(Tensor.fromArray(flat, shape, dtype, opts?.device ?? "cpu"), opts);
 }
 
-export function full(shape: readonly number[], value: number | boolean, opts?: FactoryOptions): Tensor {
-  const dtype = opts?.dtype ?? (typeof value === "boolean" ? "bool" : Number.isInteger(value) ? "int64" : getDefaultDtype());
-  for (const s of shape) if (s < 0) throw runtimeError(`Trying to create tensor with negative dimension ${s}: [${shape.join(", ")}]`);
+export function full(
+  shape: readonly number[],
+  value: number | boolean,
+  opts?: FactoryOptions,
+): Tensor {
+  const dtype =
+    opts?.dtype ??
+    (typeof value === "boolean" ? "bool" : Number.isInteger(value) ? "int64" : getDefaultDtype());
+  for (const s of shape)
+    if (s < 0)
+      throw runtimeError(
+        `Trying to create tensor with negative dimension ${s}: [${shape.join(", ")}]`,
+      );
   const t = Tensor.empty(shape, dtype, opts?.device ?? "cpu");
   backendFor(t.deviceType).fill(t.v(), typeof value === "boolean" ? (value ? 1 : 0) : value);
   return finish(t, opts);
@@ -91,25 +123,41 @@ export function empty(shape: ShapeArg[] | readonly number[], opts?: FactoryOptio
   return zeros(shape, opts);
 }
 
-const likeOpts = (t: Tensor, opts?: FactoryOptions): FactoryOptions => ({ dtype: t.dtype, device: t.deviceType, ...opts });
-export const zeros_like = (t: Tensor, opts?: FactoryOptions): Tensor => full(t.shape, 0, likeOpts(t, opts));
-export const ones_like = (t: Tensor, opts?: FactoryOptions): Tensor => full(t.shape, 1, likeOpts(t, opts));
-export const empty_like = (t: Tensor, opts?: FactoryOptions): Tensor => full(t.shape, 0, likeOpts(t, opts));
-export const full_like = (t: Tensor, value: number | boolean, opts?: FactoryOptions): Tensor => full(t.shape, value, likeOpts(t, opts));
+const likeOpts = (t: Tensor, opts?: FactoryOptions): FactoryOptions => ({
+  dtype: t.dtype,
+  device: t.deviceType,
+  ...opts,
+});
+export const zeros_like = (t: Tensor, opts?: FactoryOptions): Tensor =>
+  full(t.shape, 0, likeOpts(t, opts));
+export const ones_like = (t: Tensor, opts?: FactoryOptions): Tensor =>
+  full(t.shape, 1, likeOpts(t, opts));
+export const empty_like = (t: Tensor, opts?: FactoryOptions): Tensor =>
+  full(t.shape, 0, likeOpts(t, opts));
+export const full_like = (t: Tensor, value: number | boolean, opts?: FactoryOptions): Tensor =>
+  full(t.shape, value, likeOpts(t, opts));
 
 export function eye(n: number, m?: number, opts?: FactoryOptions): Tensor {
   const cols = m ?? n;
   if (n < 0) throw runtimeError(`n must be greater or equal to 0, got ${n}`);
   const data = new Float64Array(n * cols);
   for (let i = 0; i < Math.min(n, cols); i++) data[i * cols + i] = 1;
-  return finish(Tensor.fromArray(data, [n, cols], opts?.dtype ?? getDefaultDtype(), opts?.device ?? "cpu"), opts);
+  return finish(
+    Tensor.fromArray(data, [n, cols], opts?.dtype ?? getDefaultDtype(), opts?.device ?? "cpu"),
+    opts,
+  );
 }
 
 /**
  * torch.arange(start, end, step): int64 when all arguments are integers, else the default float.
  * `anyFloat` lets the Python layer say that an integral argument was written as a float (1.0).
  */
-export function arange(start: number, end?: number, step = 1, opts?: FactoryOptions & { anyFloat?: boolean }): Tensor {
+export function arange(
+  start: number,
+  end?: number,
+  step = 1,
+  opts?: FactoryOptions & { anyFloat?: boolean },
+): Tensor {
   let s = start;
   let e = end;
   if (e === undefined) {
@@ -117,8 +165,10 @@ export function arange(start: number, end?: number, step = 1, opts?: FactoryOpti
     s = 0;
   }
   if (step === 0) throw runtimeError("step must be nonzero");
-  if ((step > 0 && e < s) || (step < 0 && e > s)) throw runtimeError("upper bound and larger bound inconsistent with step sign");
-  const allInt = !opts?.anyFloat && Number.isInteger(s) && Number.isInteger(e) && Number.isInteger(step);
+  if ((step > 0 && e < s) || (step < 0 && e > s))
+    throw runtimeError("upper bound and larger bound inconsistent with step sign");
+  const allInt =
+    !opts?.anyFloat && Number.isInteger(s) && Number.isInteger(e) && Number.isInteger(step);
   const dtype = opts?.dtype ?? (allInt ? "int64" : getDefaultDtype());
   const n = Math.ceil((e - s) / step);
   const data = new Float64Array(n);

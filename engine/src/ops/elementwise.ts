@@ -1,13 +1,30 @@
 // Elementwise ops: one generic path (type promotion, broadcasting, out=, in-place) over the
 // kernel table in core/elementwise-defs.ts, with each op's gradient rule beside it in GRADS.
 // Gradient math is written with tensor ops, so create_graph gives higher derivatives for free.
+
+import { recordOp } from "../autograd/record.ts";
+import {
+  canCast,
+  type DType,
+  getDefaultDtype,
+  isFloating,
+  resultType,
+  type Scalar,
+} from "../core/dtype.ts";
 import { BINARY, UNARY } from "../core/elementwise-defs.ts";
-import { type DType, type Scalar, canCast, getDefaultDtype, isFloating, resultType } from "../core/dtype.ts";
 import { runtimeError } from "../core/errors.ts";
 import { broadcastShapes } from "../core/shape.ts";
-import { recordOp } from "../autograd/record.ts";
-import { Tensor, backendFor } from "../tensor.ts";
-import { type TensorLike, checkOut, commonDevice, inPlace, isTensor, operandOf, operandView, sumToShape } from "./helpers.ts";
+import { backendFor, Tensor } from "../tensor.ts";
+import {
+  checkOut,
+  commonDevice,
+  inPlace,
+  isTensor,
+  operandOf,
+  operandView,
+  sumToShape,
+  type TensorLike,
+} from "./helpers.ts";
 
 type G = Tensor;
 /** Backward of a binary op: gradients for (a, b) given grad g, inputs and the result. */
@@ -26,7 +43,11 @@ const BGRADS: Record<string, BinaryGradDef> = {
   add: { node: "AddBackward0", uses: {}, fn: (g) => [g, g] },
   sub: { node: "SubBackward0", uses: {}, fn: (g) => [g, g.neg()] },
   mul: { node: "MulBackward0", uses: { a: true, b: true }, fn: (g, a, b) => [g.mul(b), g.mul(a)] },
-  div: { node: "DivBackward0", uses: { a: true, b: true }, fn: (g, a, b) => [g.div(b), g.neg().mul(a).div(b.mul(b))] },
+  div: {
+    node: "DivBackward0",
+    uses: { a: true, b: true },
+    fn: (g, a, b) => [g.div(b), g.neg().mul(a).div(b.mul(b))],
+  },
   // d(a^b)/da = b a^(b-1);  d(a^b)/db = a^b ln a (0 where a == 0 and b >= 0, as PyTorch masks it).
   pow: {
     node: "PowBackward1",
@@ -54,8 +75,16 @@ const BGRADS: Record<string, BinaryGradDef> = {
     },
   },
   // remainder(a, b) = a - floor(a/b) b.
-  remainder: { node: "RemainderBackward0", uses: { a: true, b: true }, fn: (g, a, b) => [g, g.neg().mul(a.floor_divide(b))] },
-  fmod: { node: "FmodBackward0", uses: { a: true, b: true }, fn: (g, a, b) => [g, g.neg().mul(a.div(b).trunc())] },
+  remainder: {
+    node: "RemainderBackward0",
+    uses: { a: true, b: true },
+    fn: (g, a, b) => [g, g.neg().mul(a.floor_divide(b))],
+  },
+  fmod: {
+    node: "FmodBackward0",
+    uses: { a: true, b: true },
+    fn: (g, a, b) => [g, g.neg().mul(a.div(b).trunc())],
+  },
   // d atan2(a, b) = (b g, -a g) / (a^2 + b^2).
   atan2: {
     node: "Atan2Backward0",
@@ -86,20 +115,48 @@ const UGRADS: Record<string, UnaryGradDef> = {
   log1p: { node: "Log1PBackward0", uses: { x: true }, fn: (g, x) => g.div(x.add(1)) },
   // d sqrt(x) = g / (2 sqrt(x));  d x^-1/2 = -g/2 x^-3/2.
   sqrt: { node: "SqrtBackward0", uses: { out: true }, fn: (g, _x, y) => g.div(y.mul(2)) },
-  rsqrt: { node: "RsqrtBackward0", uses: { out: true }, fn: (g, _x, y) => g.mul(y.pow(3).mul(-0.5)) },
-  reciprocal: { node: "ReciprocalBackward0", uses: { out: true }, fn: (g, _x, y) => g.neg().mul(y.mul(y)) },
+  rsqrt: {
+    node: "RsqrtBackward0",
+    uses: { out: true },
+    fn: (g, _x, y) => g.mul(y.pow(3).mul(-0.5)),
+  },
+  reciprocal: {
+    node: "ReciprocalBackward0",
+    uses: { out: true },
+    fn: (g, _x, y) => g.neg().mul(y.mul(y)),
+  },
   sin: { node: "SinBackward0", uses: { x: true }, fn: (g, x) => g.mul(x.cos()) },
   cos: { node: "CosBackward0", uses: { x: true }, fn: (g, x) => g.mul(x.sin().neg()) },
   tan: { node: "TanBackward0", uses: { out: true }, fn: (g, _x, y) => g.mul(y.mul(y).add(1)) },
-  asin: { node: "AsinBackward0", uses: { x: true }, fn: (g, x) => g.div(x.mul(x).neg().add(1).sqrt()) },
-  acos: { node: "AcosBackward0", uses: { x: true }, fn: (g, x) => g.neg().div(x.mul(x).neg().add(1).sqrt()) },
+  asin: {
+    node: "AsinBackward0",
+    uses: { x: true },
+    fn: (g, x) => g.div(x.mul(x).neg().add(1).sqrt()),
+  },
+  acos: {
+    node: "AcosBackward0",
+    uses: { x: true },
+    fn: (g, x) => g.neg().div(x.mul(x).neg().add(1).sqrt()),
+  },
   atan: { node: "AtanBackward0", uses: { x: true }, fn: (g, x) => g.div(x.mul(x).add(1)) },
   sinh: { node: "SinhBackward0", uses: { x: true }, fn: (g, x) => g.mul(x.cosh()) },
   cosh: { node: "CoshBackward0", uses: { x: true }, fn: (g, x) => g.mul(x.sinh()) },
   // tanh' = 1 - y^2;  sigmoid' = y (1 - y).
-  tanh: { node: "TanhBackward0", uses: { out: true }, fn: (g, _x, y) => g.mul(y.mul(y).neg().add(1)) },
-  sigmoid: { node: "SigmoidBackward0", uses: { out: true }, fn: (g, _x, y) => g.mul(y.mul(y.neg().add(1))) },
-  relu: { node: "ReluBackward0", uses: { out: true }, fn: (g, _x, y) => g.mul(y.gt(0).to(g.dtype)) },
+  tanh: {
+    node: "TanhBackward0",
+    uses: { out: true },
+    fn: (g, _x, y) => g.mul(y.mul(y).neg().add(1)),
+  },
+  sigmoid: {
+    node: "SigmoidBackward0",
+    uses: { out: true },
+    fn: (g, _x, y) => g.mul(y.mul(y.neg().add(1))),
+  },
+  relu: {
+    node: "ReluBackward0",
+    uses: { out: true },
+    fn: (g, _x, y) => g.mul(y.gt(0).to(g.dtype)),
+  },
   floor: { node: "FloorBackward0", uses: {}, fn: (g) => g.mul(0) },
   ceil: { node: "CeilBackward0", uses: {}, fn: (g) => g.mul(0) },
   trunc: { node: "TruncBackward0", uses: {}, fn: (g) => g.mul(0) },
@@ -109,19 +166,37 @@ const UGRADS: Record<string, UnaryGradDef> = {
   clamp: {
     node: "ClampBackward1",
     uses: { x: true },
-    fn: (g, x, _y, p) => g.mul(x.ge(p[0] as number).logical_and(x.le(p[1] as number)).to(g.dtype)),
+    fn: (g, x, _y, p) =>
+      g.mul(
+        x
+          .ge(p[0] as number)
+          .logical_and(x.le(p[1] as number))
+          .to(g.dtype),
+      ),
   },
   // d x^p = p x^(p-1);  d c^x = c^x ln c.
   pow_scalar: {
     node: "PowBackward0",
     uses: { x: true },
-    fn: (g, x, _y, p) => ((p[0] as number) === 0 ? g.mul(0) : g.mul(x.pow((p[0] as number) - 1).mul(p[0] as number))),
+    fn: (g, x, _y, p) =>
+      (p[0] as number) === 0 ? g.mul(0) : g.mul(x.pow((p[0] as number) - 1).mul(p[0] as number)),
   },
-  rpow_scalar: { node: "PowBackward1", uses: { out: true }, fn: (g, _x, y, p) => g.mul(y.mul(Math.log(p[0] as number))) },
+  rpow_scalar: {
+    node: "PowBackward1",
+    uses: { out: true },
+    fn: (g, _x, y, p) => g.mul(y.mul(Math.log(p[0] as number))),
+  },
   leaky_relu: {
     node: "LeakyReluBackward0",
     uses: { x: true },
-    fn: (g, x, _y, p) => g.mul(x.gt(0).to(g.dtype).mul(1 - (p[0] as number)).add(p[0] as number)),
+    fn: (g, x, _y, p) =>
+      g.mul(
+        x
+          .gt(0)
+          .to(g.dtype)
+          .mul(1 - (p[0] as number))
+          .add(p[0] as number),
+      ),
   },
   softplus: {
     node: "SoftplusBackward0",
@@ -167,7 +242,13 @@ function checkBoolOp(name: string, a: TensorLike, b: TensorLike): void {
 }
 
 /** Out-of-place or out= binary op with broadcasting and promotion. */
-export function binary(name: string, a: TensorLike, b: TensorLike, out?: Tensor, nodeName?: string): Tensor {
+export function binary(
+  name: string,
+  a: TensorLike,
+  b: TensorLike,
+  out?: Tensor,
+  nodeName?: string,
+): Tensor {
   const def = BINARY[name];
   if (!def) throw runtimeError(`unknown binary op ${name}`);
   checkBoolOp(name, a, b);
@@ -178,7 +259,12 @@ export function binary(name: string, a: TensorLike, b: TensorLike, out?: Tensor,
   if (name === "floor_divide" || name === "remainder") checkIntDivZero(b, compute);
   const y = out ?? Tensor.empty(shape, result, device);
   if (out) checkOut(out, result, shape, false, canCast);
-  backendFor(device).binary(name, operandView(a, compute, shape, device), operandView(b, compute, shape, device), y.v());
+  backendFor(device).binary(
+    name,
+    operandView(a, compute, shape, device),
+    operandView(b, compute, shape, device),
+    y.v(),
+  );
   if (out) out.bumpVersion();
   const grad = BGRADS[name];
   if (grad && (def.rule === "same" || def.rule === "float") && isFloating(result)) {
@@ -234,14 +320,24 @@ export function binaryInPlace(name: string, self: Tensor, other: TensorLike): Te
     grad?.uses.a === true,
     () => {
       const device = commonDevice([self, other]);
-      backendFor(device).binary(name, operandView(self, compute, shape, device), operandView(other, compute, shape, device), self.v());
+      backendFor(device).binary(
+        name,
+        operandView(self, compute, shape, device),
+        operandView(other, compute, shape, device),
+        self.v(),
+      );
     },
     (alias) => binary(name, alias, other).to(self.dtype),
   );
 }
 
 /** Elementwise unary op with optional scalar parameters (clamp bounds, pow exponent). */
-export function unary(name: string, x: Tensor, params: readonly number[] = [], out?: Tensor): Tensor {
+export function unary(
+  name: string,
+  x: Tensor,
+  params: readonly number[] = [],
+  out?: Tensor,
+): Tensor {
   const def = UNARY[name];
   if (!def) throw runtimeError(`unknown unary op ${name}`);
   if (def.noBool && x.dtype === "bool") {
@@ -254,7 +350,12 @@ export function unary(name: string, x: Tensor, params: readonly number[] = [], o
   const { compute, result } = dtypesFor(def.rule, x.dtype);
   const y = out ?? Tensor.empty(x.shape, result, x.deviceType);
   if (out) checkOut(out, result, x.shape, false, canCast);
-  backendFor(x.deviceType).unary(name, operandView(x, compute, x.shape, x.deviceType), y.v(), params);
+  backendFor(x.deviceType).unary(
+    name,
+    operandView(x, compute, x.shape, x.deviceType),
+    y.v(),
+    params,
+  );
   if (out) out.bumpVersion();
   recordUnary(name, x, y, params);
   return y;

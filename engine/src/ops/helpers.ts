@@ -1,12 +1,13 @@
 // Shared plumbing for ops: turning tensors and scalars into kernel views of a given dtype and
 // shape, allocating results, the in-place protocol (version bump, leaf checks, history rebase)
 // and the reduce-to-shape step every broadcasting op's backward must take.
+
+import { isGradEnabled, noGrad } from "../autograd/grad-mode.ts";
 import type { View } from "../backend/backend.ts";
-import { type DType, type Operand, type Scalar, castValue, scalarValue } from "../core/dtype.ts";
+import { castValue, type DType, type Operand, type Scalar, scalarValue } from "../core/dtype.ts";
 import { runtimeError, typeError } from "../core/errors.ts";
 import { expandStrides, sameShape } from "../core/shape.ts";
 import type { DeviceType } from "../core/storage.ts";
-import { isGradEnabled, noGrad } from "../autograd/grad-mode.ts";
 import { Tensor } from "../tensor.ts";
 
 export type TensorLike = Tensor | Scalar;
@@ -42,14 +43,24 @@ export function commonDevice(xs: readonly TensorLike[]): DeviceType {
 }
 
 /** A temporary one-element buffer broadcast to `shape` (not counted as an allocation). */
-export function scalarView(v: number, dtype: DType, shape: readonly number[], device: DeviceType): View {
+export function scalarView(
+  v: number,
+  dtype: DType,
+  shape: readonly number[],
+  device: DeviceType,
+): View {
   const t = Tensor.empty([], dtype, device, false);
   t.storage.backend.fill(t.v(), castValue(v, dtype));
   return { ...t.v(), shape, strides: shape.map(() => 0) };
 }
 
 /** A tensor's view in `dtype` (cast into a temporary when needed) broadcast to `shape`. */
-export function operandView(x: TensorLike, dtype: DType, shape: readonly number[], device: DeviceType): View {
+export function operandView(
+  x: TensorLike,
+  dtype: DType,
+  shape: readonly number[],
+  device: DeviceType,
+): View {
   if (!isTensor(x)) return scalarView(scalarValue(x), dtype, shape, device);
   let t = x;
   if (t.deviceType !== device) t = toDevice(t, device);
@@ -71,13 +82,23 @@ function toDevice(t: Tensor, device: DeviceType): Tensor {
 }
 
 /** Checks that `out` (or self, in place) can receive a result of this dtype and shape. */
-export function checkOut(out: Tensor, dtype: DType, shape: readonly number[], inPlace: boolean, canCastFn: (a: DType, b: DType) => boolean): void {
+export function checkOut(
+  out: Tensor,
+  dtype: DType,
+  shape: readonly number[],
+  inPlace: boolean,
+  canCastFn: (a: DType, b: DType) => boolean,
+): void {
   if (!canCastFn(dtype, out.dtype)) {
-    throw runtimeError(`result type ${typeName(dtype)} can't be cast to the desired output type ${typeName(out.dtype)}`);
+    throw runtimeError(
+      `result type ${typeName(dtype)} can't be cast to the desired output type ${typeName(out.dtype)}`,
+    );
   }
   if (!sameShape(out.shape, shape)) {
     if (inPlace) {
-      throw runtimeError(`output with shape [${out.shape.join(", ")}] doesn't match the broadcast shape [${shape.join(", ")}]`);
+      throw runtimeError(
+        `output with shape [${out.shape.join(", ")}] doesn't match the broadcast shape [${shape.join(", ")}]`,
+      );
     }
     throw runtimeError(
       `out= with shape [${out.shape.join(", ")}] does not match the result shape [${shape.join(", ")}]; torchlit does not resize out= tensors`,
@@ -95,8 +116,15 @@ export function typeName(d: DType): string {
  * computed out of place on a graph alias of self (a clone when the backward needs self's old
  * values), copied in, and self takes the new node as its grad_fn (PyTorch's rebase_history).
  */
-export function inPlace(self: Tensor, others: readonly TensorLike[], needsOldSelf: boolean, write: () => void, outOfPlace: (selfAlias: Tensor) => Tensor): Tensor {
-  const tracked = isGradEnabled() && (self.requiresGrad || others.some((o) => isTensor(o) && o.requiresGrad));
+export function inPlace(
+  self: Tensor,
+  others: readonly TensorLike[],
+  needsOldSelf: boolean,
+  write: () => void,
+  outOfPlace: (selfAlias: Tensor) => Tensor,
+): Tensor {
+  const tracked =
+    isGradEnabled() && (self.requiresGrad || others.some((o) => isTensor(o) && o.requiresGrad));
   if (!tracked) {
     write();
     self.bumpVersion();
@@ -104,9 +132,13 @@ export function inPlace(self: Tensor, others: readonly TensorLike[], needsOldSel
   }
   checkInPlaceAllowed(self);
   if (self.base?.requiresGrad) {
-    throw runtimeError("in-place operations on a view of a tensor that requires grad are not supported by torchlit yet");
+    throw runtimeError(
+      "in-place operations on a view of a tensor that requires grad are not supported by torchlit yet",
+    );
   }
-  const alias = needsOldSelf ? noGrad(() => self.clone()) : new Tensor(self.storage, self.shape, self.strides, self.offset);
+  const alias = needsOldSelf
+    ? noGrad(() => self.clone())
+    : new Tensor(self.storage, self.shape, self.strides, self.offset);
   alias.gradFn = self.gradFn;
   alias.outputNr = self.outputNr;
   if (self.gradFn === null && self.requiresGrad) alias.requiresGrad = true;
@@ -121,10 +153,14 @@ export function inPlace(self: Tensor, others: readonly TensorLike[], needsOldSel
 export function checkInPlaceAllowed(self: Tensor): void {
   if (!isGradEnabled()) return;
   if (self.isLeaf && self.requiresGrad) {
-    throw runtimeError("a leaf Variable that requires grad is being used in an in-place operation.");
+    throw runtimeError(
+      "a leaf Variable that requires grad is being used in an in-place operation.",
+    );
   }
   if (self.base?.isLeaf && self.base.requiresGrad) {
-    throw runtimeError("a view of a leaf Variable that requires grad is being used in an in-place operation.");
+    throw runtimeError(
+      "a view of a leaf Variable that requires grad is being used in an in-place operation.",
+    );
   }
 }
 

@@ -1,12 +1,13 @@
 // Matrix products: mm, mv, bmm, dot, matmul (batched, broadcast), outer, trace, diag.
 // All go through the backend's batched matmul kernel; backward rules are matmuls too:
 // d(AB) = (g B^T, A^T g).
+
+import { noGrad } from "../autograd/grad-mode.ts";
+import { recordOp } from "../autograd/record.ts";
 import { isFloating } from "../core/dtype.ts";
 import { runtimeError } from "../core/errors.ts";
 import { broadcastShapes, expandStrides } from "../core/shape.ts";
-import { noGrad } from "../autograd/grad-mode.ts";
-import { recordOp } from "../autograd/record.ts";
-import { Tensor, backendFor } from "../tensor.ts";
+import { backendFor, Tensor } from "../tensor.ts";
 import { commonDevice, sumToShape, typeName } from "./helpers.ts";
 
 declare module "../tensor.ts" {
@@ -45,15 +46,25 @@ function bmmRaw(a: Tensor, b: Tensor, batch: readonly number[]): Tensor {
     const bs = expandStrides(t.shape.slice(0, -2), t.strides.slice(0, -2), batch);
     let tt = t;
     let bstrides = bs;
-    const mergeable = bs.every((s, i) => i === bs.length - 1 || s === (bs[i + 1] as number) * (batch[i + 1] as number));
+    const mergeable = bs.every(
+      (s, i) => i === bs.length - 1 || s === (bs[i + 1] as number) * (batch[i + 1] as number),
+    );
     if (!mergeable) {
       tt = noGrad(() => t.expand([...batch, rows, cols]).contiguous());
       bstrides = expandStrides(tt.shape.slice(0, -2), tt.strides.slice(0, -2), batch);
     }
     const bstride = bstrides.length === 0 ? 0 : (bstrides[bstrides.length - 1] as number);
-    return { ...tt.v(), shape: [B, rows, cols], strides: [bstride, tt.strides[tt.ndim - 2] as number, tt.strides[tt.ndim - 1] as number] };
+    return {
+      ...tt.v(),
+      shape: [B, rows, cols],
+      strides: [bstride, tt.strides[tt.ndim - 2] as number, tt.strides[tt.ndim - 1] as number],
+    };
   };
-  backendFor(device).matmul(flat(a, M, K), flat(b, K, N), { ...out.v(), shape: [B, M, N], strides: [M * N, N, 1] });
+  backendFor(device).matmul(flat(a, M, K), flat(b, K, N), {
+    ...out.v(),
+    shape: [B, M, N],
+    strides: [M * N, N, 1],
+  });
   return out;
 }
 
@@ -73,13 +84,15 @@ function recordMatmul(name: string, a: Tensor, b: Tensor, out: Tensor): void {
 // For 1-D operands matmul promotes them to matrices; the gradient is reduced back.
 function gradA(g: Tensor, a: Tensor, b: Tensor): Tensor {
   if (a.ndim === 1 && b.ndim === 1) return g.mul(b);
-  if (a.ndim === 1) return sumToShape(g.unsqueeze(-2).matmul(b.transpose(-1, -2)).squeeze(-2), a.shape);
+  if (a.ndim === 1)
+    return sumToShape(g.unsqueeze(-2).matmul(b.transpose(-1, -2)).squeeze(-2), a.shape);
   if (b.ndim === 1) return sumToShape(g.unsqueeze(-1).matmul(b.unsqueeze(0)), a.shape);
   return sumToShape(g.matmul(b.transpose(-1, -2)), a.shape);
 }
 function gradB(g: Tensor, a: Tensor, b: Tensor): Tensor {
   if (a.ndim === 1 && b.ndim === 1) return g.mul(a);
-  if (b.ndim === 1) return sumToShape(a.transpose(-1, -2).matmul(g.unsqueeze(-1)).squeeze(-1), b.shape);
+  if (b.ndim === 1)
+    return sumToShape(a.transpose(-1, -2).matmul(g.unsqueeze(-1)).squeeze(-1), b.shape);
   if (a.ndim === 1) return sumToShape(a.unsqueeze(-1).matmul(g.unsqueeze(-2)), b.shape);
   return sumToShape(a.transpose(-1, -2).matmul(g), b.shape);
 }
@@ -126,7 +139,9 @@ P.mv = function (this: Tensor, vec: Tensor) {
     throw runtimeError(`vector + matrix @ vector expected, got 1, ${this.ndim}, ${vec.ndim}`);
   }
   if (this.shape[1] !== vec.shape[0]) {
-    throw runtimeError(`size mismatch, got input (${this.shape[0]}), mat (${this.shape[0]}x${this.shape[1]}), vec (${vec.shape[0]})`);
+    throw runtimeError(
+      `size mismatch, got input (${this.shape[0]}), mat (${this.shape[0]}x${this.shape[1]}), vec (${vec.shape[0]})`,
+    );
   }
   checkDtypes(this, vec, "mv");
   const out = noGrad(() => bmmRaw(this, vec.unsqueeze(1), []).squeeze(1));
@@ -153,22 +168,23 @@ P.dot = function (this: Tensor, other: Tensor) {
 
 /** torch.matmul: dot, mv, mm, or broadcast batched matmul depending on ranks. */
 P.matmul = function (this: Tensor, other: Tensor) {
-  const a = this;
   const b = other;
-  if (a.ndim === 0 || b.ndim === 0) {
-    throw runtimeError(`both arguments to matmul need to be at least 1D, but they are ${a.ndim}D and ${b.ndim}D`);
+  if (this.ndim === 0 || b.ndim === 0) {
+    throw runtimeError(
+      `both arguments to matmul need to be at least 1D, but they are ${this.ndim}D and ${b.ndim}D`,
+    );
   }
-  if (a.ndim === 1 && b.ndim === 1) return a.dot(b);
-  if (a.ndim === 2 && b.ndim === 1) return a.mv(b);
-  if (a.ndim === 1 && b.ndim === 2) {
-    const r = noGrad(() => a.unsqueeze(0).mm(b).squeeze(0));
+  if (this.ndim === 1 && b.ndim === 1) return this.dot(b);
+  if (this.ndim === 2 && b.ndim === 1) return this.mv(b);
+  if (this.ndim === 1 && b.ndim === 2) {
+    const r = noGrad(() => this.unsqueeze(0).mm(b).squeeze(0));
     const o = new Tensor(r.storage, r.shape, r.strides, r.offset);
-    recordMatmul("SqueezeBackward1", a, b, o);
+    recordMatmul("SqueezeBackward1", this, b, o);
     return o;
   }
-  if (a.ndim === 2 && b.ndim === 2) return a.mm(b);
-  checkDtypes(a, b, "matmul");
-  const a2 = a.ndim === 1 ? a.unsqueeze(0) : a;
+  if (this.ndim === 2 && b.ndim === 2) return this.mm(b);
+  checkDtypes(this, b, "matmul");
+  const a2 = this.ndim === 1 ? this.unsqueeze(0) : this;
   const b2 = b.ndim === 1 ? b.unsqueeze(1) : b;
   const K1 = a2.shape[a2.ndim - 1] as number;
   const K2 = b2.shape[b2.ndim - 2] as number;
@@ -179,10 +195,10 @@ P.matmul = function (this: Tensor, other: Tensor) {
   }
   const batch = broadcastShapes(a2.shape.slice(0, -2), b2.shape.slice(0, -2));
   let out = noGrad(() => bmmRaw(a2, b2, batch));
-  if (a.ndim === 1) out = out.squeeze(-2);
+  if (this.ndim === 1) out = out.squeeze(-2);
   if (b.ndim === 1) out = out.squeeze(-1);
   const o = new Tensor(out.storage, out.shape, out.strides, out.offset);
-  recordMatmul(a.ndim >= 3 && b.ndim >= 3 ? "BmmBackward0" : "UnsafeViewBackward0", a, b, o);
+  recordMatmul(this.ndim >= 3 && b.ndim >= 3 ? "BmmBackward0" : "UnsafeViewBackward0", this, b, o);
   return o;
 };
 
@@ -192,9 +208,15 @@ P.outer = function (this: Tensor, other: Tensor) {
 };
 
 P.trace = function (this: Tensor) {
-  if (this.ndim !== 2) throw runtimeError("trace: expected a matrix, but got tensor with dim " + this.ndim);
+  if (this.ndim !== 2)
+    throw runtimeError(`trace: expected a matrix, but got tensor with dim ${this.ndim}`);
   const n = Math.min(this.shape[0] as number, this.shape[1] as number);
-  const diag = new Tensor(this.storage, [n], [(this.strides[0] as number) + (this.strides[1] as number)], this.offset);
+  const diag = new Tensor(
+    this.storage,
+    [n],
+    [(this.strides[0] as number) + (this.strides[1] as number)],
+    this.offset,
+  );
   const out = noGrad(() => diag.sum());
   const inShape = this.shape;
   recordOp("TraceBackward0", [this], [out], () => ([g]) => {
@@ -215,15 +237,29 @@ P.diag = function (this: Tensor, diagonal = 0) {
     const d = new Tensor(z.storage, [this.shape[0] as number], [n + 1], start);
     noGrad(() => d.copy_(this));
     recordOp("DiagBackward0", [this], [z], () => ([g]) => [
-      new Tensor((g as Tensor).contiguous().storage, [this.shape[0] as number], [n + 1], start).clone(),
+      new Tensor(
+        (g as Tensor).contiguous().storage,
+        [this.shape[0] as number],
+        [n + 1],
+        start,
+      ).clone(),
     ]);
     return z;
   }
-  if (this.ndim !== 2) throw runtimeError("diag(): Supports 1D or 2D tensors. Got " + this.ndim + "D");
+  if (this.ndim !== 2) throw runtimeError(`diag(): Supports 1D or 2D tensors. Got ${this.ndim}D`);
   const [R, C] = this.shape as [number, number];
   const len = Math.max(0, diagonal >= 0 ? Math.min(R, C - diagonal) : Math.min(R + diagonal, C));
-  const off = this.offset + (diagonal >= 0 ? diagonal * (this.strides[1] as number) : -diagonal * (this.strides[0] as number));
-  const view = new Tensor(this.storage, [len], [(this.strides[0] as number) + (this.strides[1] as number)], off);
+  const off =
+    this.offset +
+    (diagonal >= 0
+      ? diagonal * (this.strides[1] as number)
+      : -diagonal * (this.strides[0] as number));
+  const view = new Tensor(
+    this.storage,
+    [len],
+    [(this.strides[0] as number) + (this.strides[1] as number)],
+    off,
+  );
   const out = noGrad(() => view.clone());
   recordOp("DiagBackward0", [this], [out], () => ([g]) => {
     const z = noGrad(() => Tensor.empty([R, C], (g as Tensor).dtype).zero_());
@@ -233,4 +269,3 @@ P.diag = function (this: Tensor, diagonal = 0) {
   });
   return out;
 };
-

@@ -1,13 +1,14 @@
 // Reductions: sum/mean/prod/all/any over dims with keepdim, max/min with indices, argmax/argmin,
 // amax/amin, var/std with correction, norm and cumsum/cumprod, each with its backward beside it.
 // The kernel reduces trailing dims, so reduced dims are permuted to the end first.
+
+import { noGrad } from "../autograd/grad-mode.ts";
+import { recordOp } from "../autograd/record.ts";
 import type { ReduceOp } from "../backend/backend.ts";
 import { type DType, isFloating } from "../core/dtype.ts";
 import { indexError, runtimeError } from "../core/errors.ts";
 import { wrapDim } from "../core/shape.ts";
-import { noGrad } from "../autograd/grad-mode.ts";
-import { recordOp } from "../autograd/record.ts";
-import { Tensor, backendFor } from "../tensor.ts";
+import { backendFor, Tensor } from "../tensor.ts";
 import { typeName } from "./helpers.ts";
 
 export type DimArg = number | readonly number[] | null | undefined;
@@ -23,11 +24,17 @@ export function reduceDims(t: Tensor, dim: DimArg): number[] {
     if (seen.has(d)) throw runtimeError(`dim ${d} appears multiple times in the list of dims`);
     seen.add(d);
   }
-  return out.filter((d) => d < Math.max(t.ndim, 0) || t.ndim === 0).filter((d) => t.ndim > 0 || d === 0);
+  return out
+    .filter((d) => d < Math.max(t.ndim, 0) || t.ndim === 0)
+    .filter((d) => t.ndim > 0 || d === 0);
 }
 
 /** Shape after reducing dims: removed, or kept as 1. */
-export function reducedShape(shape: readonly number[], dims: readonly number[], keepdim: boolean): number[] {
+export function reducedShape(
+  shape: readonly number[],
+  dims: readonly number[],
+  keepdim: boolean,
+): number[] {
   const out: number[] = [];
   shape.forEach((s, i) => {
     if (!dims.includes(i)) out.push(s);
@@ -37,13 +44,27 @@ export function reducedShape(shape: readonly number[], dims: readonly number[], 
 }
 
 /** Runs a kernel reduction of `dims` of t into a new tensor of `dtype`. */
-function runReduce(op: ReduceOp, t: Tensor, dims: readonly number[], keepdim: boolean, dtype: DType): Tensor {
+function runReduce(
+  op: ReduceOp,
+  t: Tensor,
+  dims: readonly number[],
+  keepdim: boolean,
+  dtype: DType,
+): Tensor {
   const kept = t.shape.map((_, i) => i).filter((i) => !dims.includes(i));
   const order = [...kept, ...dims.filter((d) => d < t.ndim)];
   const src = t.v();
-  const view = { ...src, shape: order.map((d) => t.shape[d] as number), strides: order.map((d) => t.strides[d] as number) };
+  const view = {
+    ...src,
+    shape: order.map((d) => t.shape[d] as number),
+    strides: order.map((d) => t.strides[d] as number),
+  };
   const out = Tensor.empty(reducedShape(t.shape, dims, keepdim), dtype, t.deviceType);
-  const dst = { ...out.v(), shape: kept.map((d) => t.shape[d] as number), strides: contiguous(kept.map((d) => t.shape[d] as number)) };
+  const dst = {
+    ...out.v(),
+    shape: kept.map((d) => t.shape[d] as number),
+    strides: contiguous(kept.map((d) => t.shape[d] as number)),
+  };
   const be = backendFor(t.deviceType);
   if (t.dtype !== dtype && op !== "all" && op !== "any") {
     const tmp = Tensor.empty(view.shape, dtype, t.deviceType, false);
@@ -64,13 +85,19 @@ function contiguous(shape: readonly number[]): number[] {
 }
 
 /** Expands a reduced gradient back over the reduced dims of the input. */
-function expandBack(g: Tensor, inShape: readonly number[], dims: readonly number[], keepdim: boolean): Tensor {
+function expandBack(
+  g: Tensor,
+  inShape: readonly number[],
+  dims: readonly number[],
+  keepdim: boolean,
+): Tensor {
   let r = g;
   if (!keepdim) for (const d of [...dims].sort((a, b) => a - b)) r = r.unsqueeze(d);
   return r.expand(inShape);
 }
 
-const countOf = (shape: readonly number[], dims: readonly number[]): number => dims.reduce((a, d) => a * (shape[d] ?? 1), 1);
+const countOf = (shape: readonly number[], dims: readonly number[]): number =>
+  dims.reduce((a, d) => a * (shape[d] ?? 1), 1);
 
 function sumDtype(t: Tensor, dtype?: DType): DType {
   return dtype ?? (isFloating(t.dtype) ? t.dtype : "int64");
@@ -111,7 +138,9 @@ P.sum = function (this: Tensor, dim?: DimArg, keepdim = false, dtype?: DType) {
   const out = runReduce("sum", this, dims, keepdim, sumDtype(this, dtype));
   const inShape = this.shape;
   const full = dim === null || dim === undefined;
-  recordOp(full ? "SumBackward0" : "SumBackward1", [this], [out], () => ([g]) => [expandBack(g as Tensor, inShape, dims, keepdim)]);
+  recordOp(full ? "SumBackward0" : "SumBackward1", [this], [out], () => ([g]) => [
+    expandBack(g as Tensor, inShape, dims, keepdim),
+  ]);
   return out;
 };
 
@@ -138,19 +167,24 @@ P.prod = function (this: Tensor, dim?: number | null, keepdim = false) {
   const out = runReduce("prod", this, dims, keepdim, sumDtype(this));
   const inShape = this.shape;
   // d prod / d x_i = prod of the other elements: out / x_i where x_i != 0, else computed directly.
-  recordOp(dim === null || dim === undefined ? "ProdBackward0" : "ProdBackward1", [this], [out], (node) => {
-    const sx = node.save(this);
-    return ([g]) => {
-      const x = sx.unpack();
-      const gx = expandBack(g as Tensor, inShape, dims, keepdim);
-      const o = expandBack(out, inShape, dims, keepdim);
-      const zero = x.eq(0);
-      if (!(zero.any().item() as boolean)) return [gx.mul(o).div(x)];
-      // With zeros: product of the others = prod over the reduced dims with x_i replaced by 1.
-      const others = noGrad(() => productOfOthers(x, dims));
-      return [gx.mul(others)];
-    };
-  });
+  recordOp(
+    dim === null || dim === undefined ? "ProdBackward0" : "ProdBackward1",
+    [this],
+    [out],
+    (node) => {
+      const sx = node.save(this);
+      return ([g]) => {
+        const x = sx.unpack();
+        const gx = expandBack(g as Tensor, inShape, dims, keepdim);
+        const o = expandBack(out, inShape, dims, keepdim);
+        const zero = x.eq(0);
+        if (!(zero.any().item() as boolean)) return [gx.mul(o).div(x)];
+        // With zeros: product of the others = prod over the reduced dims with x_i replaced by 1.
+        const others = noGrad(() => productOfOthers(x, dims));
+        return [gx.mul(others)];
+      };
+    },
+  );
   return out;
 };
 
@@ -158,12 +192,20 @@ function productOfOthers(x: Tensor, dims: readonly number[]): Tensor {
   const vals = x.contiguous().dataSync();
   const out = new Float64Array(vals.length);
   const strides = contiguous(x.shape);
-  const keyOf = (i: number) => x.shape.map((_, d) => (dims.includes(d) ? 0 : Math.floor(i / (strides[d] as number)) % (x.shape[d] as number))).join(",");
+  const keyOf = (i: number) =>
+    x.shape
+      .map((_, d) =>
+        dims.includes(d) ? 0 : Math.floor(i / (strides[d] as number)) % (x.shape[d] as number),
+      )
+      .join(",");
   const groups = new Map<string, number[]>();
   for (let i = 0; i < vals.length; i++) {
     const k = keyOf(i);
     let g = groups.get(k);
-    if (!g) groups.set(k, (g = []));
+    if (!g) {
+      g = [];
+      groups.set(k, g);
+    }
     g.push(i);
   }
   for (const g of groups.values()) {
@@ -176,7 +218,12 @@ function productOfOthers(x: Tensor, dims: readonly number[]): Tensor {
   return Tensor.fromArray(out, x.shape, x.dtype, x.deviceType);
 }
 
-function boolReduce(op: "all" | "any", t: Tensor, dim: number | null | undefined, keepdim: boolean): Tensor {
+function boolReduce(
+  op: "all" | "any",
+  t: Tensor,
+  dim: number | null | undefined,
+  keepdim: boolean,
+): Tensor {
   return runReduce(op, t, reduceDims(t, dim), keepdim, "bool");
 }
 P.all = function (this: Tensor, dim?: number | null, keepdim = false) {
@@ -212,11 +259,21 @@ function fullExtreme(t: Tensor, op: "max" | "min"): Tensor {
 }
 
 /** max/min/argmax/argmin along one dim via the arg-reduce kernel on the last dim. */
-function dimExtreme(t: Tensor, op: "max" | "min", dim: number, keepdim: boolean, wantValues: boolean): Values {
+function dimExtreme(
+  t: Tensor,
+  op: "max" | "min",
+  dim: number,
+  keepdim: boolean,
+  wantValues: boolean,
+): Values {
   const d = wrapDim(dim, t.ndim);
   if (t.ndim > 0) checkNonEmpty(t, op === "max" ? "max" : "min", d);
   const order = [...t.shape.map((_, i) => i).filter((i) => i !== d), ...(t.ndim > 0 ? [d] : [])];
-  const src = { ...t.v(), shape: order.map((i) => t.shape[i] as number), strides: order.map((i) => t.strides[i] as number) };
+  const src = {
+    ...t.v(),
+    shape: order.map((i) => t.shape[i] as number),
+    strides: order.map((i) => t.strides[i] as number),
+  };
   if (t.ndim === 0) {
     src.shape = [1];
     src.strides = [1];
@@ -224,20 +281,31 @@ function dimExtreme(t: Tensor, op: "max" | "min", dim: number, keepdim: boolean,
   const outShape = t.ndim === 0 ? [] : reducedShape(t.shape, [d], keepdim);
   const values = Tensor.empty(outShape, t.dtype, t.deviceType);
   const indices = Tensor.empty(outShape, "int64", t.deviceType);
-  backendFor(t.deviceType).argReduce(op === "max" ? "argmax" : "argmin", src, wantValues ? values.v() : null, indices.v());
+  backendFor(t.deviceType).argReduce(
+    op === "max" ? "argmax" : "argmin",
+    src,
+    wantValues ? values.v() : null,
+    indices.v(),
+  );
   if (wantValues) {
     const inShape = t.shape;
-    recordOp(op === "max" ? "MaxBackward0" : "MinBackward0", [t], [values, indices], () => ([g]) => {
-      let gg = g as Tensor;
-      let idx = indices;
-      if (!keepdim && t.ndim > 0) {
-        gg = gg.unsqueeze(d);
-        idx = idx.unsqueeze(d);
-      }
-      const z = Tensor.empty(inShape, gg.dtype, gg.deviceType);
-      backendFor(gg.deviceType).fill(z.v(), 0);
-      return [t.ndim === 0 ? gg : z.scatter(d, idx, gg)];
-    });
+    recordOp(
+      op === "max" ? "MaxBackward0" : "MinBackward0",
+      [t],
+      [values, indices],
+      () =>
+        ([g]) => {
+          let gg = g as Tensor;
+          let idx = indices;
+          if (!keepdim && t.ndim > 0) {
+            gg = gg.unsqueeze(d);
+            idx = idx.unsqueeze(d);
+          }
+          const z = Tensor.empty(inShape, gg.dtype, gg.deviceType);
+          backendFor(gg.deviceType).fill(z.v(), 0);
+          return [t.ndim === 0 ? gg : z.scatter(d, idx, gg)];
+        },
+    );
   }
   return { values, indices };
 }
@@ -248,7 +316,10 @@ function namedPair(r: Values): Values {
 
 function extreme(op: "max" | "min") {
   return function (this: Tensor, dim?: number, keepdim?: boolean): never {
-    const r = dim === undefined ? fullExtreme(this, op) : namedPair(dimExtreme(this, op, dim, keepdim ?? false, true));
+    const r =
+      dim === undefined
+        ? fullExtreme(this, op)
+        : namedPair(dimExtreme(this, op, dim, keepdim ?? false, true));
     return r as never;
   };
 }
@@ -257,14 +328,20 @@ P.min = extreme("min");
 
 P.argmax = function (this: Tensor, dim?: number | null, keepdim = false) {
   if (dim === null || dim === undefined) {
-    if (this.numel() === 0) throw runtimeError("argmax(): Expected reduction dim to be specified for input.numel() == 0.");
+    if (this.numel() === 0)
+      throw runtimeError(
+        "argmax(): Expected reduction dim to be specified for input.numel() == 0.",
+      );
     return dimExtreme(this.reshape([-1]), "max", 0, false, false).indices;
   }
   return dimExtreme(this, "max", dim, keepdim, false).indices;
 };
 P.argmin = function (this: Tensor, dim?: number | null, keepdim = false) {
   if (dim === null || dim === undefined) {
-    if (this.numel() === 0) throw runtimeError("argmin(): Expected reduction dim to be specified for input.numel() == 0.");
+    if (this.numel() === 0)
+      throw runtimeError(
+        "argmin(): Expected reduction dim to be specified for input.numel() == 0.",
+      );
     return dimExtreme(this.reshape([-1]), "min", 0, false, false).indices;
   }
   return dimExtreme(this, "min", dim, keepdim, false).indices;
@@ -281,7 +358,11 @@ function amaxmin(t: Tensor, op: "max" | "min", dim: DimArg, keepdim: boolean): T
       const o = expandBack(out, inShape, dims, keepdim);
       const mask = x.eq(o).to(x.dtype);
       const count = expandBack(mask.sum(dims, keepdim), inShape, dims, keepdim);
-      return [expandBack(g as Tensor, inShape, dims, keepdim).mul(mask).div(count)];
+      return [
+        expandBack(g as Tensor, inShape, dims, keepdim)
+          .mul(mask)
+          .div(count),
+      ];
     };
   });
   return out;
@@ -294,7 +375,13 @@ P.amin = function (this: Tensor, dim?: DimArg, keepdim = false) {
 };
 
 /** var with Bessel's correction by default; d var = g 2 (x - mean) / (N - correction). */
-function variance(t: Tensor, dim: DimArg, correction: number, keepdim: boolean, sqrt: boolean): Tensor {
+function variance(
+  t: Tensor,
+  dim: DimArg,
+  correction: number,
+  keepdim: boolean,
+  sqrt: boolean,
+): Tensor {
   if (!isFloating(t.dtype)) {
     throw runtimeError(`std and var only support floating point and complex dtypes`);
   }
@@ -303,7 +390,10 @@ function variance(t: Tensor, dim: DimArg, correction: number, keepdim: boolean, 
   const out = noGrad(() => {
     const mean = t.mean(dims, true);
     const dev = t.sub(mean);
-    const v = dev.mul(dev).sum(dims, keepdim).div(Math.max(n - correction, 0));
+    const v = dev
+      .mul(dev)
+      .sum(dims, keepdim)
+      .div(Math.max(n - correction, 0));
     return sqrt ? v.sqrt() : v;
   });
   const inShape = t.shape;
@@ -329,7 +419,9 @@ P.std = function (this: Tensor, dim?: DimArg, correction = 1, keepdim = false) {
 /** p-norm over dims (default: 2-norm of everything); d ||x||_2 = g x / ||x|| (0 at 0). */
 P.norm = function (this: Tensor, p = 2, dim?: DimArg, keepdim = false) {
   if (!isFloating(this.dtype)) {
-    throw runtimeError(`linalg.vector_norm: Expected a floating point or complex tensor as input. Got ${typeName(this.dtype)}`);
+    throw runtimeError(
+      `linalg.vector_norm: Expected a floating point or complex tensor as input. Got ${typeName(this.dtype)}`,
+    );
   }
   const dims = reduceDims(this, dim);
   const out = noGrad(() => {
@@ -337,21 +429,35 @@ P.norm = function (this: Tensor, p = 2, dim?: DimArg, keepdim = false) {
     if (p === Number.POSITIVE_INFINITY) return a.amax(dims, keepdim);
     if (p === 1) return a.sum(dims, keepdim);
     if (p === 2) return a.mul(a).sum(dims, keepdim).sqrt();
-    return a.pow(p).sum(dims, keepdim).pow(1 / p);
+    return a
+      .pow(p)
+      .sum(dims, keepdim)
+      .pow(1 / p);
   });
   const inShape = this.shape;
-  recordOp(dim === undefined || dim === null ? "NormBackward1" : "NormBackward1", [this], [out], (node) => {
-    const sx = node.save(this);
-    return ([g]) => {
-      const x = sx.unpack();
-      const gx = expandBack(g as Tensor, inShape, dims, keepdim);
-      const o = expandBack(out, inShape, dims, keepdim);
-      if (p === 1) return [gx.mul(x.sign())];
-      if (p === 2) return [gx.mul(x).div(o).masked_fill(o.eq(0), 0)];
-      // d ||x||_p = g x |x|^(p-2) / ||x||^(p-1).
-      return [gx.mul(x).mul(x.abs().pow(p - 2)).div(o.pow(p - 1)).masked_fill(o.eq(0), 0)];
-    };
-  });
+  recordOp(
+    dim === undefined || dim === null ? "NormBackward1" : "NormBackward1",
+    [this],
+    [out],
+    (node) => {
+      const sx = node.save(this);
+      return ([g]) => {
+        const x = sx.unpack();
+        const gx = expandBack(g as Tensor, inShape, dims, keepdim);
+        const o = expandBack(out, inShape, dims, keepdim);
+        if (p === 1) return [gx.mul(x.sign())];
+        if (p === 2) return [gx.mul(x).div(o).masked_fill(o.eq(0), 0)];
+        // d ||x||_p = g x |x|^(p-2) / ||x||^(p-1).
+        return [
+          gx
+            .mul(x)
+            .mul(x.abs().pow(p - 2))
+            .div(o.pow(p - 1))
+            .masked_fill(o.eq(0), 0),
+        ];
+      };
+    },
+  );
   return out;
 };
 
@@ -364,7 +470,11 @@ function cumulative(t: Tensor, op: "cumsum" | "cumprod", dim: number): Tensor {
     return out;
   }
   const order = [...t.shape.map((_, i) => i).filter((i) => i !== d), d];
-  const perm = (v: ReturnType<Tensor["v"]>) => ({ ...v, shape: order.map((i) => v.shape[i] as number), strides: order.map((i) => v.strides[i] as number) });
+  const perm = (v: ReturnType<Tensor["v"]>) => ({
+    ...v,
+    shape: order.map((i) => v.shape[i] as number),
+    strides: order.map((i) => v.strides[i] as number),
+  });
   let src = t;
   if (t.dtype !== dtype) src = noGrad(() => t.to(dtype));
   backendFor(t.deviceType).cumulative(op, perm(src.v()), perm(out.v()));
@@ -394,4 +504,3 @@ P.cumsum = function (this: Tensor, dim: number) {
 P.cumprod = function (this: Tensor, dim: number) {
   return cumulative(this, "cumprod", dim);
 };
-

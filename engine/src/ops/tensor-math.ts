@@ -1,23 +1,80 @@
 // Tensor methods and torch functions for elementwise math, generated from the op names:
 // x.add(y), x.add_(y), torch.add(x, y, out), comparisons, logical ops, clamp, pow, where.
 // The math itself is in elementwise.ts; this file only names it the way PyTorch does.
-import { type Scalar, resultType, scalarValue } from "../core/dtype.ts";
+
+import { noGrad } from "../autograd/grad-mode.ts";
+import { recordOp } from "../autograd/record.ts";
+import { resultType, type Scalar, scalarValue } from "../core/dtype.ts";
 import { runtimeError } from "../core/errors.ts";
 import { broadcastAll } from "../core/shape.ts";
-import { recordOp } from "../autograd/record.ts";
-import { Tensor, backendFor } from "../tensor.ts";
+import { backendFor, Tensor } from "../tensor.ts";
 import { binary, binaryInPlace, unary, unaryInPlace } from "./elementwise.ts";
-import { type TensorLike, commonDevice, inPlace, isTensor, operandOf, operandView, sumToShape } from "./helpers.ts";
-import { noGrad } from "../autograd/grad-mode.ts";
+import {
+  commonDevice,
+  inPlace,
+  isTensor,
+  operandOf,
+  operandView,
+  sumToShape,
+  type TensorLike,
+} from "./helpers.ts";
 
 export const BINARY_METHODS = [
-  "add", "sub", "mul", "div", "floor_divide", "remainder", "fmod", "pow", "maximum", "minimum", "atan2",
-  "eq", "ne", "lt", "le", "gt", "ge", "logical_and", "logical_or", "logical_xor",
+  "add",
+  "sub",
+  "mul",
+  "div",
+  "floor_divide",
+  "remainder",
+  "fmod",
+  "pow",
+  "maximum",
+  "minimum",
+  "atan2",
+  "eq",
+  "ne",
+  "lt",
+  "le",
+  "gt",
+  "ge",
+  "logical_and",
+  "logical_or",
+  "logical_xor",
 ] as const;
 export const UNARY_METHODS = [
-  "neg", "abs", "sign", "square", "exp", "expm1", "log", "log2", "log10", "log1p", "sqrt", "rsqrt",
-  "reciprocal", "sin", "cos", "tan", "asin", "acos", "atan", "sinh", "cosh", "tanh", "sigmoid", "relu",
-  "floor", "ceil", "trunc", "round", "frac", "logical_not", "isnan", "isinf", "isfinite",
+  "neg",
+  "abs",
+  "sign",
+  "square",
+  "exp",
+  "expm1",
+  "log",
+  "log2",
+  "log10",
+  "log1p",
+  "sqrt",
+  "rsqrt",
+  "reciprocal",
+  "sin",
+  "cos",
+  "tan",
+  "asin",
+  "acos",
+  "atan",
+  "sinh",
+  "cosh",
+  "tanh",
+  "sigmoid",
+  "relu",
+  "floor",
+  "ceil",
+  "trunc",
+  "round",
+  "frac",
+  "logical_not",
+  "isnan",
+  "isinf",
+  "isfinite",
 ] as const;
 
 type BinaryName = (typeof BINARY_METHODS)[number];
@@ -25,7 +82,9 @@ type UnaryName = (typeof UNARY_METHODS)[number];
 type BinaryMethods = { [K in BinaryName]: (other: TensorLike) => Tensor } & {
   [K in BinaryName as `${K}_`]: (other: TensorLike) => Tensor;
 };
-type UnaryMethods = { [K in UnaryName]: () => Tensor } & { [K in UnaryName as `${K}_`]: () => Tensor };
+type UnaryMethods = { [K in UnaryName]: () => Tensor } & {
+  [K in UnaryName as `${K}_`]: () => Tensor;
+};
 
 declare module "../tensor.ts" {
   interface Tensor extends BinaryMethods, UnaryMethods {
@@ -78,11 +137,17 @@ Tensor.prototype.rsub = function (this: Tensor, other: TensorLike) {
 /** torch.where(condition, x, y) with broadcasting over all three. */
 export function where(condition: Tensor, x: TensorLike, y: TensorLike): Tensor {
   if (condition.dtype !== "bool") {
-    throw runtimeError(`where expected condition to be a boolean tensor, but got a tensor with dtype ${dtypeTitle(condition.dtype)}`);
+    throw runtimeError(
+      `where expected condition to be a boolean tensor, but got a tensor with dtype ${dtypeTitle(condition.dtype)}`,
+    );
   }
   const dtype = resultType([operandOf(x), operandOf(y)]);
   const device = commonDevice([condition, x, y]);
-  const shape = broadcastAll([condition.shape, isTensor(x) ? x.shape : [], isTensor(y) ? y.shape : []]);
+  const shape = broadcastAll([
+    condition.shape,
+    isTensor(x) ? x.shape : [],
+    isTensor(y) ? y.shape : [],
+  ]);
   const out = Tensor.empty(shape, dtype, device);
   backendFor(device).where(
     operandView(condition, "bool", shape, device),
@@ -107,7 +172,8 @@ export function where(condition: Tensor, x: TensorLike, y: TensorLike): Tensor {
   return out;
 }
 
-const dtypeTitle = (d: string): string => ({ float32: "Float", float64: "Double", int64: "Long", int32: "Int", bool: "Bool" })[d] ?? d;
+const dtypeTitle = (d: string): string =>
+  ({ float32: "Float", float64: "Double", int64: "Long", int32: "Int", bool: "Bool" })[d] ?? d;
 
 Tensor.prototype.where = function (this: Tensor, condition: Tensor, other: TensorLike) {
   return where(condition, this, other);
@@ -116,7 +182,9 @@ Tensor.prototype.where = function (this: Tensor, condition: Tensor, other: Tenso
 /** masked_fill(mask, value): value where mask is true; the mask broadcasts to self. */
 function maskedFill(self: Tensor, mask: Tensor, value: TensorLike): Tensor {
   if (mask.dtype !== "bool") {
-    throw runtimeError(`masked_fill_ only supports boolean masks, but got mask with dtype ${mask.dtype === "int64" ? "long int" : mask.dtype}`);
+    throw runtimeError(
+      `masked_fill_ only supports boolean masks, but got mask with dtype ${mask.dtype === "int64" ? "long int" : mask.dtype}`,
+    );
   }
   if (isTensor(value) && value.ndim !== 0) {
     throw runtimeError(

@@ -1,11 +1,20 @@
 // View ops: new shape/strides/offset over the same storage, never a copy (reshape copies only
 // when no view is possible, as PyTorch). Each records its backward, which maps the gradient
 // back to the input's geometry; select/slice embed it into zeros of the input's shape.
-import { runtimeError, indexError, valueError } from "../core/errors.ts";
-import { contiguousStrides, expandStrides, inferSize, numelOf, sameShape, viewStrides, wrapDim } from "../core/shape.ts";
+
 import { noGrad } from "../autograd/grad-mode.ts";
 import { recordOp } from "../autograd/record.ts";
-import { Tensor, backendFor } from "../tensor.ts";
+import { indexError, runtimeError, valueError } from "../core/errors.ts";
+import {
+  contiguousStrides,
+  expandStrides,
+  inferSize,
+  numelOf,
+  sameShape,
+  viewStrides,
+  wrapDim,
+} from "../core/shape.ts";
+import { backendFor, Tensor } from "../tensor.ts";
 import { sumToShape } from "./helpers.ts";
 
 export type ShapeArg = number | readonly number[];
@@ -14,7 +23,8 @@ export type ShapeArg = number | readonly number[];
 export function shapeArgs(args: readonly ShapeArg[]): number[] {
   if (args.length === 1 && Array.isArray(args[0])) return [...(args[0] as readonly number[])];
   return args.map((a) => {
-    if (typeof a !== "number") throw runtimeError("shape arguments must be ints or one list of ints");
+    if (typeof a !== "number")
+      throw runtimeError("shape arguments must be ints or one list of ints");
     return a;
   });
 }
@@ -29,12 +39,18 @@ export function makeView(
   backward: (g: Tensor) => Tensor,
 ): Tensor {
   const out = new Tensor(t.storage, shape, strides, offset, t.base ?? t);
-  if (name !== null) recordOp(name, [t], [out], () => ([g]) => [backward(g as Tensor)]);
+  if (name !== null)
+    recordOp(name, [t], [out], () => ([g]) => [backward(g as Tensor)]);
   return out;
 }
 
 /** Gradient of a view that covers part of the input: zeros of the input's shape with g written in. */
-function embed(g: Tensor, inShape: readonly number[], part: (z: Tensor) => Tensor, name: string): Tensor {
+function embed(
+  g: Tensor,
+  inShape: readonly number[],
+  part: (z: Tensor) => Tensor,
+  name: string,
+): Tensor {
   const z = Tensor.empty(inShape, g.dtype, g.deviceType);
   backendFor(g.deviceType).fill(z.v(), 0);
   const window = noGrad(() => part(z));
@@ -91,8 +107,11 @@ P.reshape = function (this: Tensor, ...args: ShapeArg[]) {
   const strides = viewStrides(this.shape, this.strides, shape);
   const inShape = this.shape;
   if (strides !== null) {
-    if (sameShape(shape, this.shape)) return makeView(this, shape, strides, this.offset, "AliasBackward0", (g) => g);
-    return makeView(this, shape, strides, this.offset, "ReshapeAliasBackward0", (g) => g.reshape(inShape));
+    if (sameShape(shape, this.shape))
+      return makeView(this, shape, strides, this.offset, "AliasBackward0", (g) => g);
+    return makeView(this, shape, strides, this.offset, "ReshapeAliasBackward0", (g) =>
+      g.reshape(inShape),
+    );
   }
   // No view possible: copy (CloneBackward0) then view the copy (UnsafeViewBackward0).
   const c = this.clone();
@@ -116,15 +135,29 @@ P.transpose = function (this: Tensor, dim0: number, dim1: number) {
   const a = wrapDim(dim0, this.ndim);
   const b = wrapDim(dim1, this.ndim);
   if (this.ndim === 0) return makeView(this, [], [], this.offset, "TransposeBackward0", (g) => g);
-  return makeView(this, swapped(this.shape, a, b), swapped(this.strides, a, b), this.offset, "TransposeBackward0", (g) =>
-    g.transpose(a, b),
+  return makeView(
+    this,
+    swapped(this.shape, a, b),
+    swapped(this.strides, a, b),
+    this.offset,
+    "TransposeBackward0",
+    (g) => g.transpose(a, b),
   );
 };
 
 P.t = function (this: Tensor) {
-  if (this.ndim > 2) throw runtimeError(`t() expects a tensor with <= 2 dimensions, but self is ${this.ndim}D`);
-  if (this.ndim < 2) return makeView(this, this.shape, this.strides, this.offset, "TBackward0", (g) => g);
-  return makeView(this, swapped(this.shape, 0, 1), swapped(this.strides, 0, 1), this.offset, "TBackward0", (g) => g.t());
+  if (this.ndim > 2)
+    throw runtimeError(`t() expects a tensor with <= 2 dimensions, but self is ${this.ndim}D`);
+  if (this.ndim < 2)
+    return makeView(this, this.shape, this.strides, this.offset, "TBackward0", (g) => g);
+  return makeView(
+    this,
+    swapped(this.shape, 0, 1),
+    swapped(this.strides, 0, 1),
+    this.offset,
+    "TBackward0",
+    (g) => g.t(),
+  );
 };
 
 Object.defineProperty(P, "T", {
@@ -142,7 +175,8 @@ P.permute = function (this: Tensor, ...args: ShapeArg[]) {
     );
   }
   const wrapped = dims.map((d) => wrapDim(d, this.ndim));
-  if (new Set(wrapped).size !== wrapped.length) throw runtimeError("permute(): duplicate dims are not allowed.");
+  if (new Set(wrapped).size !== wrapped.length)
+    throw runtimeError("permute(): duplicate dims are not allowed.");
   const inverse = new Array<number>(wrapped.length);
   wrapped.forEach((d, i) => {
     inverse[d] = i;
@@ -160,9 +194,13 @@ P.permute = function (this: Tensor, ...args: ShapeArg[]) {
 P.expand = function (this: Tensor, ...args: ShapeArg[]) {
   const target = shapeArgs(args);
   const strides = expandStrides(this.shape, this.strides, target);
-  const shape = target.map((s, i) => (s === -1 ? (this.shape[i - (target.length - this.ndim)] as number) : s));
+  const shape = target.map((s, i) =>
+    s === -1 ? (this.shape[i - (target.length - this.ndim)] as number) : s,
+  );
   const inShape = this.shape;
-  return makeView(this, shape, strides, this.offset, "ExpandBackward0", (g) => sumToShape(g, inShape));
+  return makeView(this, shape, strides, this.offset, "ExpandBackward0", (g) =>
+    sumToShape(g, inShape),
+  );
 };
 P.expand_as = function (this: Tensor, other: Tensor) {
   return this.expand(other.shape);
@@ -188,7 +226,13 @@ P.select = function (this: Tensor, dim: number, index: number) {
 };
 
 /** Python slice semantics on one dim: clamped bounds, positive step. */
-P.slice = function (this: Tensor, dim: number, start: number | null, stop: number | null, step = 1) {
+P.slice = function (
+  this: Tensor,
+  dim: number,
+  start: number | null,
+  stop: number | null,
+  step = 1,
+) {
   if (step <= 0) throw valueError("step must be greater than zero");
   const d = wrapDim(dim, this.ndim);
   const size = this.shape[d] as number;
@@ -205,8 +249,13 @@ P.slice = function (this: Tensor, dim: number, start: number | null, stop: numbe
   const strides = [...this.strides];
   strides[d] = (this.strides[d] as number) * step;
   const inShape = this.shape;
-  return makeView(this, shape, strides, this.offset + s * (this.strides[d] as number), "SliceBackward0", (g) =>
-    embed(g, inShape, (z) => z.slice(d, s, e, step), "SliceBackwardBackward0"),
+  return makeView(
+    this,
+    shape,
+    strides,
+    this.offset + s * (this.strides[d] as number),
+    "SliceBackward0",
+    (g) => embed(g, inShape, (z) => z.slice(d, s, e, step), "SliceBackwardBackward0"),
   );
 };
 
@@ -214,10 +263,13 @@ P.narrow = function (this: Tensor, dim: number, start: number, length: number) {
   const d = wrapDim(dim, this.ndim);
   const size = this.shape[d] as number;
   if (start < -size || start > size) {
-    throw indexError(`start out of range (expected to be in range of [${-size}, ${size}], but got ${start})`);
+    throw indexError(
+      `start out of range (expected to be in range of [${-size}, ${size}], but got ${start})`,
+    );
   }
   const s = start < 0 ? start + size : start;
-  if (s + length > size) throw runtimeError(`start (${s}) + length (${length}) exceeds dimension size (${size}).`);
+  if (s + length > size)
+    throw runtimeError(`start (${s}) + length (${length}) exceeds dimension size (${size}).`);
   return this.slice(d, s, s + length);
 };
 
@@ -264,7 +316,11 @@ P.flatten = function (this: Tensor, startDim = 0, endDim = -1) {
   const e = wrapDim(endDim, this.ndim);
   if (s > e) throw runtimeError("flatten() has invalid args: start_dim cannot come after end_dim");
   if (s === e) return this;
-  const shape = [...this.shape.slice(0, s), numelOf(this.shape.slice(s, e + 1)), ...this.shape.slice(e + 1)];
+  const shape = [
+    ...this.shape.slice(0, s),
+    numelOf(this.shape.slice(s, e + 1)),
+    ...this.shape.slice(e + 1),
+  ];
   return this.reshape(shape);
 };
 
@@ -274,14 +330,24 @@ P.unflatten = function (this: Tensor, dim: number, sizes: readonly number[]) {
   return this.view([...this.shape.slice(0, d), ...inner, ...this.shape.slice(d + 1)]);
 };
 
-P.as_strided = function (this: Tensor, size: readonly number[], stride: readonly number[], storageOffset?: number) {
+P.as_strided = function (
+  this: Tensor,
+  size: readonly number[],
+  stride: readonly number[],
+  storageOffset?: number,
+) {
   const off = storageOffset ?? this.offset;
   const inShape = this.shape;
   const inOff = this.offset;
   // The gradient is placed through the same window relative to the input's own offset; exact
   // when the input is contiguous, which is how as_strided is normally used.
   return makeView(this, [...size], [...stride], off, "AsStridedBackward0", (g) =>
-    embed(g, inShape, (z) => new Tensor(z.storage, size, stride, off - inOff + z.offset), "AsStridedBackwardBackward0"),
+    embed(
+      g,
+      inShape,
+      (z) => new Tensor(z.storage, size, stride, off - inOff + z.offset),
+      "AsStridedBackwardBackward0",
+    ),
   );
 };
 
@@ -318,7 +384,10 @@ function catPair(a: Tensor, b: Tensor, d: number): Tensor {
     backendFor(a.deviceType).copy(a.v(), out.slice(d, 0, na).v());
     backendFor(a.deviceType).copy(b.v(), out.slice(d, na, null).v());
   });
-  recordOp("CatBackward0", [a, b], [out], () => ([g]) => [(g as Tensor).slice(d, 0, na), (g as Tensor).slice(d, na, null)]);
+  recordOp("CatBackward0", [a, b], [out], () => ([g]) => [
+    (g as Tensor).slice(d, 0, na),
+    (g as Tensor).slice(d, na, null),
+  ]);
   return out;
 }
 
@@ -327,7 +396,10 @@ P.split = function (this: Tensor, sizes: number | readonly number[], dim = 0) {
   const total = this.shape[d] as number;
   let lens: number[];
   if (typeof sizes === "number") {
-    if (sizes <= 0 && total > 0) throw runtimeError(`split_size can only be 0 if dimension size is 0, but got dimension size of ${total}`);
+    if (sizes <= 0 && total > 0)
+      throw runtimeError(
+        `split_size can only be 0 if dimension size is 0, but got dimension size of ${total}`,
+      );
     lens = [];
     for (let s = 0; s < total; s += sizes) lens.push(Math.min(sizes, total - s));
     if (lens.length === 0) lens.push(0);
@@ -348,14 +420,20 @@ P.split = function (this: Tensor, sizes: number | readonly number[], dim = 0) {
       s += len;
     }
   });
-  recordOp(typeof sizes === "number" ? "SplitBackward0" : "SplitWithSizesBackward0", [this], outs, () => (gs) => [
-    gs.map((g, i) => g ?? zerosLike(outs[i] as Tensor)).reduce((acc, g) => catPair(acc, g, d)),
-  ]);
+  recordOp(
+    typeof sizes === "number" ? "SplitBackward0" : "SplitWithSizesBackward0",
+    [this],
+    outs,
+    () => (gs) => [
+      gs.map((g, i) => g ?? zerosLike(outs[i] as Tensor)).reduce((acc, g) => catPair(acc, g, d)),
+    ],
+  );
   return outs;
 };
 
 P.chunk = function (this: Tensor, chunks: number, dim = 0) {
-  if (chunks <= 0) throw runtimeError("chunk expects `chunks` to be greater than 0, got: " + chunks);
+  if (chunks <= 0)
+    throw runtimeError(`chunk expects \`chunks\` to be greater than 0, got: ${chunks}`);
   const d = wrapDim(dim, this.ndim);
   const size = Math.ceil((this.shape[d] as number) / chunks);
   return this.split(Math.max(size, 1), d);

@@ -1,14 +1,15 @@
 // The CPU backend: the readable reference implementation of every kernel in Backend.
 // Buffers are typed arrays; all math is done in JS doubles and stored into the output's
 // typed array, which rounds to float32 or wraps as the dtype does.
-import { BINARY, UNARY } from "../../core/elementwise-defs.ts";
+
 import { DTYPES, type DType, type TypedArray } from "../../core/dtype.ts";
+import { BINARY, UNARY } from "../../core/elementwise-defs.ts";
 import { runtimeError } from "../../core/errors.ts";
 import { contiguousStrides } from "../../core/shape.ts";
 import type { ArgReduceOp, Backend, ReduceOp, View } from "../backend.ts";
-import { cpuArgReduce, cpuCumulative, cpuReduce } from "./reduce.ts";
-import { cpuMatmul } from "./matmul.ts";
 import { cpuGather, cpuScatter, cpuSort } from "./indexing.ts";
+import { cpuMatmul } from "./matmul.ts";
+import { cpuArgReduce, cpuCumulative, cpuReduce } from "./reduce.ts";
 import { forEachRow } from "./strided.ts";
 
 type Row = (offsets: Int32Array | number[], n: number, inner: readonly number[]) => void;
@@ -40,7 +41,8 @@ function makeBinaryLoop(f: (a: number, b: number) => number) {
         for (let i = 0; i < n; i++) y[yi + i] = f(a[ai + i] as number, b[bi + i] as number);
         return;
       }
-      for (let i = 0; i < n; i++, ai += as, bi += bs, yi += ys) y[yi] = f(a[ai] as number, b[bi] as number);
+      for (let i = 0; i < n; i++, ai += as, bi += bs, yi += ys)
+        y[yi] = f(a[ai] as number, b[bi] as number);
     };
 }
 
@@ -98,7 +100,13 @@ export class CpuBackend implements Backend {
   readSync(v: View): TypedArray {
     const n = v.shape.reduce((a, b) => a * b, 1);
     const out = new DTYPES[v.dtype].array(n);
-    this.copy(v, { buf: out, dtype: v.dtype, shape: v.shape, strides: contiguousStrides(v.shape), offset: 0 });
+    this.copy(v, {
+      buf: out,
+      dtype: v.dtype,
+      shape: v.shape,
+      strides: contiguousStrides(v.shape),
+      offset: 0,
+    });
     return out;
   }
   fill(dst: View, value: number): void {
@@ -135,7 +143,11 @@ export class CpuBackend implements Backend {
       let ai = o[1] as number;
       let bi = o[2] as number;
       let yi = o[3] as number;
-      for (let i = 0; i < n; i++, ci += s[0] as number, ai += s[1] as number, bi += s[2] as number, yi += s[3] as number) {
+      for (
+        let i = 0;
+        i < n;
+        i++, ci += s[0] as number, ai += s[1] as number, bi += s[2] as number, yi += s[3] as number
+      ) {
         y[yi] = c[ci] !== 0 ? (x[ai] as number) : (z[bi] as number);
       }
     });

@@ -25,13 +25,15 @@ export function forEachIndex(shape: readonly number[], visit: (idx: number[]) =>
 
 const offsetOf = (v: View, idx: readonly number[], dim: number, at: number): number => {
   let o = v.offset;
-  for (let d = 0; d < idx.length; d++) o += (d === dim ? at : (idx[d] as number)) * (v.strides[d] as number);
+  for (let d = 0; d < idx.length; d++)
+    o += (d === dim ? at : (idx[d] as number)) * (v.strides[d] as number);
   return o;
 };
 
 function checkedIndex(raw: number, size: number, dim: number): number {
   const i = raw < 0 ? raw + size : raw;
-  if (i < 0 || i >= size) throw runtimeError(`index ${raw} is out of bounds for dimension ${dim} with size ${size}`);
+  if (i < 0 || i >= size)
+    throw runtimeError(`index ${raw} is out of bounds for dimension ${dim} with size ${size}`);
   return i;
 }
 
@@ -46,7 +48,13 @@ export function cpuGather(src: View, dim: number, index: View, dst: View): void 
   });
 }
 
-export function cpuScatter(dst: View, dim: number, index: View, src: View, reduce: "none" | "add"): void {
+export function cpuScatter(
+  dst: View,
+  dim: number,
+  index: View,
+  src: View,
+  reduce: "none" | "add",
+): void {
   const y = buf(dst);
   const ix = buf(index);
   const x = buf(src);

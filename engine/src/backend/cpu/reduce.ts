@@ -9,7 +9,13 @@ const buf = (v: View): TypedArray => v.buf as TypedArray;
 
 /** Calls at(base) for every position of the leading `nd` dims of v, in row-major order. */
 function forEachOuter(v: View, nd: number, at: (base: number) => void): void {
-  const outer: View = { buf: v.buf, dtype: v.dtype, shape: v.shape.slice(0, nd), strides: v.strides.slice(0, nd), offset: v.offset };
+  const outer: View = {
+    buf: v.buf,
+    dtype: v.dtype,
+    shape: v.shape.slice(0, nd),
+    strides: v.strides.slice(0, nd),
+    offset: v.offset,
+  };
   forEachRow([outer], (o, n, s) => {
     const step = s[0] as number;
     for (let i = 0, b = o[0] as number; i < n; i++, b += step) at(b);
@@ -17,10 +23,14 @@ function forEachOuter(v: View, nd: number, at: (base: number) => void): void {
 }
 
 /** Relative offsets of every element of the trailing dims, or a single (count, stride) run. */
-function innerPlan(shape: readonly number[], strides: readonly number[]): { n: number; stride: number; offsets: Float64Array | null } {
+function innerPlan(
+  shape: readonly number[],
+  strides: readonly number[],
+): { n: number; stride: number; offsets: Float64Array | null } {
   const n = shape.reduce((a, b) => a * b, 1);
   const c = coalesce(shape, [strides]);
-  if (c.shape.length === 1) return { n, stride: (c.strides[0] as number[])[0] as number, offsets: null };
+  if (c.shape.length === 1)
+    return { n, stride: (c.strides[0] as number[])[0] as number, offsets: null };
   const offsets = new Float64Array(n);
   let k = 0;
   const v: View = { buf: null, dtype: "float64", shape, strides, offset: 0 };
@@ -53,7 +63,8 @@ export function cpuReduce(op: ReduceOp, src: View, dst: View): void {
     if (plan.offsets === null) {
       for (let i = 0, p = base; i < plan.n; i++, p += plan.stride) acc = step(acc, x[p] as number);
     } else {
-      for (let i = 0; i < plan.n; i++) acc = step(acc, x[base + (plan.offsets[i] as number)] as number);
+      for (let i = 0; i < plan.n; i++)
+        acc = step(acc, x[base + (plan.offsets[i] as number)] as number);
     }
     if (propagatesNaN && acc !== acc) acc = Number.NaN;
     y[k++] = acc;
@@ -67,7 +78,8 @@ export function cpuArgReduce(op: ArgReduceOp, src: View, values: View | null, in
   const x = buf(src);
   const vi = values ? buf(values) : null;
   const ii = buf(indices);
-  const better = op === "argmax" ? (a: number, b: number) => a > b : (a: number, b: number) => a < b;
+  const better =
+    op === "argmax" ? (a: number, b: number) => a > b : (a: number, b: number) => a < b;
   let k = 0;
   forEachOuter(src, nd, (base) => {
     let best = x[base] as number;

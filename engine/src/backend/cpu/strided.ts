@@ -10,14 +10,20 @@ export interface Layout {
 }
 
 /** Drops size-1 dims and merges dims that are contiguous in every operand. */
-export function coalesce(shape: readonly number[], strides: readonly (readonly number[])[]): Layout {
+export function coalesce(
+  shape: readonly number[],
+  strides: readonly (readonly number[])[],
+): Layout {
   const outShape: number[] = [];
   const outStrides: number[][] = strides.map(() => []);
   for (let d = 0; d < shape.length; d++) {
     const size = shape[d] as number;
     if (size === 1) continue;
     const last = outShape.length - 1;
-    if (last >= 0 && strides.every((s, k) => (outStrides[k] as number[])[last] === (s[d] as number) * size)) {
+    if (
+      last >= 0 &&
+      strides.every((s, k) => (outStrides[k] as number[])[last] === (s[d] as number) * size)
+    ) {
       outShape[last] = (outShape[last] as number) * size;
       strides.forEach((s, k) => {
         (outStrides[k] as number[])[last] = s[d] as number;
@@ -25,7 +31,9 @@ export function coalesce(shape: readonly number[], strides: readonly (readonly n
       continue;
     }
     outShape.push(size);
-    strides.forEach((s, k) => (outStrides[k] as number[]).push(s[d] as number));
+    strides.forEach((s, k) => {
+      (outStrides[k] as number[]).push(s[d] as number);
+    });
   }
   if (outShape.length === 0) {
     outShape.push(1);
@@ -64,9 +72,11 @@ export function forEachRow(
     for (; d >= 0; d--) {
       const size = cs[d] as number;
       counter[d] = (counter[d] as number) + 1;
-      for (let j = 0; j < k; j++) offsets[j] = (offsets[j] as number) + ((strides[j] as number[])[d] as number);
+      for (let j = 0; j < k; j++)
+        offsets[j] = (offsets[j] as number) + ((strides[j] as number[])[d] as number);
       if ((counter[d] as number) < size) break;
-      for (let j = 0; j < k; j++) offsets[j] = (offsets[j] as number) - size * ((strides[j] as number[])[d] as number);
+      for (let j = 0; j < k; j++)
+        offsets[j] = (offsets[j] as number) - size * ((strides[j] as number[])[d] as number);
       counter[d] = 0;
     }
     if (d < 0) return;
