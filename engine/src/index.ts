@@ -7,6 +7,7 @@ import "./ops/tensor-math.ts";
 import "./ops/reduce.ts";
 import "./ops/gather-scatter.ts";
 import "./ops/linalg.ts";
+import "./ops/random-ops.ts";
 
 export { runBackward } from "./autograd/engine.ts";
 export { enableGrad, isGradEnabled, noGrad, setGradEnabled } from "./autograd/grad-mode.ts";
@@ -40,5 +41,29 @@ export {
 export { binary, unary } from "./ops/elementwise.ts";
 export { where } from "./ops/tensor-math.ts";
 export { registerBackend, Tensor } from "./tensor.ts";
+
+export { DataLoader, type DataLoaderOptions, defaultCollate } from "./data/dataloader.ts";
+export { type Dataset, TensorDataset } from "./data/dataset.ts";
+export * as F from "./nn/functional.ts";
+export * as init from "./nn/init.ts";
+export { Adam, type AdamOptions } from "./optim/adam.ts";
+export { type OptionValue, Optimizer, type ParamGroup, reprOptimizer } from "./optim/optimizer.ts";
+export { SGD, type SGDOptions } from "./optim/sgd.ts";
+export {
+  default_generator,
+  Generator,
+  initial_seed,
+  manual_seed,
+  normal,
+  rand,
+  rand_like,
+  randint,
+  randint_like,
+  randn,
+  randn_like,
+  randperm,
+  type RandomOptions,
+  seed,
+} from "./ops/random-ops.ts";
 
 export const version = "0.1.0";

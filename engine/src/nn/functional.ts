@@ -1,0 +1,156 @@
+// torch.nn.functional's layers and activations: linear, relu/sigmoid/tanh, softmax and
+// log_softmax, leaky_relu, softplus, dropout. Each forward runs as tensor ops under no_grad
+// and records one node with PyTorch's name and gradient formula, so graphs print as
+// PyTorch's do. Losses live in loss.ts; nothing here touches storages directly.
+
+import { noGrad } from "../autograd/grad-mode.ts";
+import { recordOp } from "../autograd/record.ts";
+import { valueError } from "../core/errors.ts";
+import { wrapDim } from "../core/shape.ts";
+import { zeros } from "../ops/creation.ts";
+import { sumToShape } from "../ops/helpers.ts";
+import "../ops/random-ops.ts";
+import { Tensor } from "../tensor.ts";
+
+export {
+  binary_cross_entropy,
+  binary_cross_entropy_with_logits,
+  cross_entropy,
+  l1_loss,
+  mse_loss,
+  nll_loss,
+} from "./loss.ts";
+
+/**
+ * `F.linear(input, weight, bias)`: input @ weight.T + bias. A 2-D input with a bias is one
+ * addmm (AddmmBackward0), as in PyTorch; otherwise matmul (MmBackward0 for 2-D) then add.
+ */
+export function linear(input: Tensor, weight: Tensor, bias: Tensor | null = null): Tensor {
+  const wt = weight.t();
+  if (input.ndim !== 2 || bias === null) {
+    const y = input.matmul(wt);
+    return bias === null ? y : y.add(bias);
+  }
+  const y = noGrad(() => input.mm(wt).add(bias));
+  // addmm(b, x, W^T): d/db = sum of g over broadcast dims, d/dx = g @ W, d/d(W^T) = x^T @ g
+  recordOp("AddmmBackward0", [bias, input, wt], [y], (node) => {
+    const sx = node.needs(2) ? node.save(input) : null;
+    const sw = node.needs(1) ? node.save(wt) : null;
+    return ([g]) => {
+      const gg = g as Tensor;
+      return [
+        node.needs(0) ? sumToShape(gg, bias.shape) : null,
+        sw ? gg.mm(sw.unpack().t()) : null,
+        sx ? sx.unpack().t().mm(gg) : null,
+      ];
+    };
+  });
+  return y;
+}
+
+export const relu = (input: Tensor): Tensor => input.relu();
+export const sigmoid = (input: Tensor): Tensor => input.sigmoid();
+export const tanh = (input: Tensor): Tensor => input.tanh();
+
+/** The dim F.softmax picks when none is given (with PyTorch's deprecation warning). */
+function implicitDim(ndim: number): number {
+  return ndim === 0 || ndim === 1 || ndim === 3 ? 0 : 1;
+}
+
+/** `F.softmax(input, dim)`: exp(x - max) / sum(exp(x - max)) along dim. */
+export function softmax(input: Tensor, dim?: number | null): Tensor {
+  const d = wrapDim(dim ?? implicitDim(input.ndim), Math.max(input.ndim, 1));
+  const y = noGrad(() => {
+    const e = input.ndim === 0 ? input.sub(input).exp() : input.sub(input.amax(d, true)).exp();
+    return input.ndim === 0 ? e : e.div(e.sum(d, true));
+  });
+  // y = softmax(x): dx = y * (g - sum(g * y, dim))
+  recordOp("SoftmaxBackward0", [input], [y], (node) => {
+    const so = node.save(y, true);
+    return ([g]) => {
+      const out = so.unpack();
+      const gg = g as Tensor;
+      return [input.ndim === 0 ? gg.mul(0) : out.mul(gg.sub(gg.mul(out).sum(d, true)))];
+    };
+  });
+  return y;
+}
+
+/** `F.log_softmax(input, dim)`: x - max - log(sum(exp(x - max))) along dim. */
+export function log_softmax(input: Tensor, dim?: number | null): Tensor {
+  const d = wrapDim(dim ?? implicitDim(input.ndim), Math.max(input.ndim, 1));
+  const y = noGrad(() => {
+    if (input.ndim === 0) return input.sub(input);
+    const shifted = input.sub(input.amax(d, true));
+    return shifted.sub(shifted.exp().sum(d, true).log());
+  });
+  // y = log_softmax(x): dx = g - exp(y) * sum(g, dim)
+  recordOp("LogSoftmaxBackward0", [input], [y], (node) => {
+    const so = node.save(y, true);
+    return ([g]) => {
+      const gg = g as Tensor;
+      if (input.ndim === 0) return [gg.mul(0)];
+      return [gg.sub(so.unpack().exp().mul(gg.sum(d, true)))];
+    };
+  });
+  return y;
+}
+
+/** `F.leaky_relu(input, negative_slope=0.01)`: x where x > 0, else slope * x. */
+export function leaky_relu(input: Tensor, negativeSlope = 0.01): Tensor {
+  const y = noGrad(() => input.where(input.gt(0), input.mul(negativeSlope)));
+  // dx = g where x > 0, else slope * g
+  recordOp("LeakyReluBackward0", [input], [y], (node) => {
+    const sx = node.save(input);
+    return ([g]) => {
+      const gg = g as Tensor;
+      return [gg.where(sx.unpack().gt(0), gg.mul(negativeSlope))];
+    };
+  });
+  return y;
+}
+
+/** `F.softplus(input, beta=1, threshold=20)`: log1p(exp(beta x)) / beta, linear above threshold. */
+export function softplus(input: Tensor, beta = 1, threshold = 20): Tensor {
+  const y = noGrad(() => {
+    const bx = input.mul(beta);
+    return input.where(bx.gt(threshold), bx.exp().log1p().div(beta));
+  });
+  // z = exp(beta x): dx = g * z / (z + 1) below the threshold, g above it
+  recordOp("SoftplusBackward0", [input], [y], (node) => {
+    const sx = node.save(input);
+    return ([g]) => {
+      const gg = g as Tensor;
+      const bx = sx.unpack().mul(beta);
+      const z = bx.exp();
+      return [gg.where(bx.gt(threshold), gg.mul(z).div(z.add(1)))];
+    };
+  });
+  return y;
+}
+
+/**
+ * `F.dropout(input, p=0.5, training=True)`: PyTorch's CPU path (_dropout_impl) draws
+ * noise = empty_like(input).bernoulli_(1 - p), divides it by 1 - p and returns input * noise
+ * (MulBackward0). p = 1 multiplies by a zero scalar; eval mode or p = 0 returns input itself.
+ */
+export function dropout(input: Tensor, p = 0.5, training = true, inplace = false): Tensor {
+  if (p < 0 || p > 1)
+    throw valueError(`dropout probability has to be between 0 and 1, but got ${pyFloat(p)}`);
+  if (p === 0 || !training || input.numel() === 0) return input;
+  if (p === 1) {
+    const z = zeros([], { dtype: input.dtype, device: input.deviceType });
+    return inplace ? input.mul_(z) : input.mul(z);
+  }
+  const noise = noGrad(() =>
+    Tensor.empty(input.shape, input.dtype, input.deviceType)
+      .bernoulli_(1 - p)
+      .div_(1 - p),
+  );
+  return inplace ? input.mul_(noise) : input.mul(noise);
+}
+
+/** A JS number as Python prints a float (1 -> 1.0). */
+function pyFloat(v: number): string {
+  return Number.isInteger(v) ? `${v}.0` : String(v);
+}

@@ -1,0 +1,310 @@
+// Random tensors with PyTorch's names: torch.manual_seed / initial_seed / seed, Generator,
+// rand/randn/randint/randperm/normal and their *_like forms, and the in-place fills
+// uniform_/normal_/random_/bernoulli_. Every draw comes from engine/src/random, filled on
+// the CPU in row-major order and uploaded, so values equal PyTorch's for the same seed.
+// This file does no arithmetic of its own beyond PyTorch's tensor-mean/std composition.
+
+import { noGrad } from "../autograd/grad-mode.ts";
+import { type DType, getDefaultDtype, isFloating } from "../core/dtype.ts";
+import { runtimeError, typeError } from "../core/errors.ts";
+import type { DeviceType } from "../core/storage.ts";
+import {
+  defaultGenerator as defaultImpl,
+  bernoulli_ as fillBernoulli,
+  normal_ as fillNormal,
+  random_ as fillRandom,
+  uniform_ as fillUniform,
+  Generator as GeneratorImpl,
+  type GeneratorState,
+  type RandomTarget,
+  randomFromTo_,
+  randperm as randpermDraw,
+} from "../random/index.ts";
+import { Tensor } from "../tensor.ts";
+import { checkInPlaceAllowed } from "./helpers.ts";
+import { type ShapeArg, shapeArgs } from "./views.ts";
+
+/** `torch.Generator`: PyTorch's method names over the random module's CPU generator. */
+export class Generator {
+  readonly impl: GeneratorImpl;
+  readonly device = "cpu";
+  constructor(impl: GeneratorImpl = new GeneratorImpl()) {
+    this.impl = impl;
+  }
+  manual_seed(seed: number | bigint): this {
+    this.impl.manualSeed(seed);
+    return this;
+  }
+  initial_seed(): bigint {
+    return this.impl.initialSeed();
+  }
+  seed(): bigint {
+    return this.impl.seed();
+  }
+  get_state(): GeneratorState {
+    return this.impl.getState();
+  }
+  set_state(state: GeneratorState): this {
+    this.impl.setState(state);
+    return this;
+  }
+}
+
+/** `torch.default_generator`: the process-wide generator every call without generator= uses. */
+export const default_generator = new Generator(defaultImpl);
+
+/** `torch.manual_seed(seed)`: reseeds the default generator and returns it. */
+export function manual_seed(seed: number | bigint): Generator {
+  return default_generator.manual_seed(seed);
+}
+/** `torch.initial_seed()`: the seed the default generator was last seeded with. */
+export const initial_seed = (): bigint => default_generator.initial_seed();
+/** `torch.seed()`: reseeds the default generator non-deterministically, returns the seed. */
+export const seed = (): bigint => default_generator.seed();
+
+export interface RandomOptions {
+  dtype?: DType;
+  device?: DeviceType;
+  requiresGrad?: boolean;
+  generator?: Generator | null;
+}
+
+const genOf = (opts?: { generator?: Generator | null }): GeneratorImpl =>
+  opts?.generator?.impl ?? defaultImpl;
+
+type HostArray = Float32Array | Float64Array | BigInt64Array | Int32Array | Uint8Array;
+
+function hostFor(dtype: DType, n: number): HostArray {
+  switch (dtype) {
+    case "float32":
+      return new Float32Array(n);
+    case "float64":
+      return new Float64Array(n);
+    case "int64":
+      return new BigInt64Array(n);
+    case "int32":
+      return new Int32Array(n);
+    case "bool":
+      return new Uint8Array(n);
+    default: {
+      const never: never = dtype;
+      throw runtimeError(`unknown dtype ${String(never)}`);
+    }
+  }
+}
+
+/**
+ * Draws t.numel() values into a host array (row-major order, which is PyTorch's order for a
+ * contiguous tensor) and writes them into t on its device. Bumps t's version.
+ */
+function fillWith(t: Tensor, draw: (host: HostArray) => void): Tensor {
+  const host = hostFor(t.dtype, t.numel());
+  draw(host);
+  const values =
+    host instanceof BigInt64Array
+      ? Float64Array.from(host, (v) => Number(v))
+      : (host as ArrayLike<number>);
+  const src = Tensor.fromArray(values, t.shape, t.dtype, t.deviceType);
+  t.storage.backend.copy(src.v(), t.v());
+  src.dispose();
+  t.bumpVersion();
+  return t;
+}
+
+function floatHost(host: HostArray, what: string, dtype: DType): Float32Array | Float64Array {
+  if (host instanceof Float32Array || host instanceof Float64Array) return host;
+  throw runtimeError(`"${what}" not implemented for '${dtypeTitle(dtype)}'`);
+}
+
+function dtypeTitle(d: DType): string {
+  return { float32: "Float", float64: "Double", int64: "Long", int32: "Int", bool: "Bool" }[d];
+}
+
+/** Runs an in-place fill with PyTorch's leaf/in-place checks; random fills are not differentiable. */
+function fillInPlace(t: Tensor, draw: (host: HostArray) => void): Tensor {
+  checkInPlaceAllowed(t);
+  return noGrad(() => fillWith(t, draw));
+}
+
+declare module "../tensor.ts" {
+  interface Tensor {
+    uniform_(from?: number, to?: number, generator?: Generator | null): Tensor;
+    normal_(mean?: number, std?: number, generator?: Generator | null): Tensor;
+    random_(from?: number, to?: number | null, generator?: Generator | null): Tensor;
+    bernoulli_(p?: number, generator?: Generator | null): Tensor;
+  }
+}
+
+Tensor.prototype.uniform_ = function (this: Tensor, from = 0, to = 1, generator = null) {
+  const gen = genOf({ generator });
+  return fillInPlace(this, (h) =>
+    fillUniform(floatHost(h, "check_uniform_bounds", this.dtype), from, to, gen),
+  );
+};
+
+Tensor.prototype.normal_ = function (this: Tensor, mean = 0, std = 1, generator = null) {
+  const gen = genOf({ generator });
+  const contiguous = this.isContiguous();
+  return fillInPlace(this, (h) =>
+    fillNormal(floatHost(h, "normal_kernel_cpu", this.dtype), mean, std, gen, contiguous),
+  );
+};
+
+/** random_() draws the dtype's full range, random_(to) [0, to), random_(from, to) [from, to). */
+Tensor.prototype.random_ = function (
+  this: Tensor,
+  from?: number,
+  to?: number | null,
+  generator = null,
+) {
+  const gen = genOf({ generator });
+  return fillInPlace(this, (h) => {
+    if (from === undefined) fillRandom(h as RandomTarget, gen);
+    else if (to === undefined) randomFromTo_(h as RandomTarget, 0, from, gen);
+    else randomFromTo_(h as RandomTarget, from, to, gen);
+  });
+};
+
+Tensor.prototype.bernoulli_ = function (this: Tensor, p = 0.5, generator = null) {
+  const gen = genOf({ generator });
+  return fillInPlace(this, (h) => {
+    if (h instanceof Float32Array || h instanceof Float64Array) fillBernoulli(h, p, gen);
+    else {
+      const tmp = fillBernoulli(new Float64Array(h.length), p, gen);
+      for (let i = 0; i < h.length; i++)
+        h[i] = (h instanceof BigInt64Array ? BigInt(tmp[i]) : tmp[i]) as never;
+    }
+  });
+};
+
+function fresh(shape: readonly number[], dtype: DType, opts: RandomOptions | undefined): Tensor {
+  return Tensor.empty(shape, dtype, opts?.device ?? "cpu");
+}
+
+function finish(t: Tensor, opts: RandomOptions | undefined): Tensor {
+  if (opts?.requiresGrad) t.requiresGrad = true;
+  return t;
+}
+
+function floatDtype(opts: RandomOptions | undefined, fn: string): DType {
+  const d = opts?.dtype ?? getDefaultDtype();
+  if (!isFloating(d)) {
+    throw runtimeError(
+      `"${fn === "rand" ? "check_uniform_bounds" : "normal_kernel_cpu"}" not implemented for '${dtypeTitle(d)}'`,
+    );
+  }
+  return d;
+}
+
+/** `torch.rand(*size)`: uniform on [0, 1). */
+export function rand(shape: ShapeArg[] | readonly number[], opts?: RandomOptions): Tensor {
+  const t = fresh(shapeArgs(shape as ShapeArg[]), floatDtype(opts, "rand"), opts);
+  return finish(
+    noGrad(() => t.uniform_(0, 1, opts?.generator ?? null)),
+    opts,
+  );
+}
+
+/** `torch.randn(*size)`: standard normal. */
+export function randn(shape: ShapeArg[] | readonly number[], opts?: RandomOptions): Tensor {
+  const t = fresh(shapeArgs(shape as ShapeArg[]), floatDtype(opts, "randn"), opts);
+  return finish(
+    noGrad(() => t.normal_(0, 1, opts?.generator ?? null)),
+    opts,
+  );
+}
+
+/** `torch.randint(low=0, high, size)`: int64 by default, values in [low, high). */
+export function randint(high: number, size: readonly number[], opts?: RandomOptions): Tensor;
+export function randint(
+  low: number,
+  high: number,
+  size: readonly number[],
+  opts?: RandomOptions,
+): Tensor;
+export function randint(
+  a: number,
+  b: number | readonly number[],
+  c?: readonly number[] | RandomOptions,
+  d?: RandomOptions,
+): Tensor {
+  const [low, high, size, opts] =
+    typeof b === "number"
+      ? [a, b, c as readonly number[], d]
+      : [0, a, b, c as RandomOptions | undefined];
+  const t = fresh(size, opts?.dtype ?? "int64", opts);
+  return finish(
+    noGrad(() => t.random_(low, high, opts?.generator ?? null)),
+    opts,
+  );
+}
+
+/** `torch.randperm(n)`: a random permutation of 0..n-1, int64 by default. */
+export function randperm(n: number, opts?: RandomOptions): Tensor {
+  if (!Number.isInteger(n) || n < 0) throw runtimeError(`n must be non-negative, got${n}`);
+  const perm = randpermDraw(n, genOf(opts));
+  const dtype = opts?.dtype ?? "int64";
+  const t = Tensor.fromArray(
+    Float64Array.from(perm, (v) => Number(v)),
+    [n],
+    dtype,
+    opts?.device ?? "cpu",
+  );
+  return finish(t, opts);
+}
+
+/**
+ * `torch.normal`: (mean, std, size) with floats draws normal_(mean, std); with a tensor mean
+ * and/or std it draws standard normals shaped like them, then (as PyTorch's normal_impl_)
+ * multiplies by std and adds mean — or, for (tensor mean, float std), draws normal_(0, std)
+ * and adds mean.
+ */
+export function normal(
+  mean: number | Tensor,
+  std: number | Tensor,
+  size?: readonly number[],
+  opts?: RandomOptions,
+): Tensor {
+  const generator = opts?.generator ?? null;
+  if (typeof mean === "number" && typeof std === "number") {
+    if (size === undefined) throw typeError("normal() missing required argument 'size'");
+    const t = fresh(size, floatDtype(opts, "normal"), opts);
+    return finish(
+      noGrad(() => t.normal_(mean, std, generator)),
+      opts,
+    );
+  }
+  return noGrad(() => {
+    if (typeof std === "number") {
+      const m = mean as Tensor;
+      return Tensor.empty(m.shape, m.dtype, m.deviceType).normal_(0, std, generator).add_(m);
+    }
+    if (std.lt(0).any().item()) throw runtimeError("normal expects all elements of std >= 0.0");
+    const shape = typeof mean === "number" ? std.shape : mean.shape;
+    const out = Tensor.empty(shape, std.dtype, std.deviceType).normal_(0, 1, generator);
+    return out.mul_(std).add_(mean);
+  });
+}
+
+const likeOpts = (t: Tensor, opts?: RandomOptions): RandomOptions => ({
+  dtype: t.dtype,
+  device: t.deviceType,
+  ...opts,
+});
+/** `torch.rand_like(t)`. */
+export const rand_like = (t: Tensor, opts?: RandomOptions): Tensor =>
+  rand(t.shape, likeOpts(t, opts));
+/** `torch.randn_like(t)`. */
+export const randn_like = (t: Tensor, opts?: RandomOptions): Tensor =>
+  randn(t.shape, likeOpts(t, opts));
+
+/** `torch.randint_like(t, high)` / `torch.randint_like(t, low, high)`: t's dtype and shape. */
+export function randint_like(
+  t: Tensor,
+  a: number,
+  b?: number | RandomOptions,
+  opts?: RandomOptions,
+): Tensor {
+  if (typeof b === "number") return randint(a, b, t.shape, likeOpts(t, opts));
+  return randint(0, a, t.shape, likeOpts(t, b));
+}

@@ -1,0 +1,97 @@
+// torch.rand/randn/randint/randperm/normal and the in-place fills, replayed against
+// engine/fixtures/nn.json: the same seed must give PyTorch's values bit for bit.
+
+import {
+  default_generator,
+  Generator,
+  initial_seed,
+  manual_seed,
+  normal,
+  rand,
+  rand_like,
+  randint,
+  randint_like,
+  randn,
+  randn_like,
+  randperm,
+  Tensor,
+  tensor,
+  zeros,
+} from "torchlit";
+import { describe, expect, it } from "vitest";
+import { type Enc, expectExact, fixture } from "./nn-fixture.ts";
+
+type Section = Record<string, Enc>;
+const random = () => fixture<Record<string, Section | number>>("random");
+
+describe("random factories after manual_seed(0)", () => {
+  it("draw the same sequence as PyTorch, call after call", () => {
+    const f = random().seq_seed0 as Section;
+    manual_seed(0);
+    expectExact(rand([5]), f.rand_5 as Enc);
+    expectExact(randn([20]), f.randn_20 as Enc);
+    expectExact(randn([3]), f.randn_3 as Enc);
+    expectExact(randint(0, 10, [2, 3]), f.randint_0_10_2x3 as Enc);
+    expectExact(randint(5, [4]), f.randint_5_4 as Enc);
+    expectExact(randperm(7), f.randperm_7 as Enc);
+    expectExact(normal(2, 3, [4]), f.normal_2_3_4 as Enc);
+    expectExact(rand([2, 3], { dtype: "float64" }), f.rand_2x3_f64 as Enc);
+    expectExact(Tensor.empty([5], "float32").uniform_(-1, 1), f.uniform_m1_1 as Enc);
+    expectExact(Tensor.empty([17], "float32").normal_(1, 0.5), f.normal_1_half_17 as Enc);
+    expectExact(Tensor.empty([6], "float32").random_(0, 100), f.random_0_100 as Enc);
+    expectExact(Tensor.empty([4], "int64").random_(10), f.random_10_int64 as Enc);
+    expectExact(Tensor.empty([8], "float32").bernoulli_(0.3), f.bernoulli_03 as Enc);
+    expectExact(rand_like(zeros([2, 2])), f.rand_like as Enc);
+    expectExact(randn_like(zeros([3, 2])), f.randn_like as Enc);
+    expectExact(randint_like(zeros([3]), 3, 9), f.randint_like as Enc);
+  });
+
+  it("draw from an explicit Generator without touching the default one", () => {
+    const f = random().generator_seed7 as Section;
+    const g = new Generator().manual_seed(7);
+    manual_seed(0);
+    const before = default_generator.get_state();
+    expectExact(rand([4], { generator: g }), f.rand_4 as Enc);
+    expectExact(randn([2], { generator: g }), f.randn_2 as Enc);
+    expectExact(randperm(5, { generator: g }), f.randperm_5 as Enc);
+    expect(default_generator.get_state()).toEqual(before);
+  });
+});
+
+describe("manual_seed and initial_seed", () => {
+  it("report the seed last set", () => {
+    manual_seed(42);
+    expect(initial_seed()).toBe(BigInt(random().initial_seed_42 as number));
+  });
+  it("returns the default generator", () => {
+    expect(manual_seed(1)).toBe(default_generator);
+  });
+});
+
+describe("in-place random fills", () => {
+  it("refuse a leaf that requires grad, as PyTorch does", () => {
+    const w = zeros([3], { requiresGrad: true });
+    expect(() => w.uniform_()).toThrow(/leaf Variable that requires grad/);
+  });
+  it("fill a non-contiguous view through its strides and bump the version", () => {
+    manual_seed(0);
+    const base = zeros([2, 3]);
+    const v = base.t();
+    const before = v.version;
+    v.uniform_();
+    expect(v.version).toBe(before + 1);
+    manual_seed(0);
+    const expected = rand([3, 2]).tolist();
+    expect(v.tolist()).toEqual(expected);
+  });
+  it("leave requires_grad=True on factories that ask for it", () => {
+    expect(randn([2], { requiresGrad: true }).requiresGrad).toBe(true);
+  });
+  it("compose normal(mean tensor, std) as normal_(0, std) + mean", () => {
+    manual_seed(0);
+    const n = normal(tensor([10, 20], { dtype: "float32" }), 1);
+    manual_seed(0);
+    const z = randn([2]);
+    expect(Array.from(n.dataSync())).toEqual(Array.from(z.add(tensor([10, 20])).dataSync()));
+  });
+});
