@@ -7,6 +7,7 @@ import "./ops/tensor-math.ts";
 import "./ops/reduce.ts";
 import "./ops/gather-scatter.ts";
 import "./ops/linalg.ts";
+import "./ops/indexing.ts";
 import "./ops/random-ops.ts";
 
 export { runBackward } from "./autograd/engine.ts";
@@ -39,6 +40,28 @@ export {
   zeros_like,
 } from "./ops/creation.ts";
 export { binary, unary } from "./ops/elementwise.ts";
+export {
+  argsort,
+  cat,
+  concat,
+  flip,
+  type IndexSpec,
+  index_select,
+  masked_select,
+  type NestedIndex,
+  nonzero,
+  roll,
+  type SliceSpec,
+  sort,
+  stack,
+  take,
+  topk,
+  tril,
+  triu,
+  type UniqueOptions,
+  unique,
+  whereNonzero,
+} from "./ops/indexing.ts";
 export { where } from "./ops/tensor-math.ts";
 export { registerBackend, Tensor } from "./tensor.ts";
 
