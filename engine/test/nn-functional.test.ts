@@ -107,6 +107,16 @@ bind(
   (i) => F.leaky_relu(i.x as Tensor, 0.2),
 );
 bind(
+  "gelu",
+  () => ({ x: x() }),
+  (i) => F.gelu(i.x as Tensor),
+);
+bind(
+  "gelu_tanh",
+  () => ({ x: x() }),
+  (i) => F.gelu(i.x as Tensor, "tanh"),
+);
+bind(
   "softplus",
   () => ({ x: x() }),
   (i) => F.softplus(i.x as Tensor),

@@ -69,6 +69,25 @@ describe("manual_seed and initial_seed", () => {
 });
 
 describe("in-place random fills", () => {
+  it("raise PyTorch's RuntimeError texts for bad bounds", () => {
+    expect(() => randint(5, 5, [2])).toThrow(
+      "random_ expects 'from' to be less than 'to', but got from=5 >= to=5",
+    );
+    expect(() => Tensor.empty([2], "float32").uniform_(2, 1)).toThrow(
+      "uniform_ expects to return a [from, to) range, but found from=2 > to=1",
+    );
+    expect(() => Tensor.empty([2], "float32").normal_(0, -1)).toThrow(
+      "normal expects std >= 0.0, but found std -1",
+    );
+    expect(() => Tensor.empty([2], "float32").bernoulli_(1.5)).toThrow(
+      "bernoulli_ expects p to be in [0, 1], but got p=1.5",
+    );
+    try {
+      randint(5, 5, [2]);
+    } catch (e) {
+      expect((e as Error).name).toBe("RuntimeError");
+    }
+  });
   it("refuse a leaf that requires grad, as PyTorch does", () => {
     const w = zeros([3], { requiresGrad: true });
     expect(() => w.uniform_()).toThrow(/leaf Variable that requires grad/);

@@ -5,7 +5,7 @@
 
 import { noGrad } from "../autograd/grad-mode.ts";
 import { recordOp } from "../autograd/record.ts";
-import { valueError } from "../core/errors.ts";
+import { runtimeError, valueError } from "../core/errors.ts";
 import { wrapDim } from "../core/shape.ts";
 import { zeros } from "../ops/creation.ts";
 import { sumToShape } from "../ops/helpers.ts";
@@ -124,6 +124,72 @@ export function softplus(input: Tensor, beta = 1, threshold = 20): Tensor {
       const bx = sx.unpack().mul(beta);
       const z = bx.exp();
       return [gg.where(bx.gt(threshold), gg.mul(z).div(z.add(1)))];
+    };
+  });
+  return y;
+}
+
+/**
+ * erf(x) by Abramowitz & Stegun 7.1.26 (|error| < 1.5e-7, below float32's resolution near 1):
+ * the engine has no erf kernel yet, so exact GELU is composed from exp and arithmetic.
+ */
+function erf(x: Tensor): Tensor {
+  const a = x.abs();
+  const t = a.mul(0.3275911).add(1).reciprocal();
+  const poly = t
+    .mul(1.061405429)
+    .add(-1.453152027)
+    .mul(t)
+    .add(1.421413741)
+    .mul(t)
+    .add(-0.284496736)
+    .mul(t)
+    .add(0.254829592)
+    .mul(t);
+  return poly.mul(a.square().neg().exp()).neg().add(1).mul(x.sign());
+}
+
+/**
+ * `F.gelu(input, approximate="none")`: x * Phi(x), Phi the standard normal CDF; with
+ * approximate="tanh", 0.5 x (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3))).
+ */
+export function gelu(input: Tensor, approximate: "none" | "tanh" = "none"): Tensor {
+  if (approximate !== "none" && approximate !== "tanh") {
+    throw runtimeError(`approximate argument must be either none or tanh.`);
+  }
+  const k = Math.sqrt(2 / Math.PI);
+  const inner = (x: Tensor): Tensor => x.add(x.pow(3).mul(0.044715)).mul(k);
+  const y = noGrad(() =>
+    approximate === "tanh"
+      ? input.mul(0.5).mul(inner(input).tanh().add(1))
+      : input.mul(erf(input.mul(Math.SQRT1_2)).add(1)).mul(0.5),
+  );
+  // exact: dx = g * (Phi(x) + x * phi(x)); tanh: dx = g * (0.5 (1 + th) + 0.5 x (1 - th^2) k (1 + 3 * 0.044715 x^2))
+  recordOp("GeluBackward0", [input], [y], (node) => {
+    const sx = node.save(input);
+    return ([g]) => {
+      const x = sx.unpack();
+      const gg = g as Tensor;
+      if (approximate === "tanh") {
+        const th = inner(x).tanh();
+        const dInner = x
+          .square()
+          .mul(3 * 0.044715)
+          .add(1)
+          .mul(k);
+        const d = th
+          .add(1)
+          .mul(0.5)
+          .add(x.mul(0.5).mul(th.square().neg().add(1)).mul(dInner));
+        return [gg.mul(d)];
+      }
+      const cdf = erf(x.mul(Math.SQRT1_2)).add(1).mul(0.5);
+      const pdf = x
+        .square()
+        .mul(-0.5)
+        .exp()
+        .mul(1 / Math.sqrt(2 * Math.PI));
+      return [gg.mul(cdf.add(x.mul(pdf)))];
     };
   });
   return y;

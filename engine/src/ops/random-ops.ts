@@ -99,7 +99,13 @@ function hostFor(dtype: DType, n: number): HostArray {
  */
 function fillWith(t: Tensor, draw: (host: HostArray) => void): Tensor {
   const host = hostFor(t.dtype, t.numel());
-  draw(host);
+  try {
+    draw(host);
+  } catch (e) {
+    // The random module reports bad bounds as RangeError with PyTorch's text.
+    if (e instanceof RangeError) throw runtimeError(e.message);
+    throw e;
+  }
   const values =
     host instanceof BigInt64Array
       ? Float64Array.from(host, (v) => Number(v))
