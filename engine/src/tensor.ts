@@ -2,6 +2,7 @@
 // Only metadata, reads and autograd bookkeeping live here; every op is defined in ops/ and
 // attached to the prototype there, so this file stays small and ops stay beside their gradients.
 
+import { runBackward } from "./autograd/engine.ts";
 import { isGradEnabled } from "./autograd/grad-mode.ts";
 import { type Edge, Node } from "./autograd/node.ts";
 import type { Backend, View } from "./backend/backend.ts";
@@ -165,6 +166,30 @@ export class Tensor {
     this.retainsGrad = true;
     if (this.gradFn.retained === null) this.gradFn.retained = new Map();
     this.gradFn.retained.set(this.outputNr, new WeakRef(this));
+  }
+
+  /**
+   * tensor.backward(gradient, retain_graph, create_graph): accumulates d(self)/d(leaf) into the
+   * leaves' .grad. A non-scalar needs `gradient` (the weights of torch.autograd.backward).
+   */
+  backward(gradient?: Tensor | null, retainGraph?: boolean, createGraph = false): void {
+    if (!this.requiresGrad)
+      throw runtimeError("element 0 of tensors does not require grad and does not have a grad_fn");
+    let g = gradient ?? null;
+    if (g === null) {
+      if (this.numel() !== 1)
+        throw runtimeError("grad can be implicitly created only for scalar outputs");
+      g = Tensor.empty(this.shape, this.dtype, this.deviceType);
+      this.storage.backend.fill(g.v(), 1);
+    } else if (
+      g.shape.length !== this.shape.length ||
+      g.shape.some((s, i) => s !== this.shape[i])
+    ) {
+      throw runtimeError(
+        `Mismatch in shape: grad_output[0] has a shape of torch.Size([${g.shape.join(", ")}]) and output[0] has a shape of torch.Size([${this.shape.join(", ")}]).`,
+      );
+    }
+    runBackward([this], [g], { retainGraph: retainGraph ?? createGraph, createGraph });
   }
 
   /** The edge a gradient for this tensor flows along, or null if it needs none. */

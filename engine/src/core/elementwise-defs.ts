@@ -44,7 +44,8 @@ const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
 export const UNARY: Record<string, UnaryDef> = {
   neg: { rule: "same", cpu: (x) => -x, wgsl: "-x", noBool: true },
   abs: { rule: "same", cpu: (x) => Math.abs(x), wgsl: "abs(x)" },
-  sign: { rule: "same", cpu: (x) => (x > 0 ? 1 : x < 0 ? -1 : x === x ? 0 : x), wgsl: "sign(x)" },
+  // PyTorch 1.13 gives sign(nan) = 0.
+  sign: { rule: "same", cpu: (x) => (x > 0 ? 1 : x < 0 ? -1 : 0), wgsl: "sign(x)" },
   square: { rule: "same", cpu: (x) => x * x, wgsl: "x * x" },
   exp: { rule: "float", cpu: Math.exp, wgsl: "exp(x)" },
   expm1: { rule: "float", cpu: Math.expm1, wgsl: "exp(x) - 1.0" },

@@ -2,7 +2,7 @@
 // .data alias. Copies allocate one new storage; detach and .data share storage.
 
 import { recordOp } from "../autograd/record.ts";
-import { type DType, isFloating } from "../core/dtype.ts";
+import { castValue, type DType, isFloating } from "../core/dtype.ts";
 import { runtimeError } from "../core/errors.ts";
 import { expandStrides, sameShape } from "../core/shape.ts";
 import type { DeviceType } from "../core/storage.ts";
@@ -127,7 +127,8 @@ Tensor.prototype.copy_ = function (this: Tensor, src: Tensor) {
 };
 
 Tensor.prototype.fill_ = function (this: Tensor, value: number | boolean) {
-  const v = typeof value === "boolean" ? (value ? 1 : 0) : value;
+  // Stored as the dtype would hold it: fill_(2.7) on an int64 tensor writes 2.
+  const v = castValue(typeof value === "boolean" ? (value ? 1 : 0) : value, this.dtype);
   return inPlace(
     this,
     [],

@@ -1,7 +1,7 @@
 // Factory functions: tensor() from nested arrays (with dtype inference and ragged-input errors),
 // zeros/ones/full/empty/eye/arange/linspace and their *_like forms. Random factories live in
 // random-ops.ts. Every factory returns a fresh contiguous leaf.
-import { type DType, getDefaultDtype, isFloating } from "../core/dtype.ts";
+import { castValue, type DType, getDefaultDtype, isFloating, PyFloat } from "../core/dtype.ts";
 import { runtimeError, typeError, valueError } from "../core/errors.ts";
 import type { DeviceType } from "../core/storage.ts";
 import { backendFor, Tensor } from "../tensor.ts";
@@ -13,7 +13,7 @@ export interface FactoryOptions {
   requiresGrad?: boolean;
 }
 
-export type NestedData = number | boolean | Tensor | readonly NestedData[];
+export type NestedData = number | boolean | PyFloat | Tensor | readonly NestedData[];
 
 function finish(t: Tensor, opts: FactoryOptions | undefined): Tensor {
   if (opts?.requiresGrad) t.requiresGrad = true;
@@ -53,6 +53,9 @@ export function tensor(data: NestedData, opts?: FactoryOptions): Tensor {
         if (Number.isInteger(x)) sawInt = true;
         else sawFloat = true;
         flat.push(x);
+      } else if (x instanceof PyFloat) {
+        sawFloat = true;
+        flat.push(x.value);
       } else if (x instanceof Tensor) {
         if (x.numel() !== 1)
           throw valueError("only one element tensors can be converted to Python scalars");
@@ -99,19 +102,28 @@ export function tensorWithDtype(
 
 export function full(
   shape: readonly number[],
-  value: number | boolean,
+  fillValue: number | boolean | PyFloat,
   opts?: FactoryOptions,
 ): Tensor {
+  const isFloat = fillValue instanceof PyFloat;
+  const value = isFloat ? fillValue.value : fillValue;
   const dtype =
     opts?.dtype ??
-    (typeof value === "boolean" ? "bool" : Number.isInteger(value) ? "int64" : getDefaultDtype());
+    (typeof value === "boolean"
+      ? "bool"
+      : Number.isInteger(value) && !isFloat
+        ? "int64"
+        : getDefaultDtype());
   for (const s of shape)
     if (s < 0)
       throw runtimeError(
         `Trying to create tensor with negative dimension ${s}: [${shape.join(", ")}]`,
       );
   const t = Tensor.empty(shape, dtype, opts?.device ?? "cpu");
-  backendFor(t.deviceType).fill(t.v(), typeof value === "boolean" ? (value ? 1 : 0) : value);
+  backendFor(t.deviceType).fill(
+    t.v(),
+    castValue(typeof value === "boolean" ? (value ? 1 : 0) : value, dtype),
+  );
   return finish(t, opts);
 }
 
@@ -134,8 +146,11 @@ export const ones_like = (t: Tensor, opts?: FactoryOptions): Tensor =>
   full(t.shape, 1, likeOpts(t, opts));
 export const empty_like = (t: Tensor, opts?: FactoryOptions): Tensor =>
   full(t.shape, 0, likeOpts(t, opts));
-export const full_like = (t: Tensor, value: number | boolean, opts?: FactoryOptions): Tensor =>
-  full(t.shape, value, likeOpts(t, opts));
+export const full_like = (
+  t: Tensor,
+  value: number | boolean | PyFloat,
+  opts?: FactoryOptions,
+): Tensor => full(t.shape, value, likeOpts(t, opts));
 
 export function eye(n: number, m?: number, opts?: FactoryOptions): Tensor {
   const cols = m ?? n;

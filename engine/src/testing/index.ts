@@ -1,2 +1,2 @@
 // Helpers for tests of code built on the engine (fixtures, tolerances).
-export {};
+export { allclose, type CloseOptions, isClose } from "./allclose.ts";

@@ -118,6 +118,18 @@ export class CpuBackend implements Backend {
     });
   }
   copy(src: View, dst: View): void {
+    if (dst.dtype === "bool" && src.dtype !== "bool") {
+      // A Uint8Array would store 0.5 as 0 and NaN as 0; a cast to bool is "x != 0" (NaN is true).
+      const x = buf(src);
+      const y = buf(dst);
+      forEachRow([src, dst], (o, n, st) => {
+        let xi = o[0] as number;
+        let yi = o[1] as number;
+        for (let i = 0; i < n; i++, xi += st[0] as number, yi += st[1] as number)
+          y[yi] = x[xi] !== 0 ? 1 : 0;
+      });
+      return;
+    }
     forEachRow([src, dst], copyLoop(buf(src), buf(dst), []));
     if (src.dtype !== dst.dtype) normalize(dst);
   }
