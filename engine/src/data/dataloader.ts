@@ -2,8 +2,8 @@
 // random draws PyTorch makes (one _base_seed per iter(), RandomSampler's own seed), so the
 // order equals PyTorch's for the same torch.manual_seed; default_collate stacks on dim 0.
 
-import { noGrad } from "../autograd/grad-mode.ts";
 import { tensor } from "../ops/creation.ts";
+import { stack } from "../ops/join.ts";
 import type { Generator } from "../ops/random-ops.ts";
 import { dataLoaderEpoch, defaultGenerator, randomInt64, toBatches } from "../random/index.ts";
 import { Tensor } from "../tensor.ts";
@@ -22,32 +22,13 @@ export interface DataLoaderOptions<T, B> {
   collate_fn?: (items: T[]) => B;
 }
 
-/** torch.stack(items, 0) for same-shaped tensors, written locally; the result has no graph. */
-function stack0(items: readonly Tensor[]): Tensor {
-  const first = items[0] as Tensor;
-  for (const t of items) {
-    if (t.shape.length !== first.shape.length || t.shape.some((s, i) => s !== first.shape[i])) {
-      throw new Error(
-        `stack expects each tensor to be equal size, but got [${first.shape.join(", ")}] at entry 0 and [${t.shape.join(", ")}] at entry ${items.indexOf(t)}`,
-      );
-    }
-  }
-  const out = Tensor.empty([items.length, ...first.shape], first.dtype, first.deviceType);
-  noGrad(() => {
-    items.forEach((t, i) => {
-      out.select(0, i).copy_(t);
-    });
-  });
-  return out;
-}
-
 /**
  * `default_collate`: tensors stack along a new dim 0, numbers become a tensor, and arrays
  * (tuples) collate field by field.
  */
 export function defaultCollate(items: readonly unknown[]): unknown {
   const first = items[0];
-  if (first instanceof Tensor) return stack0(items as Tensor[]);
+  if (first instanceof Tensor) return stack(items as Tensor[], 0);
   if (typeof first === "number" || typeof first === "boolean") return tensor(items as number[]);
   if (Array.isArray(first))
     return first.map((_, j) => defaultCollate(items.map((it) => (it as unknown[])[j])));
