@@ -76,6 +76,29 @@ function valueView(
   return operandView(v, self.dtype, shape, self.deviceType);
 }
 
+/** Whether two windows of one storage share memory without being the very same window. */
+function partialOverlap(a: Tensor, b: Tensor): boolean {
+  if (a.storage !== b.storage || a.numel() === 0 || b.numel() === 0) return false;
+  const span = (t: Tensor): [number, number] => {
+    let lo = t.offset;
+    let hi = t.offset;
+    t.shape.forEach((n, d) => {
+      const s = (n - 1) * (t.strides[d] as number);
+      if (s < 0) lo += s;
+      else hi += s;
+    });
+    return [lo, hi];
+  };
+  const [alo, ahi] = span(a);
+  const [blo, bhi] = span(b);
+  if (ahi < blo || bhi < alo) return false;
+  const same =
+    a.offset === b.offset &&
+    a.shape.length === b.shape.length &&
+    a.shape.every((n, d) => n === b.shape[d] && a.strides[d] === b.strides[d]);
+  return !same;
+}
+
 /** Writes value into t at r (no autograd): a copy into the view, or a scatter at offsets. */
 function writeIndexed(
   t: Tensor,
@@ -84,7 +107,22 @@ function writeIndexed(
   reduce: "none" | "add",
 ): void {
   const view = noGrad(() => applySteps(t, r.steps));
+  // A scatter reads the value while writing: snapshot a value that aliases the target.
+  if (r.adv !== null && isTensor(value) && value.storage === t.storage) {
+    writeIndexed(
+      t,
+      r,
+      noGrad(() => value.clone()),
+      reduce,
+    );
+    return;
+  }
   if (r.adv === null) {
+    if (isTensor(value) && partialOverlap(value, view)) {
+      throw runtimeError(
+        "unsupported operation: some elements of the input tensor and the written-to tensor refer to a single memory location. Please clone() the tensor before performing the operation.",
+      );
+    }
     const vv = valueView(t, value, view.shape, false);
     if (reduce === "add") throw runtimeError("accumulate=True needs an index tensor");
     backendFor(t.deviceType).copy(vv, view.v());
@@ -174,15 +212,27 @@ P.index_put = function (
 };
 
 /** `x.index_fill(dim, index, v)` is `x[:, ..., index] = v` with index on `dim`. */
-function dimIndex(x: Tensor, dim: number, index: Tensor, op: string): ResolvedIndex {
+function dimIndex(
+  x: Tensor,
+  dim: number,
+  index: Tensor,
+  op: string,
+  selfMsg = false,
+): ResolvedIndex {
   if (index.dtype !== "int64") throw runtimeError(`${op}(): Expected dtype int64 for index.`);
   if (index.ndim > 1) throw indexError(`${op}(): Index is supposed to be a vector`);
   const d = wrapDim(dim, x.ndim);
   const size = x.ndim === 0 ? 1 : (x.shape[d] as number);
   const raw = index.contiguous().dataSync();
   const coords = Float64Array.from(raw, (v) => {
-    if (v < -size || v >= size)
-      throw indexError(`index ${v} is out of bounds for dimension ${d} with size ${size}`);
+    if (v < -size || v >= size) {
+      // index_add_ words it as index_select does.
+      throw indexError(
+        selfMsg
+          ? "index out of range in self"
+          : `index ${v} is out of bounds for dimension ${d} with size ${size}`,
+      );
+    }
     return v < 0 ? v + size : v;
   });
   const shape = x.ndim === 0 ? [1] : x.shape;
@@ -205,7 +255,7 @@ P.index_fill = function (this: Tensor, dim: number, index: Tensor, value: number
 };
 
 P.index_add_ = function (this: Tensor, dim: number, index: Tensor, source: Tensor, alpha = 1) {
-  const r = dimIndex(this, dim, index, "index_add_");
+  const r = dimIndex(this, dim, index, "index_add_", true);
   const v = alpha === 1 ? source : source.mul(alpha);
   return putIndexed(this, r, v, "add", "IndexAddBackward0");
 };

@@ -103,6 +103,11 @@ export function resolveIndex(
     cur.splice(dim, 0, 1);
   };
   for (const s of specs) {
+    if (typeof s === "number" && !Number.isInteger(s)) {
+      throw indexError(
+        "only integers, slices (`:`), ellipsis (`...`), None and long or byte Variables are valid indices (got float)",
+      );
+    }
     if (typeof s === "number") select(s);
     else if (s === null) {
       unsqueeze();

@@ -25,6 +25,8 @@ interface TensorSpec {
   shape: number[];
   dtype: DType;
   values?: Json;
+  /** Use the transpose (a non-contiguous tensor). */
+  t?: boolean;
 }
 interface Encoded {
   shape: number[];
@@ -72,10 +74,12 @@ const CASES = loadCases();
 const decodeDeep = (v: Json): Json => (Array.isArray(v) ? v.map(decodeDeep) : decode(v));
 
 function make(s: TensorSpec): Tensor {
-  if (s.values !== undefined)
-    return tensor(decodeDeep(s.values) as never, { dtype: s.dtype }).reshape(s.shape);
   const n = s.shape.reduce((a, b) => a * b, 1);
-  return arange(n).to(s.dtype).reshape(s.shape);
+  const t =
+    s.values !== undefined
+      ? tensor(decodeDeep(s.values) as never, { dtype: s.dtype }).reshape(s.shape)
+      : arange(n).to(s.dtype).reshape(s.shape);
+  return s.t ? t.t() : t;
 }
 
 function toSpec(s: Json): IndexSpec {
@@ -150,8 +154,13 @@ describe("x[...] (Tensor.index) against PyTorch", () => {
   }
 });
 
-const valueArg = (v: Case["value"]): Tensor | number | boolean =>
-  typeof v === "object" ? make(v) : (v as number | boolean);
+/** A setitem value: a scalar, a tensor spec, or {self_slice} for a slice of the target itself. */
+function valueArg(v: Case["value"], x: Tensor): Tensor | number | boolean {
+  if (typeof v !== "object") return v as number | boolean;
+  const own = (v as { self_slice?: (number | null)[] }).self_slice;
+  if (own) return x.index([{ start: own[0] ?? null, stop: own[1] ?? null }]);
+  return make(v);
+}
 
 describe("x[...] = v (Tensor.indexPut_) against PyTorch", () => {
   for (const c of CASES.filter((k) => k.kind === "setitem")) {
@@ -159,18 +168,18 @@ describe("x[...] = v (Tensor.indexPut_) against PyTorch", () => {
       const x = make(c.x);
       const spec = c.spec.map(toSpec);
       if (c.error) {
-        expectError(() => x.indexPut_(spec, valueArg(c.value)), c.error);
+        expectError(() => x.indexPut_(spec, valueArg(c.value, x)), c.error);
         return;
       }
       const storage = x.storage;
       const before = x.version;
-      expect(x.indexPut_(spec, valueArg(c.value))).toBe(x);
+      expect(x.indexPut_(spec, valueArg(c.value, x))).toBe(x);
       expectTensor(x, c.out as Encoded);
       expect(x.storage).toBe(storage);
       expect(x.version - before).toBe(c.version);
       if (c.grad) {
         const leaf = make(c.x).requiresGrad_();
-        const v = valueArg(c.value);
+        const v = valueArg(c.value, leaf);
         const vl = v instanceof Tensor ? v.requiresGrad_() : v;
         const y = leaf.mul(1);
         y.indexPut_(spec, vl);
@@ -203,7 +212,10 @@ const OPS: Record<string, (t: Tensor[], a: Args) => Out> = {
     a.as_tuple ? (t[0] as Tensor).nonzero({ asTuple: true }) : (t[0] as Tensor).nonzero(),
   where1: (t) => whereNonzero(t[0] as Tensor),
   take: (t) => (t[0] as Tensor).take(t[1] as Tensor),
+  index_put: (t, a) =>
+    (t[0] as Tensor).index_put([t[1] as Tensor], t[2] as Tensor, a.accumulate as boolean),
   cat: (t, a) => cat(t, num(a, "dim")),
+  cat_same: (t, a) => cat([t[0] as Tensor, t[0] as Tensor], num(a, "dim")),
   concat: (t, a) => concat(t, num(a, "dim")),
   stack: (t, a) => stack(t, num(a, "dim")),
   sort: (t, a) =>
