@@ -8,7 +8,7 @@ import { recordOp } from "../autograd/record.ts";
 import type { View } from "../backend/backend.ts";
 import { isFloating } from "../core/dtype.ts";
 import { indexError, runtimeError } from "../core/errors.ts";
-import { fmtShape, wrapDim } from "../core/shape.ts";
+import { expandStrides, fmtShape, wrapDim } from "../core/shape.ts";
 import { backendFor, Tensor } from "../tensor.ts";
 import {
   checkInPlaceAllowed,
@@ -29,6 +29,7 @@ import {
   advancedIndex,
   applySteps,
   type IndexSpec,
+  nonzeroColumns,
   type ResolvedIndex,
   resolveIndex,
 } from "./index-spec.ts";
@@ -43,6 +44,8 @@ declare module "../tensor.ts" {
     index_fill(dim: number, index: Tensor, value: number | boolean): Tensor;
     index_add_(dim: number, index: Tensor, source: Tensor, alpha?: number): Tensor;
     index_add(dim: number, index: Tensor, source: Tensor, alpha?: number): Tensor;
+    masked_scatter_(mask: Tensor, source: Tensor): Tensor;
+    masked_scatter(mask: Tensor, source: Tensor): Tensor;
   }
 }
 
@@ -261,4 +264,30 @@ P.index_add_ = function (this: Tensor, dim: number, index: Tensor, source: Tenso
 };
 P.index_add = function (this: Tensor, dim: number, index: Tensor, source: Tensor, alpha = 1) {
   return this.clone().index_add_(dim, index, source, alpha);
+};
+
+/** Copies source's leading elements, in order, to where the (broadcast) mask is true. */
+P.masked_scatter_ = function (this: Tensor, mask: Tensor, source: Tensor) {
+  if (mask.dtype !== "bool")
+    throw runtimeError(
+      `masked_scatter_ only supports boolean masks, but got mask with dtype ${mask.dtype}`,
+    );
+  const m = new Tensor(
+    mask.storage,
+    this.shape,
+    expandStrides(mask.shape, mask.strides, this.shape),
+    mask.offset,
+  );
+  const coords = nonzeroColumns(m);
+  const count = this.ndim === 0 ? (m.item() ? 1 : 0) : (coords[0]?.length ?? 0);
+  if (source.numel() < count)
+    throw runtimeError("Number of elements of source < number of ones in mask");
+  const adv = { dims: this.shape.map((_, d) => d), coords, indexShape: [count], at: 0 };
+  const r = { steps: [], viewShape: this.shape, adv };
+  // The value is a view of source's first `count` elements, so d source is g[mask] padded with zeros.
+  const value = source.reshape([-1]).slice(0, 0, count);
+  return putIndexed(this, r, value, "none", "MaskedScatterBackward0");
+};
+P.masked_scatter = function (this: Tensor, mask: Tensor, source: Tensor) {
+  return this.clone().masked_scatter_(mask, source);
 };

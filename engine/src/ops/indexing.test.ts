@@ -207,6 +207,7 @@ const OPS: Record<string, (t: Tensor[], a: Args) => Out> = {
   index_fill: (t, a) => (t[0] as Tensor).index_fill(num(a, "dim"), t[1] as Tensor, num(a, "value")),
   index_add: (t, a) =>
     (t[0] as Tensor).index_add(num(a, "dim"), t[1] as Tensor, t[2] as Tensor, num(a, "alpha")),
+  masked_scatter: (t) => (t[0] as Tensor).masked_scatter(t[1] as Tensor, (t[2] as Tensor).add(1)),
   masked_select: (t) => (t[0] as Tensor).masked_select(t[1] as Tensor),
   nonzero: (t, a) =>
     a.as_tuple ? (t[0] as Tensor).nonzero({ asTuple: true }) : (t[0] as Tensor).nonzero(),
