@@ -7,10 +7,11 @@ import { BINARY, UNARY } from "../../core/elementwise-defs.ts";
 import { runtimeError } from "../../core/errors.ts";
 import { contiguousStrides } from "../../core/shape.ts";
 import type { ArgReduceOp, Backend, ReduceOp, View } from "../backend.ts";
+import { FAST_BINARY } from "./fast-binary.ts";
 import { cpuGather, cpuScatter, cpuSort } from "./indexing.ts";
 import { cpuMatmul } from "./matmul.ts";
 import { cpuArgReduce, cpuCumulative, cpuReduce } from "./reduce.ts";
-import { forEachRow } from "./strided.ts";
+import { forEachRow, stridedBinary } from "./strided.ts";
 
 type Row = (offsets: Int32Array | number[], n: number, inner: readonly number[]) => void;
 
@@ -140,6 +141,12 @@ export class CpuBackend implements Backend {
     normalize(dst);
   }
   binary(op: string, a: View, b: View, dst: View): void {
+    const fast = FAST_BINARY[op];
+    if (fast !== undefined) {
+      stridedBinary(fast, a, b, dst);
+      normalize(dst);
+      return;
+    }
     const loop = binaryLoops.get(op);
     if (!loop) throw runtimeError(`cpu backend: no binary kernel ${op}`);
     forEachRow([a, b, dst], loop(buf(a), buf(b), buf(dst)));

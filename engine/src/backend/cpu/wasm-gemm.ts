@@ -1,0 +1,129 @@
+// A hand-written WebAssembly SIMD micro-kernel for float32 matmul, emitted as bytes from this
+// file at load time (no toolchain): C[4x8 tile] += Apanel[kc x 4] * Bpanel[kc x 8], with the
+// 8 accumulators held in v128 locals. Packing, tiling and edges stay in TypeScript (matmul.ts).
+// Returns null where WebAssembly SIMD is unavailable; callers then use the plain-JS kernel.
+
+/** Unsigned LEB128, as every index, size and memarg in the binary format is written. */
+function uleb(n: number): number[] {
+  const out: number[] = [];
+  do {
+    let byte = n & 0x7f;
+    n >>>= 7;
+    if (n !== 0) byte |= 0x80;
+    out.push(byte);
+  } while (n !== 0);
+  return out;
+}
+
+const section = (id: number, body: number[]): number[] => [id, ...uleb(body.length), ...body];
+const vec = (items: number[][]): number[] => [...uleb(items.length), ...items.flat()];
+const name = (s: string): number[] => [...uleb(s.length), ...[...s].map((c) => c.charCodeAt(0))];
+
+// Opcodes used below (WebAssembly core 2.0 + fixed-width SIMD).
+const I32 = 0x7f;
+const V128 = 0x7b;
+const get = (i: number) => [0x20, ...uleb(i)];
+const set = (i: number) => [0x21, ...uleb(i)];
+const tee = (i: number) => [0x22, ...uleb(i)];
+const i32Const = (n: number) => [0x41, ...uleb(n)]; // small non-negative constants only
+const I32_ADD = 0x6a;
+const I32_SUB = 0x6b;
+const simd = (op: number, ...imm: number[]) => [0xfd, ...uleb(op), ...imm];
+const memarg = (offset: number) => [0, ...uleb(offset)]; // alignment hint 1: always valid
+const v128Load = (offset: number) => simd(0x00, ...memarg(offset));
+const v128Store = (offset: number) => simd(0x0b, ...memarg(offset));
+const load32Splat = (offset: number) => simd(0x09, ...memarg(offset));
+const F32X4_ADD = simd(0xe4);
+const F32X4_MUL = simd(0xe6);
+
+/** Rows x columns of one register tile; matmul.ts packs A in 4-row and B in 8-column panels. */
+export const MR = 4;
+export const NR = 8;
+
+/**
+ * kernel(ap, bp, cp, kc, ldc): ap points at kc groups of 4 A values (one per tile row), bp at kc
+ * groups of 8 B values, cp at the tile's top-left in a row-major C with row pitch ldc bytes.
+ * Loads the tile, adds the kc rank-1 updates (float32 accumulation) and stores it back.
+ */
+function kernelBody(): number[] {
+  const [AP, BP, CP, KC, LDC] = [0, 1, 2, 3, 4];
+  const acc = (r: number, h: number) => 5 + 2 * r + h; // v128 locals 5..12
+  const [B0, B1, A, P] = [13, 14, 15, 16];
+  const code: number[] = [];
+  const eachRow = (f: (r: number) => void) => {
+    code.push(...get(CP), ...set(P));
+    for (let r = 0; r < MR; r++) {
+      f(r);
+      code.push(...get(P), ...get(LDC), I32_ADD, ...set(P));
+    }
+  };
+  eachRow((r) => {
+    code.push(...get(P), ...v128Load(0), ...set(acc(r, 0)));
+    code.push(...get(P), ...v128Load(16), ...set(acc(r, 1)));
+  });
+  code.push(0x03, 0x40); // loop (no result)
+  code.push(...get(BP), ...v128Load(0), ...set(B0));
+  code.push(...get(BP), ...v128Load(16), ...set(B1));
+  for (let r = 0; r < MR; r++) {
+    code.push(...get(AP), ...load32Splat(4 * r), ...set(A));
+    for (const [h, b] of [
+      [0, B0],
+      [1, B1],
+    ] as const) {
+      code.push(...get(acc(r, h)), ...get(A), ...get(b), ...F32X4_MUL, ...F32X4_ADD);
+      code.push(...set(acc(r, h)));
+    }
+  }
+  code.push(...get(AP), ...i32Const(4 * MR), I32_ADD, ...set(AP));
+  code.push(...get(BP), ...i32Const(4 * NR), I32_ADD, ...set(BP));
+  code.push(...get(KC), ...i32Const(1), I32_SUB, ...tee(KC), 0x0d, 0); // br_if 0
+  code.push(0x0b); // end loop
+  eachRow((r) => {
+    code.push(...get(P), ...get(acc(r, 0)), ...v128Store(0));
+    code.push(...get(P), ...get(acc(r, 1)), ...v128Store(16));
+  });
+  code.push(0x0b); // end function
+  const locals = vec([
+    [...uleb(11), V128],
+    [...uleb(1), I32],
+  ]);
+  const body = [...locals, ...code];
+  return [...uleb(body.length), ...body];
+}
+
+function moduleBytes(): Uint8Array<ArrayBuffer> {
+  const bytes = [
+    ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
+    ...section(1, vec([[0x60, ...vec([[I32], [I32], [I32], [I32], [I32]]), 0]])),
+    ...section(2, vec([[...name("e"), ...name("m"), 0x02, 0x00, ...uleb(1)]])), // memory, min 1
+    ...section(3, vec([[0]])),
+    ...section(7, vec([[...name("k"), 0x00, 0]])),
+    ...section(10, vec([kernelBody()])),
+  ];
+  return new Uint8Array(bytes);
+}
+
+export type Kernel = (ap: number, bp: number, cp: number, kc: number, ldc: number) => void;
+
+export interface WasmGemm {
+  memory: WebAssembly.Memory;
+  kernel: Kernel;
+}
+
+let cached: WasmGemm | null | undefined;
+
+/** The instantiated kernel and its memory, or null when this runtime lacks WebAssembly SIMD. */
+export function wasmGemm(): WasmGemm | null {
+  if (cached !== undefined) return cached;
+  cached = null;
+  try {
+    if (typeof WebAssembly === "undefined") return null;
+    const memory = new WebAssembly.Memory({ initial: 16 });
+    const module = new WebAssembly.Module(moduleBytes());
+    const inst = new WebAssembly.Instance(module, { e: { m: memory } });
+    cached = { memory, kernel: inst.exports.k as Kernel };
+  } catch {
+    cached = null;
+  }
+  return cached;
+}
