@@ -53,6 +53,15 @@ export interface Backend {
   gather(src: View, dim: number, index: View, dst: View): void;
   /** Scatters src into dst along `dim` at index (assignment or accumulation). */
   scatter(dst: View, dim: number, index: View, src: View, reduce: "none" | "add"): void;
-  /** Sorts the last dim; writes values and int64 indices (stable). */
-  sort(src: View, descending: boolean, values: View, indices: View): void;
+  /**
+   * Sorts the last dim; writes values and int64 indices. Stable unless `stable` is false, when
+   * a backend may leave equal keys in any order (the CPU one replays PyTorch's std::sort).
+   */
+  sort(src: View, descending: boolean, values: View, indices: View, stable?: boolean): void;
+  /**
+   * The k largest (or smallest) of the last dim into values/indices (last dim k). Optional:
+   * without it the ops layer takes a prefix of a stable sort (equal keys may then differ from
+   * PyTorch's CPU order).
+   */
+  topk?(src: View, k: number, largest: boolean, sorted: boolean, values: View, indices: View): void;
 }

@@ -14,7 +14,7 @@ import type { Values } from "./reduce.ts";
 
 declare module "../tensor.ts" {
   interface Tensor {
-    /** sort(dim=-1, descending=False, stable=None); always stable here, as PyTorch's CPU sort. */
+    /** sort(dim=-1, descending=False, stable=None); unstable sorts order ties as PyTorch's CPU. */
     sort(dim?: number, descending?: boolean, stable?: boolean | null): Values;
     argsort(dim?: number, descending?: boolean, stable?: boolean): Tensor;
     topk(k: number, dim?: number, largest?: boolean, sorted?: boolean): Values;
@@ -38,7 +38,7 @@ function swapLast(v: View, d: number): View {
 }
 
 /** Sorted values and int64 source indices along d, without autograd. */
-function sortRaw(x: Tensor, d: number, descending: boolean): Values {
+function sortRaw(x: Tensor, d: number, descending: boolean, stable: boolean): Values {
   const values = Tensor.empty(x.shape, x.dtype, x.deviceType);
   const indices = Tensor.empty(x.shape, "int64", x.deviceType);
   if (x.ndim === 0) {
@@ -48,6 +48,35 @@ function sortRaw(x: Tensor, d: number, descending: boolean): Values {
     backendFor(x.deviceType).sort(
       swapLast(x.v(), d),
       descending,
+      swapLast(values.v(), d),
+      swapLast(indices.v(), d),
+      stable,
+    );
+  }
+  return { values, indices };
+}
+
+/** The k extreme values along d: the backend's topk kernel, else a stable-sort prefix. */
+function topkRaw(x: Tensor, k: number, d: number, largest: boolean, sorted: boolean): Values {
+  const backend = backendFor(x.deviceType);
+  if (x.ndim === 0 || backend.topk === undefined) {
+    const all = sortRaw(x, d, largest, true);
+    if (x.ndim === 0) return all;
+    return noGrad(() => ({
+      values: all.values.narrow(d, 0, k).clone(),
+      indices: all.indices.narrow(d, 0, k).clone(),
+    }));
+  }
+  const shape = [...x.shape];
+  shape[d] = k;
+  const values = Tensor.empty(shape, x.dtype, x.deviceType);
+  const indices = Tensor.empty(shape, "int64", x.deviceType);
+  if (values.numel() > 0) {
+    backend.topk(
+      swapLast(x.v(), d),
+      k,
+      largest,
+      sorted,
       swapLast(values.v(), d),
       swapLast(indices.v(), d),
     );
@@ -71,30 +100,21 @@ const P = Tensor.prototype;
 
 P.sort = function (this: Tensor, dim = -1, descending = false, stable: boolean | null = null) {
   const d = wrapDim(dim, this.ndim);
-  const r = sortRaw(this, d, descending);
+  const r = sortRaw(this, d, descending, stable === true);
   // sort(stable=...) is a separate overload in PyTorch, hence a separate node name.
   recordSelecting(stable === null ? "SortBackward0" : "SortBackward1", this, r, d);
   return r;
 };
 
-P.argsort = function (this: Tensor, dim = -1, descending = false, _stable = false) {
-  return sortRaw(this, wrapDim(dim, this.ndim), descending).indices;
+P.argsort = function (this: Tensor, dim = -1, descending = false, stable = false) {
+  return sortRaw(this, wrapDim(dim, this.ndim), descending, stable).indices;
 };
 
 P.topk = function (this: Tensor, k: number, dim = -1, largest = true, sorted = true) {
   const d = wrapDim(dim, this.ndim);
   const size = this.ndim === 0 ? 1 : (this.shape[d] as number);
   if (k < 0 || k > size) throw runtimeError("selected index k out of range");
-  void sorted; // a sorted prefix also satisfies sorted=False
-  const all = sortRaw(this, d, largest);
-  const r = noGrad(() =>
-    this.ndim === 0
-      ? all
-      : {
-          values: all.values.narrow(d, 0, k).clone(),
-          indices: all.indices.narrow(d, 0, k).clone(),
-        },
-  );
+  const r = topkRaw(this, k, d, largest, sorted);
   recordSelecting("TopkBackward0", this, r, d);
   return r;
 };

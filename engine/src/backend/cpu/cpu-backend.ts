@@ -8,7 +8,7 @@ import { runtimeError } from "../../core/errors.ts";
 import { contiguousStrides } from "../../core/shape.ts";
 import type { ArgReduceOp, Backend, ReduceOp, View } from "../backend.ts";
 import { FAST_BINARY } from "./fast-binary.ts";
-import { cpuGather, cpuScatter, cpuSort } from "./indexing.ts";
+import { cpuGather, cpuScatter, cpuSort, cpuTopk } from "./indexing.ts";
 import { cpuMatmul } from "./matmul.ts";
 import { cpuArgReduce, cpuCumulative, cpuReduce } from "./reduce.ts";
 import { forEachRow, stridedBinary } from "./strided.ts";
@@ -189,8 +189,11 @@ export class CpuBackend implements Backend {
   scatter(dst: View, dim: number, index: View, src: View, reduce: "none" | "add"): void {
     cpuScatter(dst, dim, index, src, reduce);
   }
-  sort(src: View, descending: boolean, values: View, indices: View): void {
-    cpuSort(src, descending, values, indices);
+  sort(src: View, descending: boolean, values: View, indices: View, stable = true): void {
+    cpuSort(src, descending, values, indices, stable);
+  }
+  topk(src: View, k: number, largest: boolean, sorted: boolean, values: View, indices: View): void {
+    cpuTopk(src, k, largest, sorted, values, indices);
   }
 }
 

@@ -1,8 +1,9 @@
-// CPU index kernels: gather/scatter along a dim and a stable sort along the last dim.
+// CPU index kernels: gather/scatter along a dim, sort and topk along the last dim.
 // Index bounds are checked here and raise PyTorch's messages.
 import type { TypedArray } from "../../core/dtype.ts";
 import { runtimeError } from "../../core/errors.ts";
 import type { View } from "../backend.ts";
+import { nthElement, partialSort, stdSort } from "./std-sort.ts";
 
 const buf = (v: View): TypedArray => v.buf as TypedArray;
 
@@ -67,40 +68,109 @@ export function cpuScatter(
   });
 }
 
-export function cpuSort(src: View, descending: boolean, values: View, indices: View): void {
+/** PyTorch's CPU comparators: NaN counts as the largest value. */
+function keyLess(keys: Float64Array, descending: boolean): (a: number, b: number) => boolean {
+  if (descending) {
+    return (a, b) => {
+      const x = keys[a] as number;
+      const y = keys[b] as number;
+      return (x !== x && y === y) || x > y;
+    };
+  }
+  return (a, b) => {
+    const x = keys[a] as number;
+    const y = keys[b] as number;
+    return (x === x && y !== y) || x < y;
+  };
+}
+
+/** Calls visit(srcBase, srcStride, n) per last-dim row with the output rows' bases. */
+function forEachRowOf(
+  src: View,
+  outs: readonly View[],
+  visit: (base: number, outBases: number[]) => void,
+): void {
+  const nd = src.shape.length - 1;
+  forEachIndex(src.shape.slice(0, nd), (idx) => {
+    const full = [...idx, 0];
+    visit(
+      offsetOf(src, full, -1, 0),
+      outs.map((o) => offsetOf(o, full, -1, 0)),
+    );
+  });
+}
+
+/**
+ * Sorts each last-dim row. Stable sorts order equal keys by position; unstable ones replay
+ * libstdc++'s std::sort, as PyTorch's CPU kernel (stable=False) does.
+ */
+export function cpuSort(
+  src: View,
+  descending: boolean,
+  values: View,
+  indices: View,
+  stable = true,
+): void {
   const nd = src.shape.length - 1;
   const n = src.shape[nd] as number;
   const x = buf(src);
   const vo = buf(values);
   const io = buf(indices);
-  const order = new Array<number>(n);
   const keys = new Float64Array(n);
-  // NaN sorts as the largest value, as in PyTorch.
-  const cmp = (a: number, b: number): number => {
-    const ka = keys[a] as number;
-    const kb = keys[b] as number;
-    const na = ka !== ka;
-    const nb = kb !== kb;
-    if (na || nb) return na === nb ? a - b : (na ? 1 : -1) * (descending ? -1 : 1);
-    if (ka === kb) return a - b;
-    return (ka < kb ? -1 : 1) * (descending ? -1 : 1);
-  };
-  forEachIndex(src.shape.slice(0, nd), (idx) => {
-    const full = [...idx, 0];
-    const base = offsetOf(src, full, -1, 0);
-    const s = src.strides[nd] as number;
+  const less = keyLess(keys, descending);
+  const byPosition = (a: number, b: number): number => (less(a, b) ? -1 : less(b, a) ? 1 : a - b);
+  const s = src.strides[nd] as number;
+  const vs = values.strides[nd] as number;
+  const is = indices.strides[nd] as number;
+  forEachRowOf(src, [values, indices], (base, [vb, ib]) => {
+    const order = new Array<number>(n);
     for (let i = 0; i < n; i++) {
       keys[i] = x[base + i * s] as number;
       order[i] = i;
     }
-    order.sort(cmp);
-    const vb = offsetOf(values, full, -1, 0);
-    const ib = offsetOf(indices, full, -1, 0);
-    const vs = values.strides[nd] as number;
-    const is = indices.strides[nd] as number;
+    if (stable) order.sort(byPosition);
+    else stdSort(order, 0, n, less);
     for (let i = 0; i < n; i++) {
-      vo[vb + i * vs] = keys[order[i] as number] as number;
-      io[ib + i * is] = order[i] as number;
+      vo[(vb as number) + i * vs] = keys[order[i] as number] as number;
+      io[(ib as number) + i * is] = order[i] as number;
+    }
+  });
+}
+
+/** PyTorch 1.13's CPU topk: partial_sort when k is small, else nth_element then sort. */
+export function cpuTopk(
+  src: View,
+  k: number,
+  largest: boolean,
+  sorted: boolean,
+  values: View,
+  indices: View,
+): void {
+  const nd = src.shape.length - 1;
+  const n = src.shape[nd] as number;
+  const x = buf(src);
+  const vo = buf(values);
+  const io = buf(indices);
+  const keys = new Float64Array(n);
+  const less = keyLess(keys, largest);
+  const s = src.strides[nd] as number;
+  const vs = values.strides[nd] as number;
+  const is = indices.strides[nd] as number;
+  forEachRowOf(src, [values, indices], (base, [vb, ib]) => {
+    const q = new Array<number>(n);
+    for (let i = 0; i < n; i++) {
+      keys[i] = x[base + i * s] as number;
+      q[i] = i;
+    }
+    if (k === 0) return;
+    if (k * 64 <= n) partialSort(q, 0, k, n, less);
+    else {
+      nthElement(q, 0, k - 1, n, less);
+      if (sorted) stdSort(q, 0, k - 1, less);
+    }
+    for (let i = 0; i < k; i++) {
+      vo[(vb as number) + i * vs] = keys[q[i] as number] as number;
+      io[(ib as number) + i * is] = q[i] as number;
     }
   });
 }
