@@ -39,8 +39,10 @@ interface Span {
 function spanOf(size: number, isLastDim: boolean, summarize: boolean, edgeitems: number): Span {
   if (!summarize || size <= 2 * edgeitems) return { ranges: [[0, size]], ellipsis: false };
   if (edgeitems === 0 && !isLastDim) {
-    // get_summarized_data stacks an empty list here; PyTorch raises.
-    throw new Error("RuntimeError: stack expects a non-empty TensorList");
+    // get_summarized_data stacks an empty list here; PyTorch raises RuntimeError.
+    const error = new Error("stack expects a non-empty TensorList");
+    error.name = "RuntimeError";
+    throw error;
   }
   // The tail is Python's self[-edgeitems:], so edgeitems == 0 means the whole row.
   const tailStart = edgeitems === 0 ? 0 : size - edgeitems;
