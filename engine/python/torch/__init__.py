@@ -1,0 +1,38 @@
+"""torch for Torchlit: PyTorch 1.13's Python API over the Torchlit TypeScript engine.
+
+The engine does the work (`_torchlit`, registered by the runtime); this package gives it
+PyTorch's Python face: Tensor, dtypes, Size, device, factories, autograd and grad modes.
+"""
+
+from . import autograd, cuda, return_types
+from ._device import device
+from ._dtype import (
+    bool,
+    dtype,
+    float32,
+    float64,
+    get_default_dtype,
+    int32,
+    int64,
+    set_default_dtype,
+)
+from ._functions import *  # noqa: F401,F403 (the torch.* functions)
+from ._functions import _METHOD_FUNCTIONS
+from ._size import Size
+from ._tensor import Tensor
+from .autograd import enable_grad, is_grad_enabled, no_grad, set_grad_enabled
+
+__version__ = "1.13.1"
+
+float = float32
+double = float64
+long = int64
+int = int32
+
+FloatTensor = DoubleTensor = LongTensor = None  # legacy constructors: not provided
+del FloatTensor, DoubleTensor, LongTensor
+
+# PyTorch's classes live in the torch namespace (`<class 'torch.Size'>`), not in submodules.
+for _cls in (Tensor, Size, dtype, device):
+    _cls.__module__ = "torch"
+del _cls

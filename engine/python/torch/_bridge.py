@@ -1,0 +1,109 @@
+"""The boundary between Python and the TypeScript engine (the `_torchlit` JS module).
+
+Everything that crosses it goes through here: Python values become JS values the engine
+understands (lists -> arrays, integral floats -> PyFloat, dtype -> its name), engine errors
+become the Python exception PyTorch raises, and engine tensors come back as torch.Tensor.
+"""
+
+import weakref
+
+import _torchlit as engine
+from pyodide.ffi import JsException, JsProxy, jsnull, to_js
+
+# One Python wrapper per engine object while the wrapper lives, so `x.grad is x.grad` and
+# in-place methods return the very object they were called on (id() is kept).
+_wrappers = weakref.WeakValueDictionary()
+
+_ERRORS = {
+    "RuntimeError": RuntimeError,
+    "IndexError": IndexError,
+    "TypeError": TypeError,
+    "ValueError": ValueError,
+    "NotImplementedError": NotImplementedError,
+    "MemoryError": MemoryError,
+    "ZeroDivisionError": ZeroDivisionError,
+}
+
+
+def translate(exc):
+    """The Python exception for a JS error thrown by the engine (TorchError carries pyType)."""
+    err = getattr(exc, "js_error", exc)
+    py_type = getattr(err, "pyType", None)
+    message = getattr(err, "message", None)
+    if message is None:
+        message = str(exc)
+    return _ERRORS.get(py_type, RuntimeError)(message)
+
+
+def call(fn, *args):
+    """Calls an engine function, re-raising its errors as PyTorch's Python exceptions."""
+    try:
+        return fn(*args)
+    except JsException as exc:
+        raise translate(exc) from None
+
+
+def scalar(v):
+    """A Python number as the engine wants a scalar operand: integral floats wrapped as PyFloat."""
+    if type(v) is float and v.is_integer():
+        return engine.pyFloat(v)
+    return v
+
+
+def to_engine(v, wrap_floats=False):
+    """Converts an argument: Tensor -> engine tensor, sequences -> JS arrays, dtype -> name."""
+    from ._tensor import Tensor
+    from ._dtype import dtype
+    from ._device import device
+
+    if isinstance(v, Tensor):
+        return v._js
+    if isinstance(v, dtype):
+        return v._name
+    if isinstance(v, device):
+        return v.type
+    if isinstance(v, (list, tuple)):
+        return to_js([to_engine(x, wrap_floats) for x in v], create_pyproxies=False)
+    if wrap_floats:
+        return scalar(v)
+    return v
+
+
+def options(**kw):
+    """A JS options object from keyword arguments, leaving out those that are None."""
+    obj = engine.makeObject()
+    for key, value in kw.items():
+        if value is not None:
+            setattr(obj, key, to_engine(value))
+    return obj
+
+
+def null_if_none(v):
+    return jsnull if v is None else v
+
+
+def is_engine_tensor(v):
+    return isinstance(v, JsProxy) and engine.isTensor(v)
+
+
+def wrap(v):
+    """Converts an engine result back: tensors to torch.Tensor, arrays to lists, max's pair."""
+    from ._tensor import Tensor
+
+    if v is jsnull:
+        return None
+    if isinstance(v, JsProxy):
+        if engine.isTensor(v):
+            key = engine.idOf(v)
+            t = _wrappers.get(key)
+            if t is None:
+                t = Tensor._from_js(v)
+                _wrappers[key] = t
+            return t
+        if getattr(v, "constructor", None) is not None and v.constructor.name == "Array":
+            return [wrap(x) for x in v]
+        if hasattr(v, "values") and hasattr(v, "indices"):
+            from .return_types import _named_pair
+
+            return _named_pair(wrap(v.values), wrap(v.indices))
+    return v

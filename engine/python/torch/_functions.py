@@ -1,0 +1,219 @@
+"""Module-level functions: factories (tensor, zeros, arange, ...), random draws, and torch.X(t, ...)
+forms of tensor methods. Dtype inference that depends on Python's int/float distinction is
+done here, since JS numbers cannot tell 2 from 2.0.
+"""
+
+import builtins
+
+import _torchlit as engine
+
+from ._bridge import call, options, to_engine, to_js, wrap
+from ._dtype import get_default_dtype
+from ._tensor import Tensor
+
+
+def _size(size):
+    """Accepts zeros(2, 3), zeros((2, 3)), zeros([2, 3]) and zeros(torch.Size(...))."""
+    if len(size) == 1 and isinstance(size[0], (tuple, list)):
+        size = size[0]
+    return to_js([int(s) for s in size])
+
+
+def _opts(dtype=None, device=None, requires_grad=False):
+    # requires_grad is applied by _finish: PyTorch's factories check it with their own message.
+    return options(dtype=dtype, device=device)
+
+
+def _finish(t, requires_grad):
+    if requires_grad:
+        if not t.dtype.is_floating_point:
+            raise RuntimeError("Only Tensors of floating point and complex dtype can require gradients")
+        t.requires_grad_(True)
+    return t
+
+
+def _has_float(data):
+    if isinstance(data, float):
+        return True
+    if isinstance(data, (list, tuple)):
+        return builtins.any(_has_float(x) for x in data)
+    return False
+
+
+def _nested(data):
+    if isinstance(data, Tensor):
+        return data._js
+    if isinstance(data, (list, tuple)):
+        return to_js([_nested(x) for x in data], create_pyproxies=False)
+    if isinstance(data, (builtins.bool, int, float)):
+        return data
+    raise TypeError(f"new(): invalid data type '{type(data).__name__}'")
+
+
+def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False):
+    if dtype is None and _has_float(data):
+        # An integral float (2.0) must still make a float tensor.
+        dtype = get_default_dtype()
+    return _finish(wrap(call(engine.tensor, _nested(data), _opts(dtype, device))), requires_grad)
+
+
+def as_tensor(data, dtype=None, device=None):
+    if isinstance(data, Tensor):
+        return data if dtype is None else data.to(dtype)
+    return tensor(data, dtype=dtype, device=device)
+
+
+def _factory(name):
+    def make(*size, out=None, dtype=None, layout=None, device=None, requires_grad=False, **_):
+        return _finish(wrap(call(getattr(engine, name), _size(size), _opts(dtype, device))), requires_grad)
+
+    make.__name__ = name
+    return make
+
+
+zeros = _factory("zeros")
+ones = _factory("ones")
+empty = _factory("empty")
+
+
+def full(size, fill_value, *, out=None, dtype=None, device=None, requires_grad=False):
+    if dtype is None and isinstance(fill_value, float):
+        dtype = get_default_dtype()
+    return _finish(wrap(call(engine.full, _size((size,)), fill_value, _opts(dtype, device))), requires_grad)
+
+
+def _like(name):
+    def make(input, *, dtype=None, device=None, requires_grad=False, **_):
+        return _finish(wrap(call(getattr(engine, name), input._js, _opts(dtype, device))), requires_grad)
+
+    make.__name__ = name
+    return make
+
+
+zeros_like = _like("zeros_like")
+ones_like = _like("ones_like")
+empty_like = _like("empty_like")
+
+
+def full_like(input, fill_value, *, dtype=None, device=None, requires_grad=False):
+    if dtype is None and isinstance(fill_value, float) and not input.dtype.is_floating_point:
+        dtype = get_default_dtype()
+    return _finish(wrap(call(engine.full_like, input._js, fill_value, _opts(dtype, device))), requires_grad)
+
+
+def eye(n, m=None, *, dtype=None, device=None, requires_grad=False):
+    return _finish(wrap(call(engine.eye, n, m, _opts(dtype, device))), requires_grad)
+
+
+def arange(start, end=None, step=1, *, dtype=None, device=None, requires_grad=False):
+    opts = _opts(dtype, device)
+    if builtins.any(isinstance(a, float) for a in (start, end, step)):
+        opts.anyFloat = True
+    return _finish(wrap(call(engine.arange, start, end, step, opts)), requires_grad)
+
+
+def linspace(start, end, steps, *, dtype=None, device=None, requires_grad=False):
+    return _finish(wrap(call(engine.linspace, start, end, steps, _opts(dtype, device))), requires_grad)
+
+
+# --- random (the engine's generator matches PyTorch's CPU draws) ------------------------------
+def _engine_fn(name):
+    if not engine.hasFunction(name):
+        raise NotImplementedError(f"torch.{name} is not available in this engine build yet")
+    return getattr(engine, name)
+
+
+def manual_seed(seed):
+    call(_engine_fn("manual_seed"), int(seed))
+
+
+def seed():
+    return call(_engine_fn("seed"))
+
+
+def initial_seed():
+    return call(_engine_fn("initial_seed"))
+
+
+def rand(*size, generator=None, dtype=None, device=None, requires_grad=False):
+    return _finish(wrap(call(_engine_fn("rand"), _size(size), _opts(dtype, device))), requires_grad)
+
+
+def randn(*size, generator=None, dtype=None, device=None, requires_grad=False):
+    return _finish(wrap(call(_engine_fn("randn"), _size(size), _opts(dtype, device))), requires_grad)
+
+
+def randint(low, high=None, size=None, *, generator=None, dtype=None, device=None, requires_grad=False):
+    if size is None:
+        low, high, size = 0, low, high
+    return _finish(wrap(call(_engine_fn("randint"), low, high, _size((size,)), _opts(dtype, device))), requires_grad)
+
+
+def randperm(n, *, generator=None, dtype=None, device=None, requires_grad=False):
+    return _finish(wrap(call(_engine_fn("randperm"), n, _opts(dtype, device))), requires_grad)
+
+
+def rand_like(input, *, dtype=None, device=None, requires_grad=False):
+    return rand(*input.shape, dtype=dtype or input.dtype, device=device, requires_grad=requires_grad)
+
+
+def randn_like(input, *, dtype=None, device=None, requires_grad=False):
+    return randn(*input.shape, dtype=dtype or input.dtype, device=device, requires_grad=requires_grad)
+
+
+# --- joining ---------------------------------------------------------------------------------
+def cat(tensors, dim=0, *, out=None):
+    return wrap(call(_engine_fn("cat"), to_engine(list(tensors)), dim))
+
+
+concat = cat
+
+
+def stack(tensors, dim=0, *, out=None):
+    return wrap(call(_engine_fn("stack"), to_engine(list(tensors)), dim))
+
+
+def where(condition, input=None, other=None):
+    if input is None:
+        raise NotImplementedError("torch.where(condition) is not supported yet")
+    if not isinstance(input, Tensor):
+        input = tensor(input)
+    return input.where(condition, other)
+
+
+def is_tensor(obj):
+    return isinstance(obj, Tensor)
+
+
+def numel(input):
+    return input.numel()
+
+
+# torch.X(input, *args, **kwargs) == input.X(*args, **kwargs) for these methods.
+_METHOD_FUNCTIONS = [
+    "add", "sub", "mul", "div", "true_divide", "floor_divide", "remainder", "fmod", "pow",
+    "maximum", "minimum", "atan2", "eq", "ne", "lt", "le", "gt", "ge", "logical_and",
+    "logical_or", "logical_xor", "neg", "abs", "sign", "square", "exp", "expm1", "log", "log2",
+    "log10", "log1p", "sqrt", "rsqrt", "reciprocal", "sin", "cos", "tan", "asin", "acos", "atan",
+    "sinh", "cosh", "tanh", "sigmoid", "relu", "floor", "ceil", "trunc", "round", "frac",
+    "logical_not", "isnan", "isinf", "isfinite", "clamp", "clip", "masked_fill", "sum", "mean",
+    "prod", "all", "any", "max", "min", "amax", "amin", "argmax", "argmin", "var", "std", "norm",
+    "cumsum", "cumprod", "matmul", "mm", "mv", "bmm", "dot", "outer", "trace", "diag", "t",
+    "transpose", "permute", "reshape", "flatten", "unflatten", "squeeze", "unsqueeze", "narrow",
+    "select", "unbind", "split", "chunk", "gather", "scatter", "scatter_add", "clone", "detach",
+    "numel", "sort", "argsort", "topk",
+]  # fmt: skip
+
+
+def _method_function(name):
+    def fn(input, *args, **kwargs):
+        if not isinstance(input, Tensor):
+            input = tensor(input)
+        return getattr(input, name)(*args, **kwargs)
+
+    fn.__name__ = name
+    return fn
+
+
+for _name in _METHOD_FUNCTIONS:
+    globals().setdefault(_name, _method_function(_name))

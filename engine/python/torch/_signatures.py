@@ -1,0 +1,86 @@
+"""Parameter names of engine methods, in the engine's positional order.
+
+PyTorch callers use keywords (`x.sum(dim=1, keepdim=True)`); the TypeScript engine takes
+positional arguments in PyTorch's order. `bind` places keywords where the engine expects them.
+"""
+
+_BINARY = [
+    "add", "sub", "mul", "div", "floor_divide", "remainder", "fmod", "pow", "maximum", "minimum",
+    "atan2", "eq", "ne", "lt", "le", "gt", "ge", "logical_and", "logical_or", "logical_xor",
+]  # fmt: skip
+
+SIGNATURES = {
+    **{name: ("other",) for name in _BINARY},
+    **{name + "_": ("other",) for name in _BINARY},
+    "sum": ("dim", "keepdim", "dtype"),
+    "mean": ("dim", "keepdim", "dtype"),
+    "prod": ("dim", "keepdim"),
+    "all": ("dim", "keepdim"),
+    "any": ("dim", "keepdim"),
+    "amax": ("dim", "keepdim"),
+    "amin": ("dim", "keepdim"),
+    "argmax": ("dim", "keepdim"),
+    "argmin": ("dim", "keepdim"),
+    "var": ("dim", "correction", "keepdim"),
+    "std": ("dim", "correction", "keepdim"),
+    "norm": ("p", "dim", "keepdim"),
+    "cumsum": ("dim",),
+    "cumprod": ("dim",),
+    "transpose": ("dim0", "dim1"),
+    "narrow": ("dim", "start", "length"),
+    "select": ("dim", "index"),
+    "squeeze": ("dim",),
+    "unsqueeze": ("dim",),
+    "flatten": ("start_dim", "end_dim"),
+    "unflatten": ("dim", "sizes"),
+    "unbind": ("dim",),
+    "split": ("split_size_or_sections", "dim"),
+    "chunk": ("chunks", "dim"),
+    "clamp": ("min", "max"),
+    "clamp_": ("min", "max"),
+    "where": ("condition", "other"),
+    "masked_fill": ("mask", "value"),
+    "masked_fill_": ("mask", "value"),
+    "gather": ("dim", "index"),
+    "scatter": ("dim", "index", "src"),
+    "scatter_": ("dim", "index", "src"),
+    "scatter_add": ("dim", "index", "src"),
+    "scatter_add_": ("dim", "index", "src"),
+    "diag": ("diagonal",),
+    "fill_": ("value",),
+    "matmul": ("other",),
+    "mm": ("mat2",),
+    "bmm": ("mat2",),
+    "mv": ("vec",),
+    "dot": ("tensor",),
+    "outer": ("vec2",),
+    "copy_": ("src",),
+}
+
+# Methods whose operand is a scalar-or-tensor: an integral Python float must stay a float.
+SCALAR_OPERANDS = frozenset([*SIGNATURES.keys() - {"fill_"}])
+
+
+def bind(name, args, kwargs):
+    """Positional arguments for engine method `name` from Python's args and keywords."""
+    if not kwargs:
+        return list(args)
+    kwargs = dict(kwargs)
+    if name in ("var", "std") and "unbiased" in kwargs:
+        # PyTorch 1.13's unbiased=True/False is correction=1/0.
+        kwargs["correction"] = 1 if kwargs.pop("unbiased") else 0
+    if name in ("add", "sub", "add_", "sub_") and "alpha" in kwargs:
+        alpha = kwargs.pop("alpha")
+        other = args[0] if args else kwargs.pop("other")
+        args = (other * alpha,)
+    params = SIGNATURES.get(name)
+    if params is None:
+        raise TypeError(f"{name}() got unexpected keyword arguments: {', '.join(kwargs)}")
+    out = list(args)
+    for i, param in enumerate(params[len(args):], start=len(args)):
+        if param in kwargs:
+            out.extend([None] * (i - len(out)))
+            out.append(kwargs.pop(param))
+    if kwargs:
+        raise TypeError(f"{name}() got an unexpected keyword argument '{next(iter(kwargs))}'")
+    return out

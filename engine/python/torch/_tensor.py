@@ -1,0 +1,384 @@
+"""torch.Tensor: a Python wrapper around one engine tensor (a JsProxy in `_js`).
+
+Python protocol methods (operators, indexing, conversion, printing) are written out here;
+ordinary methods are forwarded to the engine method of the same PyTorch name, with keyword
+arguments placed into the engine's positional order by the signatures in _signatures.py.
+"""
+
+import builtins
+
+import _torchlit as engine
+
+from . import _bridge
+from ._bridge import call, to_engine, wrap
+from ._dtype import from_name
+from ._device import device as _device
+from ._signatures import SIGNATURES, SCALAR_OPERANDS, bind
+from ._size import Size
+
+
+def _operand(other):
+    """The engine form of an operator's other side, or None if Python should try elsewhere."""
+    if isinstance(other, Tensor):
+        return other._js
+    if isinstance(other, (builtins.bool, int, float)):
+        return _bridge.scalar(other)
+    return None
+
+
+class Tensor:
+    __slots__ = ("_js", "__weakref__", "__dict__")
+
+    @classmethod
+    def _from_js(cls, js):
+        t = object.__new__(cls)
+        t._js = js
+        return t
+
+    def __new__(cls, *args, **kwargs):
+        from ._functions import tensor
+
+        return tensor(list(args[0]) if args else [], **kwargs)
+
+    # An engine tensor needs no explicit release on the CPU: when this wrapper dies its JsProxy
+    # is dropped and the JS garbage collector reclaims the storage. GPU storages will need
+    # dispose() here (issue 4).
+
+    # --- metadata -------------------------------------------------------------------------
+    @property
+    def shape(self):
+        return Size(self._js.shape)
+
+    def size(self, dim=None):
+        if dim is None:
+            return self.shape
+        return call(self._js.size, dim)
+
+    def stride(self, dim=None):
+        if dim is None:
+            return tuple(self._js.strides)
+        return call(self._js.stride, dim)
+
+    @property
+    def dtype(self):
+        return from_name(self._js.dtype)
+
+    @property
+    def device(self):
+        return _device(self._js.device)
+
+    @property
+    def is_cuda(self):
+        return self._js.deviceType == "cuda"
+
+    @property
+    def ndim(self):
+        return self._js.ndim
+
+    def dim(self):
+        return self._js.ndim
+
+    ndimension = dim
+
+    def numel(self):
+        return self._js.numel()
+
+    nelement = numel
+
+    def element_size(self):
+        return self._js.elementSize()
+
+    def data_ptr(self):
+        return self._js.dataPtr()
+
+    def storage_offset(self):
+        return self._js.offset
+
+    def is_contiguous(self):
+        return self._js.isContiguous()
+
+    def is_floating_point(self):
+        return self.dtype.is_floating_point
+
+    def type(self, dtype=None):
+        if dtype is None:
+            return self._js.legacyTypeName()
+        return self.to(dtype)
+
+    # --- autograd -------------------------------------------------------------------------
+    @property
+    def requires_grad(self):
+        return self._js.requiresGrad
+
+    @requires_grad.setter
+    def requires_grad(self, flag):
+        if flag and not self.dtype.is_floating_point:
+            # The attribute setter's message differs from requires_grad_()'s in PyTorch.
+            raise RuntimeError("only Tensors of floating point and complex dtype can require gradients")
+        call(lambda: setattr(self._js, "requiresGrad", builtins.bool(flag)))
+
+    def requires_grad_(self, requires_grad=True):
+        call(self._js.requiresGrad_, builtins.bool(requires_grad))
+        return self
+
+    @property
+    def is_leaf(self):
+        return self._js.isLeaf
+
+    @property
+    def grad(self):
+        return wrap(self._js.grad)
+
+    @grad.setter
+    def grad(self, value):
+        self._js.grad = _bridge.jsnull if value is None else value._js
+
+    @property
+    def grad_fn(self):
+        from .autograd.graph import node
+
+        return node(self._js.gradFn)
+
+    def retain_grad(self):
+        call(self._js.retainGrad)
+
+    @property
+    def data(self):
+        return wrap(call(self._js.dataAlias))
+
+    @data.setter
+    def data(self, value):
+        raise NotImplementedError("assigning to .data is not supported yet")
+
+    def backward(self, gradient=None, retain_graph=None, create_graph=False, inputs=None):
+        from .autograd import backward
+
+        backward(self, gradient, retain_graph, create_graph, inputs=inputs)
+
+    # --- reading values -------------------------------------------------------------------
+    def item(self):
+        v = call(self._js.item)
+        return float(v) if self.dtype.is_floating_point else v
+
+    def tolist(self):
+        values = call(self._js.tolist)
+        if not isinstance(values, (int, float, builtins.bool)):
+            values = values.to_py()
+        if self.dtype.is_floating_point:
+            return _floats(values)
+        return values
+
+    def __repr__(self, *, tensor_contents=None):
+        return call(self._js.repr)
+
+    __str__ = __repr__
+
+    def __format__(self, spec):
+        if self.dim() == 0:
+            return self.item().__format__(spec)
+        return object.__format__(self, spec)
+
+    def __bool__(self):
+        n = self.numel()
+        if n == 0:
+            raise RuntimeError("Boolean value of Tensor with no values is ambiguous")
+        if n > 1:
+            raise RuntimeError("Boolean value of Tensor with more than one value is ambiguous")
+        return builtins.bool(self.item())
+
+    def __float__(self):
+        return float(self.item())
+
+    def __int__(self):
+        return int(self.item())
+
+    def __index__(self):
+        if self.dtype.is_floating_point or self.numel() != 1:
+            raise TypeError("only integer tensors of a single element can be converted to an index")
+        return int(self.item())
+
+    def __len__(self):
+        if self.dim() == 0:
+            raise TypeError("len() of a 0-d tensor")
+        return self.shape[0]
+
+    def __iter__(self):
+        if self.dim() == 0:
+            raise TypeError("iteration over a 0-d tensor")
+        return iter(self.unbind(0))
+
+    def __contains__(self, element):
+        if isinstance(element, (Tensor, int, float, builtins.bool)):
+            return builtins.bool((self == element).any().item())
+        raise RuntimeError(
+            "Tensor.__contains__ only supports Tensor or scalar, but you passed in a "
+            f"{type(element)}."
+        )
+
+    __hash__ = object.__hash__
+
+    # --- indexing -------------------------------------------------------------------------
+    def __getitem__(self, index):
+        from ._indexing import getitem
+
+        return getitem(self, index)
+
+    def __setitem__(self, index, value):
+        from ._indexing import setitem
+
+        setitem(self, index, value)
+
+    # --- methods PyTorch names differently from a plain forward ---------------------------
+    def max(self, dim=None, keepdim=False):
+        return self._minmax("max", dim, keepdim)
+
+    def min(self, dim=None, keepdim=False):
+        return self._minmax("min", dim, keepdim)
+
+    def _minmax(self, op, dim, keepdim):
+        from .return_types import _named_pair
+
+        if isinstance(dim, Tensor):
+            return wrap(call(getattr(self._js, "maximum" if op == "max" else "minimum"), dim._js))
+        if dim is None:
+            return wrap(call(getattr(self._js, op)))
+        r = call(getattr(self._js, op), dim, keepdim)
+        return _named_pair(wrap(r.values), wrap(r.indices), op)
+
+    def to(self, *args, **kwargs):
+        from ._dtype import dtype as _dtype
+
+        target = None
+        for a in list(args) + [kwargs.get("dtype"), kwargs.get("device")]:
+            if a is None:
+                continue
+            if isinstance(a, Tensor):
+                a = a.dtype
+            if isinstance(a, _dtype):
+                target = a._name
+            elif isinstance(a, (str, _device)):
+                dev = _device(a)
+                if dev.type != self._js.deviceType:
+                    target = dev.type
+        if target is None:
+            return self
+        return wrap(call(self._js.to, target, builtins.bool(kwargs.get("copy", False))))
+
+    def view(self, *shape):
+        from ._dtype import dtype as _dtype
+
+        if len(shape) == 1 and isinstance(shape[0], _dtype):
+            raise NotImplementedError("view(dtype) is not supported yet")
+        return wrap(call(self._js.view, *[to_engine(s) for s in shape]))
+
+    def __getattr__(self, name):
+        # Only reached for names not defined above: forward to the engine method of that name.
+        if name.startswith("_") or not engine.hasMethod(name):
+            raise AttributeError(f"'Tensor' object has no attribute '{name}'")
+        return _Method(self, name)
+
+    def __dir__(self):
+        return sorted(set(object.__dir__(self)) | set(SIGNATURES))
+
+
+class _Method:
+    """A bound engine method that takes PyTorch's keyword arguments."""
+
+    __slots__ = ("_tensor", "_name")
+
+    def __init__(self, tensor, name):
+        self._tensor = tensor
+        self._name = name
+
+    def __call__(self, *args, **kwargs):
+        name = self._name
+        args = bind(name, args, kwargs)
+        wrap_floats = name in SCALAR_OPERANDS
+        js_args = [to_engine(a, wrap_floats) for a in args]
+        fn = getattr(self._tensor._js, name)
+        # In-place methods return the engine's `this`, which wrap() maps to the caller's wrapper.
+        return wrap(call(fn, *js_args))
+
+
+def _floats(values):
+    if isinstance(values, list):
+        return [_floats(v) for v in values]
+    return float(values)
+
+
+def _binary(op):
+    def method(self, other):
+        o = _operand(other)
+        if o is None:
+            return NotImplemented
+        return wrap(call(getattr(self._js, op), o))
+
+    method.__name__ = f"__{op}__"
+    return method
+
+
+def _inplace(op):
+    def method(self, other):
+        o = _operand(other)
+        if o is None:
+            return NotImplemented
+        call(getattr(self._js, op + "_"), o)
+        return self
+
+    return method
+
+
+def _reflected(fn):
+    def method(self, other):
+        if _operand(other) is None:
+            return NotImplemented
+        return fn(self, other)
+
+    return method
+
+
+def _scalar_tensor(self, other):
+    # `2 ** t` and friends: the scalar becomes a 0-dim tensor, which promotes like a scalar.
+    from ._functions import tensor
+
+    return tensor(other, device=self.device)
+
+
+_OPERATORS = {
+    "add": "add",
+    "sub": "sub",
+    "mul": "mul",
+    "truediv": "div",
+    "floordiv": "floor_divide",
+    "mod": "remainder",
+    "pow": "pow",
+    "matmul": "matmul",
+    "and": "logical_and",
+    "or": "logical_or",
+    "xor": "logical_xor",
+}
+for _py, _op in _OPERATORS.items():
+    setattr(Tensor, f"__{_py}__", _binary(_op))
+    if _op not in ("matmul",):
+        setattr(Tensor, f"__i{_py}__", _inplace(_op))
+for _py, _op in {"eq": "eq", "ne": "ne", "lt": "lt", "le": "le", "gt": "gt", "ge": "ge"}.items():
+    setattr(Tensor, f"__{_py}__", _binary(_op))
+
+Tensor.__radd__ = _binary("add")
+Tensor.__rmul__ = _binary("mul")
+Tensor.__rand__ = _binary("logical_and")
+Tensor.__ror__ = _binary("logical_or")
+Tensor.__rxor__ = _binary("logical_xor")
+Tensor.__rsub__ = _reflected(lambda self, other: wrap(call(self._js.rsub, _bridge.scalar(other))))
+# PyTorch computes other / self as self.reciprocal() * other (hence MulBackward0).
+Tensor.__rtruediv__ = _reflected(lambda self, other: self.reciprocal() * other)
+Tensor.__rdiv__ = Tensor.__rtruediv__
+Tensor.__rpow__ = _reflected(lambda self, other: _scalar_tensor(self, other) ** self)
+Tensor.__rfloordiv__ = _reflected(lambda self, other: _scalar_tensor(self, other) // self)
+Tensor.__rmod__ = _reflected(lambda self, other: _scalar_tensor(self, other) % self)
+Tensor.__rmatmul__ = _reflected(lambda self, other: _scalar_tensor(self, other) @ self)
+Tensor.__neg__ = lambda self: wrap(call(self._js.neg))
+Tensor.__pos__ = lambda self: self
+Tensor.__abs__ = lambda self: wrap(call(self._js.abs))
+Tensor.__invert__ = lambda self: wrap(call(self._js.logical_not))
+Tensor.__div__ = Tensor.__truediv__

@@ -1,0 +1,49 @@
+"""torch.autograd: backward() and grad() over the engine's autograd, plus grad modes."""
+
+import _torchlit as engine
+
+from .._bridge import call, options, to_js, wrap
+from .grad_mode import enable_grad, is_grad_enabled, no_grad, set_grad_enabled
+
+
+def _seq(x):
+    return list(x) if isinstance(x, (list, tuple)) else [x]
+
+
+def _grads(outputs, grad_outputs):
+    from .._functions import ones_like
+
+    grads = []
+    for i, (out, g) in enumerate(zip(outputs, grad_outputs)):
+        if g is None:
+            if not out.requires_grad:
+                raise RuntimeError(
+                    f"element {i} of tensors does not require grad and does not have a grad_fn"
+                )
+            if out.numel() != 1:
+                raise RuntimeError("grad can be implicitly created only for scalar outputs")
+            g = ones_like(out)
+        grads.append(g._js)
+    return to_js(grads)
+
+
+def backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False, inputs=None):
+    outs = _seq(tensors)
+    gs = _seq(grad_tensors) if grad_tensors is not None else [None] * len(outs)
+    opts = options(retainGraph=retain_graph, createGraph=create_graph or None)
+    call(engine.runBackward, to_js([t._js for t in outs]), _grads(outs, gs), opts)
+
+
+def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=False,
+         only_inputs=True, allow_unused=False):  # fmt: skip
+    outs = _seq(outputs)
+    ins = _seq(inputs)
+    gs = _seq(grad_outputs) if grad_outputs is not None else [None] * len(outs)
+    opts = options(
+        retainGraph=retain_graph,
+        createGraph=create_graph or None,
+        allowUnused=allow_unused or None,
+    )
+    opts.inputs = to_js([t._js for t in ins])
+    result = call(engine.runBackward, to_js([t._js for t in outs]), _grads(outs, gs), opts)
+    return tuple(wrap(g) for g in result)

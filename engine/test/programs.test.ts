@@ -1,0 +1,108 @@
+// Runs each test/programs/*.py and requires stdout byte-identical to real PyTorch's
+// (<name>.expected, from gen_expected.py) and, for an uncaught exception, the same final
+// `Type: message` line. All run in one in-process runtime (Pyodide starts once); the first and
+// the failing ones also go through the real CLI (bin/torchlit.mjs) to check the exit status.
+import { spawn } from "node:child_process";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createRuntime, type Runtime } from "torchlit/runtime";
+import { pyodideIndexURL, readPythonSources } from "torchlit/runtime/node";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const dir = fileURLToPath(new URL("./programs/", import.meta.url));
+const bin = fileURLToPath(new URL("../bin/torchlit.mjs", import.meta.url));
+const programs = readdirSync(dir)
+  .filter((f) => f.endsWith(".py") && f !== "gen_expected.py")
+  .sort();
+
+interface Ran {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function runCli(file: string): Promise<Ran> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, "run", file], { cwd: dir });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (b: Buffer) => {
+      stdout += b.toString("utf8");
+    });
+    child.stderr.on("data", (b: Buffer) => {
+      stderr += b.toString("utf8");
+    });
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+let runtime: Runtime;
+let captured = { stdout: "", stderr: "" };
+const decoder = new TextDecoder();
+
+beforeAll(async () => {
+  runtime = await createRuntime({
+    indexURL: pyodideIndexURL(),
+    sources: readPythonSources(),
+    stdout: (b) => {
+      captured.stdout += decoder.decode(b);
+    },
+    stderr: (b) => {
+      captured.stderr += decoder.decode(b);
+    },
+  });
+}, 60_000);
+afterAll(() => {
+  // Nothing to release: the runtime is garbage once the test file ends.
+});
+
+async function runInProcess(program: string): Promise<Ran> {
+  captured = { stdout: "", stderr: "" };
+  const result = await runtime.run(readFileSync(join(dir, program), "utf8"), { filename: program });
+  const stderr = captured.stderr + (result.traceback ?? "");
+  return { code: result.ok ? 0 : 1, stdout: captured.stdout, stderr };
+}
+
+function check(program: string, ran: Ran): void {
+  const base = join(dir, program.replace(/\.py$/, ""));
+  // A missing fixture fails: run gen_expected.py with /usr/bin/python3 to create it.
+  expect(existsSync(`${base}.expected`), `${program}.expected is missing`).toBe(true);
+  expect(ran.stdout).toBe(readFileSync(`${base}.expected`, "utf8"));
+  if (existsSync(`${base}.expected-error`)) {
+    expect(ran.code).toBe(1);
+    const last = ran.stderr.trimEnd().split("\n").at(-1);
+    expect(`${last}\n`).toBe(readFileSync(`${base}.expected-error`, "utf8"));
+    expect(ran.stderr).toMatch(/^Traceback \(most recent call last\):\n {2}File "/);
+    expect(ran.stderr).not.toMatch(/\/torchlit\/|file:\/\//);
+  } else {
+    expect(ran.stderr).toBe("");
+    expect(ran.code).toBe(0);
+  }
+}
+
+describe("torchlit programs print what PyTorch prints", () => {
+  it("has programs", () => {
+    expect(programs.length).toBeGreaterThanOrEqual(12);
+  });
+  for (const program of programs) {
+    it(program, async () => {
+      check(program, await runInProcess(program));
+    });
+  }
+});
+
+describe("the torchlit CLI", () => {
+  const throughCli = [
+    programs[0] as string,
+    ...programs.filter((p) => existsSync(join(dir, p.replace(/\.py$/, ".expected-error")))),
+  ];
+  for (const program of throughCli) {
+    it.concurrent(`runs ${program} with the same output and exit status`, {
+      timeout: 60_000,
+    }, async () => {
+      check(program, await runCli(program));
+    });
+  }
+});

@@ -1,0 +1,21 @@
+# Type promotion between integer, float and bool tensors and Python scalars.
+import torch
+
+i = torch.tensor([1, 2, 3])
+f = torch.tensor([1.0, 2.0, 3.0])
+b = torch.tensor([True, False, True])
+print((i + f).dtype)
+print((i * 2).dtype, (i * 2.0).dtype, (i * 2.5).dtype)
+print(i / 2)
+print((i / i).dtype)
+print(i // 2)
+print((b + b).dtype, b + 1)
+print((f.double() + f).dtype)
+print(i.float(), f.long(), f.int())
+print(i.to(torch.float64))
+print(torch.tensor([1, 2], dtype=torch.float32))
+print(torch.float32, torch.float, torch.int64, torch.long, torch.bool)
+print(torch.float == torch.float32, torch.double)
+print(f.dtype is torch.float32)
+print(i.dtype.is_floating_point, f.dtype.is_floating_point)
+print(i.type(), f.type())

@@ -1,0 +1,21 @@
+# Reductions over all elements and along dims, with keepdim.
+import torch
+
+x = torch.tensor([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]])
+print(x.sum())
+print(x.sum(0))
+print(x.sum(dim=1))
+print(x.sum(dim=1, keepdim=True))
+print(x.mean(), x.mean(dim=0))
+print(torch.sum(x, 1))
+print(x.prod())
+print(x.max(dim=1))
+values, indices = x.max(1)
+print(values, indices)
+print(x.argmax(), x.argmin(dim=0))
+print(x.std(), x.var(dim=1))
+print(x.cumsum(0))
+i = torch.arange(10)
+print(i.sum(), i.sum().item())
+print(x.norm())
+print(x.sum().item(), type(x.sum().item()))
