@@ -1,4 +1,5 @@
-// Writing by index: `x[...] = v` (Tensor.indexPut_), index_put_, index_fill_ and index_add_.
+// Writing by index: `x[...] = v` (Tensor.indexPut_), index_put_, index_fill_, index_add_ and
+// masked_scatter_.
 // Every write goes through the original storage (identity kept, version bumped once) and
 // follows the in-place protocol of helpers.ts. Basic subscripts copy into a view; index
 // tensors scatter at storage offsets (index-locate.ts), summing repeats when accumulating.

@@ -170,6 +170,7 @@ export function advancedIndex(
   recorded: readonly (Tensor | null)[],
 ): AdvancedIndex {
   const expanded: (Tensor | null | { shape: number[]; values: Float64Array })[] = [];
+  const trusted = new Set<ArrayLike<number>>();
   recorded.forEach((t) => {
     if (t === null) {
       expanded.push(null);
@@ -189,8 +190,10 @@ export function advancedIndex(
         );
       }
     }
-    for (const column of nonzeroColumns(t))
+    for (const column of nonzeroColumns(t)) {
+      trusted.add(column);
       expanded.push({ shape: [column.length], values: column });
+    }
   });
   while (expanded.length > 0 && expanded[expanded.length - 1] === null) expanded.pop();
   if (expanded.length > shape.length)
@@ -214,6 +217,9 @@ export function advancedIndex(
   const coords = dims.map((d, k) => {
     const size = shape[d] as number;
     const src = vals[k] as ArrayLike<number>;
+    // Mask coordinates are in range by construction; reuse them when no broadcast is needed.
+    if (trusted.has(src) && (shapes[k] as number[])[0] === n && indexShape.length === 1)
+      return src as Float64Array;
     const strides = broadcastStrides(shapes[k] as number[], indexShape);
     const out = new Float64Array(n);
     let i = 0;
@@ -274,11 +280,23 @@ function forEachOffset(
 /** Coordinates of the true/nonzero elements of t, one column per dim, in row-major order. */
 export function nonzeroColumns(t: Tensor): Float64Array[] {
   const v = valuesOf(t);
-  const hits: number[] = [];
-  for (let i = 0; i < v.length; i++) if ((v[i] as number) !== 0) hits.push(i);
-  return t.shape.map((_, d) => {
-    const inner = numelOf(t.shape.slice(d + 1));
-    const size = t.shape[d] as number;
-    return Float64Array.from(hits, (flat) => Math.floor(flat / inner) % size);
-  });
+  let count = 0;
+  for (let i = 0; i < v.length; i++) if ((v[i] as number) !== 0) count++;
+  const nd = t.ndim;
+  const columns = t.shape.map(() => new Float64Array(count));
+  // Walk the coordinates with an odometer instead of dividing every flat index.
+  const at = new Array<number>(nd).fill(0);
+  let k = 0;
+  for (let i = 0; i < v.length; i++) {
+    if ((v[i] as number) !== 0) {
+      for (let d = 0; d < nd; d++) (columns[d] as Float64Array)[k] = at[d] as number;
+      k++;
+    }
+    for (let d = nd - 1; d >= 0; d--) {
+      at[d] = (at[d] as number) + 1;
+      if ((at[d] as number) < (t.shape[d] as number)) break;
+      at[d] = 0;
+    }
+  }
+  return columns;
 }

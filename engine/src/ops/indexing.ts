@@ -1,6 +1,7 @@
 // Indexing and the ops that rearrange data, gathered in one entry: importing this module
-// attaches x[...] (index), x[...] = v (indexPut_), index_select/fill/add, masked_select, take,
-// nonzero, sort/argsort/topk/unique, repeat/flip/roll/tril/triu, and exports the functional forms.
+// attaches x[...] (index), x[...] = v (indexPut_), index_select/fill/add/put, masked_select,
+// masked_scatter, take, nonzero, sort/argsort/topk/unique, repeat/flip/roll/tril/triu, and exports
+// the functional forms.
 // The work lives in index-*.ts, join.ts and sort.ts; this file only wires them together.
 import "./index-get.ts";
 import "./index-put.ts";
