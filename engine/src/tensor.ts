@@ -7,7 +7,7 @@ import { isGradEnabled } from "./autograd/grad-mode.ts";
 import { type Edge, Node } from "./autograd/node.ts";
 import type { Backend, View } from "./backend/backend.ts";
 import { cpu } from "./backend/cpu/cpu-backend.ts";
-import { DTYPES, type DType, isFloating, type TypedArray } from "./core/dtype.ts";
+import { castValue, DTYPES, type DType, isFloating, type TypedArray } from "./core/dtype.ts";
 import { runtimeError, valueError } from "./core/errors.ts";
 import { contiguousStrides, isContiguous, numelOf, wrapDim } from "./core/shape.ts";
 import { type DeviceType, Storage } from "./core/storage.ts";
@@ -80,7 +80,13 @@ export class Tensor {
   ): Tensor {
     const t = Tensor.empty(shape, dtype, device);
     const host = new DTYPES[dtype].array(t.storage.numel);
-    for (let i = 0; i < host.length; i++) host[i] = data[i] as number;
+    // A Float64Array does not truncate for int64 as Int32Array does for int32: do it here (and
+    // drop -0). Huge values are kept as given: 2^63 is how JSON spells INT64_MAX in a double.
+    const int64 = dtype === "int64";
+    for (let i = 0; i < host.length; i++) {
+      const v = data[i] as number;
+      host[i] = int64 ? (Number.isFinite(v) ? Math.trunc(v) + 0 : castValue(v, dtype)) : v;
+    }
     t.storage.backend.upload(t.storage.buffer, host);
     return t;
   }

@@ -6,10 +6,22 @@ import type { Tensor } from "../tensor.ts";
 export function accumulate(leaf: Tensor, g: Tensor | null, createGraph: boolean): void {
   if (g === null) return;
   if (leaf.grad === null) {
-    leaf.grad = createGraph ? g : g.detach().clone();
+    leaf.grad = createGraph ? g : firstGrad(leaf, g);
   } else if (createGraph) {
     leaf.grad = leaf.grad.add(g);
   } else {
     leaf.grad.add_(g);
   }
+}
+
+/**
+ * The first .grad is a copy laid out like the leaf (PyTorch's clone_obey_contract): contiguous
+ * for a contiguous leaf even when the gradient arrives transposed, the leaf's own strides for a
+ * dense non-contiguous leaf.
+ */
+function firstGrad(leaf: Tensor, g: Tensor): Tensor {
+  const d = g.detach();
+  if (leaf.isContiguous()) return d.isContiguous() ? d.clone() : d.contiguous();
+  if (d.strides.every((s, i) => s === leaf.strides[i])) return d.clone();
+  return leaf.detach().clone().copy_(d);
 }

@@ -155,10 +155,8 @@ export function castValue(v: number, d: DType): number {
     case "float64":
       return v;
     case "int64":
-      // C's cast of nan/inf to int64 is undefined; x86 gives INT64_MIN, which PyTorch prints.
-      return Number.isFinite(v) ? Math.trunc(v) : -(2 ** 63);
     case "int32":
-      return Number.isFinite(v) ? Math.trunc(v) | 0 : -(2 ** 31);
+      return castToInt(v, d === "int64" ? 64 : 32);
     case "bool":
       return v !== 0 ? 1 : 0;
     default: {
@@ -166,6 +164,17 @@ export function castValue(v: number, d: DType): number {
       throw new Error(`unknown dtype ${never}`);
     }
   }
+}
+
+/**
+ * C's float-to-integer cast: truncation toward zero. Out of range (nan and inf included) it is
+ * undefined in C; x86's cvttsd2si gives the minimum integer, which is what PyTorch prints. The
+ * `+ 0` turns -0 into 0: an integer has no negative zero.
+ */
+export function castToInt(v: number, bits: 32 | 64): number {
+  const t = Math.trunc(v);
+  const lim = 2 ** (bits - 1);
+  return t >= -lim && t < lim ? t + 0 : -lim;
 }
 
 export const DTYPE_NAMES: readonly DType[] = BY_RANK;

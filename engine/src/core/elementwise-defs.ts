@@ -19,6 +19,10 @@ export interface UnaryDef {
   readonly wgsl: string;
   /** Not defined on bool inputs (PyTorch raises, e.g. for neg). */
   readonly noBool?: boolean;
+  /** Defined on floating inputs only (frac): integer and bool inputs raise. */
+  readonly floatOnly?: boolean;
+  /** ATen's kernel name in its "not implemented for 'Bool'" error, when it is not the op's. */
+  readonly kernel?: string;
 }
 
 export interface BinaryDef {
@@ -33,6 +37,49 @@ export function roundHalfEven(x: number): number {
   return Math.abs(x % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r;
 }
 
+/**
+ * Floor division as ATen's div_floor_floating: floor of the exact quotient (a - fmod(a, b)) / b,
+ * so an infinite or nan dividend gives nan (fmod(inf, b) is nan) where floor(a / b) gives inf.
+ * On integers it is exact as well (fmod of integers is exact).
+ */
+export function floorDivide(a: number, b: number): number {
+  if (b === 0) return a / b;
+  const mod = a % b;
+  let div = (a - mod) / b;
+  if (mod !== 0 && b < 0 !== mod < 0) div -= 1;
+  if (div === 0) return Math.sign(a / b) < 0 || Object.is(a / b, -0) ? -0 : 0;
+  let fl = Math.floor(div);
+  if (div - fl > 0.5) fl += 1;
+  return fl;
+}
+
+const TWO_POW_53 = 2 ** 53;
+
+/**
+ * Integer power that wraps to `bits` bits like C's integer multiplication (torch.pow on int32 and
+ * int64). Exact while |result| <= 2^53; past that it is computed exactly in BigInt modulo 2^bits,
+ * and an int64 result then holds the nearest double, because int64 lives in a Float64Array
+ * (see core/dtype.ts). Callers reject negative exponents, as PyTorch does.
+ */
+export function intPow(a: number, b: number, bits: number): number {
+  if (a === 0) return b === 0 ? 1 : 0;
+  if (a === 1) return 1;
+  if (a === -1) return Math.abs(b) % 2 === 0 ? 1 : -1;
+  if (b < 0) return 0; // 1 / a^|b| truncates to 0 for |a| >= 2
+  let r = 1;
+  for (let i = 0; i < b && Math.abs(r) <= TWO_POW_53; i++) r *= a;
+  if (Math.abs(r) <= TWO_POW_53) return r;
+  let acc = 1n;
+  let base = BigInt.asIntN(bits, BigInt(a));
+  let e = BigInt(b);
+  while (e > 0n) {
+    if (e & 1n) acc = BigInt.asIntN(bits, acc * base);
+    base = BigInt.asIntN(bits, base * base);
+    e >>= 1n;
+  }
+  return Number(acc);
+}
+
 /** Python's modulo: the result takes the divisor's sign (torch.remainder). */
 export function pyRemainder(a: number, b: number): number {
   const m = a % b;
@@ -43,7 +90,7 @@ const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
 
 export const UNARY: Record<string, UnaryDef> = {
   neg: { rule: "same", cpu: (x) => -x, wgsl: "-x", noBool: true },
-  abs: { rule: "same", cpu: (x) => Math.abs(x), wgsl: "abs(x)" },
+  abs: { rule: "same", cpu: (x) => Math.abs(x), wgsl: "abs(x)", noBool: true, kernel: "abs_cpu" },
   // PyTorch 1.13 gives sign(nan) = 0.
   sign: { rule: "same", cpu: (x) => (x > 0 ? 1 : x < 0 ? -1 : 0), wgsl: "sign(x)" },
   square: { rule: "same", cpu: (x) => x * x, wgsl: "x * x" },
@@ -72,11 +119,23 @@ export const UNARY: Record<string, UnaryDef> = {
     wgsl: "max(x, 0.0)",
     noBool: true,
   },
-  floor: { rule: "same", cpu: Math.floor, wgsl: "floor(x)" },
-  ceil: { rule: "same", cpu: Math.ceil, wgsl: "ceil(x)" },
-  trunc: { rule: "same", cpu: Math.trunc, wgsl: "trunc(x)" },
-  round: { rule: "same", cpu: roundHalfEven, wgsl: "round(x)" },
-  frac: { rule: "same", cpu: (x) => x - Math.trunc(x), wgsl: "x - trunc(x)" },
+  floor: { rule: "same", cpu: Math.floor, wgsl: "floor(x)", noBool: true, kernel: "floor_vml_cpu" },
+  ceil: { rule: "same", cpu: Math.ceil, wgsl: "ceil(x)", noBool: true, kernel: "ceil_vml_cpu" },
+  trunc: { rule: "same", cpu: Math.trunc, wgsl: "trunc(x)", noBool: true, kernel: "trunc_vml_cpu" },
+  round: {
+    rule: "same",
+    cpu: roundHalfEven,
+    wgsl: "round(x)",
+    noBool: true,
+    kernel: "round_vml_cpu",
+  },
+  frac: {
+    rule: "same",
+    cpu: (x) => x - Math.trunc(x),
+    wgsl: "x - trunc(x)",
+    floatOnly: true,
+    kernel: "frac_cpu",
+  },
   logical_not: {
     rule: "logical",
     cpu: (x) => (x === 0 ? 1 : 0),
@@ -100,6 +159,12 @@ export const UNARY: Record<string, UnaryDef> = {
     wgsl: "clamp(x, p0, p1)",
   },
   pow_scalar: { rule: "same", cpu: (x, p) => x ** (p[0] as number), wgsl: "pow(x, p0)" },
+  // Integer tensor to an integer exponent p0, wrapping to p1 bits (32 or 64).
+  pow_scalar_int: {
+    rule: "same",
+    cpu: (x, p) => intPow(x, p[0] as number, p[1] as number),
+    wgsl: "pow(x, p0)",
+  },
   rpow_scalar: { rule: "same", cpu: (x, p) => (p[0] as number) ** x, wgsl: "pow(p0, x)" },
   leaky_relu: {
     rule: "float",
@@ -123,10 +188,13 @@ export const BINARY: Record<string, BinaryDef> = {
   sub: { rule: "same", cpu: (a, b) => a - b, wgsl: "a - b" },
   mul: { rule: "same", cpu: (a, b) => a * b, wgsl: "a * b" },
   div: { rule: "float", cpu: (a, b) => a / b, wgsl: "a / b" },
-  floor_divide: { rule: "same", cpu: (a, b) => Math.floor(a / b), wgsl: "floor(a / b)" },
+  floor_divide: { rule: "same", cpu: floorDivide, wgsl: "floor(a / b)" },
   remainder: { rule: "same", cpu: pyRemainder, wgsl: "a - floor(a / b) * b" },
   fmod: { rule: "same", cpu: (a, b) => a % b, wgsl: "a - trunc(a / b) * b" },
   pow: { rule: "same", cpu: (a, b) => a ** b, wgsl: "pow(a, b)" },
+  // Integer pow wraps like C: one entry per width, as the kernel cannot see the dtype.
+  pow_int32: { rule: "same", cpu: (a, b) => intPow(a, b, 32), wgsl: "pow(a, b)" },
+  pow_int64: { rule: "same", cpu: (a, b) => intPow(a, b, 64), wgsl: "pow(a, b)" },
   maximum: {
     rule: "same",
     cpu: (a, b) => (a !== a || b !== b ? Number.NaN : Math.max(a, b)),

@@ -173,3 +173,60 @@ export function isContiguous(shape: Shape, strides: Shape): boolean {
 
 export const sameShape = (a: Shape, b: Shape): boolean =>
   a.length === b.length && a.every((s, i) => s === b[i]);
+
+/**
+ * Strides for a new tensor "like" one with this geometry, as PyTorch's preserve_format does for
+ * empty_like, zeros_like and clone: a non-overlapping dense input keeps its strides exactly (a
+ * transposed input stays transposed); any other input gets dense strides in the order of its
+ * own strides (ATen's infer_dense_strides), which is contiguous for expanded or sliced inputs.
+ */
+export function preservedStrides(shape: Shape, strides: Shape): number[] {
+  if (isNonOverlappingAndDense(shape, strides)) return [...strides];
+  const n = shape.length;
+  // perm[0] is the fastest-moving dim; ties and zero strides keep the contiguous order.
+  const perm = Array.from({ length: n }, (_, i) => n - 1 - i);
+  const cmp = (d0: number, d1: number): number => {
+    const s0 = strides[d0] as number;
+    const s1 = strides[d1] as number;
+    if (s0 === 0 || s1 === 0) return 0;
+    if (s0 !== s1) return s0 < s1 ? -1 : 1;
+    return (shape[d0] as number) > (shape[d1] as number) ? 1 : 0;
+  };
+  for (let i = 1; i < n; i++) {
+    let d1 = i;
+    for (let d0 = i - 1; d0 >= 0; d0--) {
+      const c = cmp(perm[d0] as number, perm[d1] as number);
+      if (c > 0) {
+        [perm[d0], perm[d1]] = [perm[d1] as number, perm[d0] as number];
+        d1 = d0;
+      } else if (c < 0) break;
+    }
+  }
+  const out = new Array<number>(n).fill(0);
+  let cur = 1;
+  for (const d of perm) {
+    out[d] = cur;
+    cur *= Math.max(shape[d] as number, 1);
+  }
+  return out;
+}
+
+/** ATen's is_non_overlapping_and_dense: the elements tile one block of memory exactly. */
+export function isNonOverlappingAndDense(shape: Shape, strides: Shape): boolean {
+  const n = shape.length;
+  if (n === 1) return (shape[0] as number) < 2 || strides[0] === 1;
+  const perm = Array.from({ length: n }, (_, i) => i).sort((a, b) => {
+    const sa = shape[a] as number;
+    const sb = shape[b] as number;
+    if (sa < 2 || sb < 2) return (sa < 2 ? 1 : 0) - (sb < 2 ? 1 : 0);
+    return (strides[a] as number) - (strides[b] as number);
+  });
+  let want = 1;
+  for (const d of perm) {
+    const size = shape[d] as number;
+    if (size < 2) return true;
+    if (strides[d] !== want) return false;
+    want *= size;
+  }
+  return true;
+}

@@ -4,7 +4,7 @@
 import { recordOp } from "../autograd/record.ts";
 import { castValue, type DType, isFloating } from "../core/dtype.ts";
 import { runtimeError } from "../core/errors.ts";
-import { expandStrides, sameShape } from "../core/shape.ts";
+import { broadcastShapes, expandStrides, preservedStrides, sameShape } from "../core/shape.ts";
 import type { DeviceType } from "../core/storage.ts";
 import { backendFor, Tensor } from "../tensor.ts";
 import { inPlace, isTensor, sumToShape } from "./helpers.ts";
@@ -18,6 +18,8 @@ declare module "../tensor.ts" {
     /** The `.data` alias: shares storage, no history, requires_grad False. */
     dataAlias(): Tensor;
     to(target: DType | DeviceType, copy?: boolean): Tensor;
+    /** to() that also moves data off a device that reads asynchronously (GPU to CPU). */
+    toAsync(target: DType | DeviceType): Promise<Tensor>;
     copy_(src: Tensor): Tensor;
     fill_(value: number | boolean): Tensor;
     zero_(): Tensor;
@@ -31,20 +33,33 @@ declare module "../tensor.ts" {
   }
 }
 
-/** A contiguous copy with the same dtype (CloneBackward0 passes the gradient through). */
+/**
+ * A copy with the same dtype in the same memory layout (PyTorch's preserve_format: a transposed
+ * dense tensor clones transposed); CloneBackward0 passes the gradient through.
+ */
 Tensor.prototype.clone = function (this: Tensor) {
-  const out = Tensor.empty(this.shape, this.dtype, this.deviceType);
+  const out = emptyLike(this);
   backendFor(this.deviceType).copy(this.v(), out.v());
   recordOp("CloneBackward0", [this], [out], () => ([g]) => [g as Tensor]);
   return out;
 };
 
+/** A row-major copy whatever the input's layout (clone(memory_format=contiguous)). */
+export function contiguousClone(t: Tensor): Tensor {
+  const out = Tensor.empty(t.shape, t.dtype, t.deviceType);
+  backendFor(t.deviceType).copy(t.v(), out.v());
+  recordOp("CloneBackward0", [t], [out], () => ([g]) => [g as Tensor]);
+  return out;
+}
+
 Tensor.prototype.contiguous = function (this: Tensor) {
-  return this.isContiguous() ? this : this.clone();
+  return this.isContiguous() ? this : contiguousClone(this);
 };
 
+// detach shares storage (and so the version counter) but is no view: PyTorch's `_base` is None,
+// and an in-place op on it must not count as writing into a view of a leaf.
 Tensor.prototype.detach = function (this: Tensor) {
-  return new Tensor(this.storage, this.shape, this.strides, this.offset, this.base ?? this);
+  return new Tensor(this.storage, this.shape, this.strides, this.offset, null);
 };
 Tensor.prototype.dataAlias = function (this: Tensor) {
   return new Tensor(this.storage, this.shape, this.strides, this.offset, null);
@@ -54,6 +69,17 @@ Tensor.prototype.detach_ = function (this: Tensor) {
   this.requiresGrad = false;
   return this;
 };
+
+/** An uninitialised tensor like `t` (dtype, device, preserved layout). */
+export function emptyLike(
+  t: Tensor,
+  dtype: DType = t.dtype,
+  device: DeviceType = t.deviceType,
+): Tensor {
+  const c = Tensor.empty(t.shape, dtype, device);
+  const strides = preservedStrides(t.shape, t.strides);
+  return sameShape(strides, c.strides) ? c : new Tensor(c.storage, c.shape, strides, 0);
+}
 
 const DEVICES = new Set(["cpu", "cuda"]);
 
@@ -105,6 +131,13 @@ Tensor.prototype.cuda = function (this: Tensor) {
 /** copy_(src): writes src (broadcast, cast) into self in place. */
 Tensor.prototype.copy_ = function (this: Tensor, src: Tensor) {
   if (!isTensor(src)) throw runtimeError("copy_(): argument 'other' must be Tensor");
+  // src broadcasts to self, never self to src: the broadcast shape must be self's.
+  const shape = broadcastShapes(this.shape, src.shape);
+  if (!sameShape(shape, this.shape)) {
+    throw runtimeError(
+      `output with shape [${this.shape.join(", ")}] doesn't match the broadcast shape [${shape.join(", ")}]`,
+    );
+  }
   const strides = sameShape(src.shape, this.shape)
     ? src.strides
     : expandStrides(src.shape, src.strides, this.shape);
@@ -144,4 +177,12 @@ Tensor.prototype.fill_ = function (this: Tensor, value: number | boolean) {
 };
 Tensor.prototype.zero_ = function (this: Tensor) {
   return this.fill_(0);
+};
+
+Tensor.prototype.toAsync = async function (this: Tensor, target: DType | DeviceType) {
+  if (target !== "cpu" || this.deviceType === "cpu") return this.to(target);
+  const host = await this.data();
+  const out = Tensor.fromArray(host, this.shape, this.dtype, "cpu");
+  recordOp("ToCopyBackward0", [this], [out], () => ([g]) => [(g as Tensor).to(this.deviceType)]);
+  return out;
 };

@@ -3,6 +3,7 @@
 // random-ops.ts. Every factory returns a fresh contiguous leaf.
 import { castValue, type DType, getDefaultDtype, isFloating, PyFloat } from "../core/dtype.ts";
 import { runtimeError, typeError, valueError } from "../core/errors.ts";
+import { preservedStrides, sameShape } from "../core/shape.ts";
 import type { DeviceType } from "../core/storage.ts";
 import { backendFor, Tensor } from "../tensor.ts";
 import { type ShapeArg, shapeArgs } from "./views.ts";
@@ -140,19 +141,27 @@ const likeOpts = (t: Tensor, opts?: FactoryOptions): FactoryOptions => ({
   device: t.deviceType,
   ...opts,
 });
-export const zeros_like = (t: Tensor, opts?: FactoryOptions): Tensor =>
-  full(t.shape, 0, likeOpts(t, opts));
-export const ones_like = (t: Tensor, opts?: FactoryOptions): Tensor =>
-  full(t.shape, 1, likeOpts(t, opts));
-export const empty_like = (t: Tensor, opts?: FactoryOptions): Tensor =>
-  full(t.shape, 0, likeOpts(t, opts));
+/** A *_like result: t's shape and layout (PyTorch's preserve_format), filled with `value`. */
+function fullLike(t: Tensor, value: number | boolean | PyFloat, opts?: FactoryOptions): Tensor {
+  const o = likeOpts(t, opts);
+  const r = full(t.shape, value, o);
+  const strides = preservedStrides(t.shape, t.strides);
+  // Every element holds the same value, so the storage is reused under the preserved strides.
+  if (sameShape(strides, r.strides)) return r;
+  return finish(new Tensor(r.storage, r.shape, strides, 0), o);
+}
+export const zeros_like = (t: Tensor, opts?: FactoryOptions): Tensor => fullLike(t, 0, opts);
+export const ones_like = (t: Tensor, opts?: FactoryOptions): Tensor => fullLike(t, 1, opts);
+export const empty_like = (t: Tensor, opts?: FactoryOptions): Tensor => fullLike(t, 0, opts);
 export const full_like = (
   t: Tensor,
   value: number | boolean | PyFloat,
   opts?: FactoryOptions,
-): Tensor => full(t.shape, value, likeOpts(t, opts));
+): Tensor => fullLike(t, value, opts);
 
-export function eye(n: number, m?: number, opts?: FactoryOptions): Tensor {
+/** torch.eye(n, m?, opts): `m` may be left out with options second, as eye(3, {dtype}). */
+export function eye(n: number, m?: number | FactoryOptions, opts?: FactoryOptions): Tensor {
+  if (typeof m === "object") return eye(n, undefined, m);
   const cols = m ?? n;
   if (n < 0) throw runtimeError(`n must be greater or equal to 0, got ${n}`);
   const data = new Float64Array(n * cols);

@@ -24,6 +24,7 @@ import {
   operandView,
   sumToShape,
   type TensorLike,
+  typeName,
 } from "./helpers.ts";
 
 type G = Tensor;
@@ -239,7 +240,45 @@ function checkBoolOp(name: string, a: TensorLike, b: TensorLike): void {
       "Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.",
     );
   }
+  // ATen's sub_check rejects one bool operand as well (a Python True included).
+  if (name === "sub" && (isBoolT(a) || isBoolT(b))) {
+    throw runtimeError(
+      "Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.",
+    );
+  }
 }
+
+// ATen's kernel names for the integer-division family, as its dtype errors quote them.
+const DIVISION_KERNELS: Record<string, string> = {
+  floor_divide: "div_floor_cpu",
+  remainder: "remainder_cpu",
+  fmod: "fmod_cpu",
+};
+
+/**
+ * Dtype checks ATen's kernels make once the computation dtype is known: the division family and
+ * pow have no bool kernel, and integer division by zero raises (C would trap).
+ */
+function checkBinaryCompute(name: string, other: TensorLike, compute: DType): void {
+  const kernel = DIVISION_KERNELS[name];
+  if (compute === "bool" && (kernel !== undefined || name === "pow")) {
+    throw runtimeError(`"${kernel ?? "pow"}" not implemented for 'Bool'`);
+  }
+  if (kernel !== undefined) checkIntDivZero(other, compute);
+}
+
+/** The kernel that computes `name` in `compute`: integer pow wraps, so it has its own. */
+function kernelFor(name: string, compute: DType): string {
+  if (name === "pow" && (compute === "int64" || compute === "int32")) return `pow_${compute}`;
+  return name;
+}
+
+// remainder and fmod of two tensors are the Tensor overloads (Backward1); with a Python scalar
+// they are the Scalar overloads, whose nodes are Backward0.
+const TENSOR_OVERLOAD_NODES: Record<string, string> = {
+  remainder: "RemainderBackward1",
+  fmod: "FmodBackward1",
+};
 
 /** Out-of-place or out= binary op with broadcasting and promotion. */
 export function binary(
@@ -256,11 +295,11 @@ export function binary(
   const { compute, result } = dtypesFor(def.rule, promoted);
   const device = commonDevice([a, b]);
   const shape = broadcastShapes(isTensor(a) ? a.shape : [], isTensor(b) ? b.shape : []);
-  if (name === "floor_divide" || name === "remainder") checkIntDivZero(b, compute);
+  checkBinaryCompute(name, b, compute);
   const y = out ?? Tensor.empty(shape, result, device);
   if (out) checkOut(out, result, shape, false, canCast);
   backendFor(device).binary(
-    name,
+    kernelFor(name, compute),
     operandView(a, compute, shape, device),
     operandView(b, compute, shape, device),
     y.v(),
@@ -270,7 +309,9 @@ export function binary(
   if (grad && (def.rule === "same" || def.rule === "float") && isFloating(result)) {
     const ta = isTensor(a) ? a : null;
     const tb = isTensor(b) ? b : null;
-    recordOp(nodeName ?? grad.node, [ta, tb], [y], (node) => {
+    const gradNode =
+      nodeName ?? (ta && tb ? (TENSOR_OVERLOAD_NODES[name] ?? grad.node) : grad.node);
+    recordOp(gradNode, [ta, tb], [y], (node) => {
       const sa = ta && grad.uses.a ? node.save(ta) : null;
       const sb = tb && grad.uses.b ? node.save(tb) : null;
       const so = grad.uses.out ? node.save(y, true) : null;
@@ -299,6 +340,8 @@ function scalarTensor(x: TensorLike, dtype: DType): Tensor {
 
 function checkIntDivZero(b: TensorLike, compute: DType): void {
   if (isFloating(compute)) return;
+  // A GPU tensor cannot be read synchronously here; its kernels give an unspecified value instead.
+  if (isTensor(b) && b.deviceType !== "cpu") return;
   const zero = isTensor(b) ? b.eq(0).any().item() : (typeof b === "number" ? b : Number(b)) === 0;
   if (zero) throw runtimeError("ZeroDivisionError");
 }
@@ -311,8 +354,8 @@ export function binaryInPlace(name: string, self: Tensor, other: TensorLike): Te
   const promoted = resultType([operandOf(self), operandOf(other)]);
   const { compute, result } = dtypesFor(def.rule, promoted);
   const shape = broadcastShapes(self.shape, isTensor(other) ? other.shape : []);
+  checkBinaryCompute(name, other, compute);
   checkOut(self, result, shape, true, canCast);
-  if (name === "floor_divide" || name === "remainder") checkIntDivZero(other, compute);
   const grad = BGRADS[name];
   return inPlace(
     self,
@@ -321,7 +364,7 @@ export function binaryInPlace(name: string, self: Tensor, other: TensorLike): Te
     () => {
       const device = commonDevice([self, other]);
       backendFor(device).binary(
-        name,
+        kernelFor(name, compute),
         operandView(self, compute, shape, device),
         operandView(other, compute, shape, device),
         self.v(),
@@ -340,13 +383,9 @@ export function unary(
 ): Tensor {
   const def = UNARY[name];
   if (!def) throw runtimeError(`unknown unary op ${name}`);
-  if (def.noBool && x.dtype === "bool") {
-    throw runtimeError(
-      name === "neg"
-        ? "Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead."
-        : `"${name}" not implemented for 'Bool'`,
-    );
-  }
+  checkUnaryDtype(name, x.dtype);
+  // square is pow(x, 2), whose bool input promotes with the int 2 to int64.
+  if (name === "square" && x.dtype === "bool" && !out) return unary(name, x.to("int64"), params);
   const { compute, result } = dtypesFor(def.rule, x.dtype);
   const y = out ?? Tensor.empty(x.shape, result, x.deviceType);
   if (out) checkOut(out, result, x.shape, false, canCast);
@@ -371,9 +410,28 @@ function recordUnary(name: string, x: Tensor, y: Tensor, params: readonly number
   });
 }
 
+/** The dtype errors ATen raises for a unary op, with the kernel name its message quotes. */
+function checkUnaryDtype(name: string, dtype: DType): void {
+  const def = UNARY[name];
+  if (def === undefined) return;
+  const kernel = def.kernel ?? name;
+  if (def.floatOnly && !isFloating(dtype)) {
+    throw runtimeError(`"${kernel}" not implemented for '${typeName(dtype)}'`);
+  }
+  if (!def.noBool || dtype !== "bool") return;
+  if (name === "neg") {
+    throw runtimeError(
+      "Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.",
+    );
+  }
+  if (name === "relu") throw runtimeError("Boolean inputs not supported for relu");
+  throw runtimeError(`"${kernel}" not implemented for 'Bool'`);
+}
+
 export function unaryInPlace(name: string, self: Tensor, params: readonly number[] = []): Tensor {
   const def = UNARY[name];
   if (!def) throw runtimeError(`unknown unary op ${name}`);
+  checkUnaryDtype(name, self.dtype);
   const { result } = dtypesFor(def.rule, self.dtype);
   checkOut(self, result, self.shape, true, canCast);
   return inPlace(

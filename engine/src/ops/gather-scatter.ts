@@ -62,6 +62,10 @@ function scatterOp(
   reduce: "none" | "add",
 ): Tensor {
   const d = checkIndex(self, dim, index, reduce === "add" ? "scatter_add" : "scatter");
+  // ATen checks this in the shared scatter helper, so scatter_add's message says scatter() too.
+  if (isTensor(src) && src.dtype !== self.dtype) {
+    throw runtimeError("scatter(): Expected self.dtype to be equal to src.dtype");
+  }
   const out = self.clone();
   noGrad(() => scatterInto(out, d, index, src, reduce));
   out.gradFn = null;

@@ -8,6 +8,7 @@ import { isFloating } from "../core/dtype.ts";
 import { runtimeError } from "../core/errors.ts";
 import { broadcastShapes, expandStrides } from "../core/shape.ts";
 import { backendFor, Tensor } from "../tensor.ts";
+import { contiguousClone } from "./copy.ts";
 import { commonDevice, sumToShape, typeName } from "./helpers.ts";
 
 declare module "../tensor.ts" {
@@ -140,7 +141,7 @@ P.mv = function (this: Tensor, vec: Tensor) {
   }
   if (this.shape[1] !== vec.shape[0]) {
     throw runtimeError(
-      `size mismatch, got input (${this.shape[0]}), mat (${this.shape[0]}x${this.shape[1]}), vec (${vec.shape[0]})`,
+      `size mismatch, got ${this.shape[0]}, ${this.shape[0]}x${this.shape[1]},${vec.shape[0]}`,
     );
   }
   checkDtypes(this, vec, "mv");
@@ -179,7 +180,7 @@ P.matmul = function (this: Tensor, other: Tensor) {
   if (this.ndim === 1 && b.ndim === 2) {
     const r = noGrad(() => this.unsqueeze(0).mm(b).squeeze(0));
     const o = new Tensor(r.storage, r.shape, r.strides, r.offset);
-    recordMatmul("SqueezeBackward1", this, b, o);
+    recordMatmul("SqueezeBackward3", this, b, o);
     return o;
   }
   if (this.ndim === 2 && b.ndim === 2) return this.mm(b);
@@ -198,7 +199,9 @@ P.matmul = function (this: Tensor, other: Tensor) {
   if (this.ndim === 1) out = out.squeeze(-2);
   if (b.ndim === 1) out = out.squeeze(-1);
   const o = new Tensor(out.storage, out.shape, out.strides, out.offset);
-  recordMatmul(this.ndim >= 3 && b.ndim >= 3 ? "BmmBackward0" : "UnsafeViewBackward0", this, b, o);
+  // PyTorch 1.13's matmul folds batches into one mm or bmm and ends with _unsafe_view; a matrix
+  // times a batch runs transposed and ends with .contiguous(), hence CloneBackward0.
+  recordMatmul(this.ndim === 2 ? "CloneBackward0" : "UnsafeViewBackward0", this, b, o);
   return o;
 };
 
@@ -219,10 +222,14 @@ P.trace = function (this: Tensor) {
   );
   const out = noGrad(() => diag.sum());
   const inShape = this.shape;
+  // PyTorch 1.13's trace_backward fills flat positions 0, C+1, 2(C+1), ... up to R*C, which for
+  // a tall matrix (R > C) runs past the diagonal into later rows; we match it, quirk included.
+  const C = inShape[1] as number;
+  const count = Math.ceil(((inShape[0] as number) * C) / (C + 1));
   recordOp("TraceBackward0", [this], [out], () => ([g]) => {
     const z = noGrad(() => Tensor.empty(inShape, (g as Tensor).dtype).zero_());
-    const d = new Tensor(z.storage, [n], [(inShape[1] as number) + 1], 0);
-    noGrad(() => d.copy_((g as Tensor).expand([n])));
+    const d = new Tensor(z.storage, [count], [C + 1], 0);
+    noGrad(() => d.copy_((g as Tensor).expand([count])));
     return [z];
   });
   return out;
@@ -237,18 +244,17 @@ P.diag = function (this: Tensor, diagonal = 0) {
     const d = new Tensor(z.storage, [this.shape[0] as number], [n + 1], start);
     noGrad(() => d.copy_(this));
     recordOp("DiagBackward0", [this], [z], () => ([g]) => [
-      new Tensor(
-        (g as Tensor).contiguous().storage,
-        [this.shape[0] as number],
-        [n + 1],
-        start,
-      ).clone(),
+      contiguousClone(
+        new Tensor((g as Tensor).contiguous().storage, [this.shape[0] as number], [n + 1], start),
+      ),
     ]);
     return z;
   }
-  if (this.ndim !== 2) throw runtimeError(`diag(): Supports 1D or 2D tensors. Got ${this.ndim}D`);
+  if (this.ndim !== 2) throw runtimeError("matrix or a vector expected");
   const [R, C] = this.shape as [number, number];
-  const len = Math.max(0, diagonal >= 0 ? Math.min(R, C - diagonal) : Math.min(R + diagonal, C));
+  const len = diagonal >= 0 ? Math.min(R, C - diagonal) : Math.min(R + diagonal, C);
+  // A diagonal past the edge gives a negative length, which 1.13 reports this way.
+  if (len < 0) throw runtimeError("numel: integer multiplication overflow");
   const off =
     this.offset +
     (diagonal >= 0
@@ -260,7 +266,7 @@ P.diag = function (this: Tensor, diagonal = 0) {
     [(this.strides[0] as number) + (this.strides[1] as number)],
     off,
   );
-  const out = noGrad(() => view.clone());
+  const out = noGrad(() => contiguousClone(view));
   recordOp("DiagBackward0", [this], [out], () => ([g]) => {
     const z = noGrad(() => Tensor.empty([R, C], (g as Tensor).dtype).zero_());
     const start = diagonal >= 0 ? diagonal : -diagonal * C;

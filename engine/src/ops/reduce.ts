@@ -267,7 +267,8 @@ function dimExtreme(
   wantValues: boolean,
 ): Values {
   const d = wrapDim(dim, t.ndim);
-  if (t.ndim > 0) checkNonEmpty(t, op === "max" ? "max" : "min", d);
+  // Only the reduced dim must be non-empty: max(dim=1) of a [0, 3] tensor is an empty result.
+  if (t.ndim > 0 && t.shape[d] === 0) checkNonEmpty(t, op === "max" ? "max" : "min", d);
   const order = [...t.shape.map((_, i) => i).filter((i) => i !== d), ...(t.ndim > 0 ? [d] : [])];
   const src = {
     ...t.v(),
@@ -327,27 +328,27 @@ P.max = extreme("max");
 P.min = extreme("min");
 
 P.argmax = function (this: Tensor, dim?: number | null, keepdim = false) {
+  if (this.dtype === "bool") throw runtimeError(`"argmax_cpu" not implemented for 'Bool'`);
   if (dim === null || dim === undefined) {
     if (this.numel() === 0)
-      throw runtimeError(
-        "argmax(): Expected reduction dim to be specified for input.numel() == 0.",
-      );
+      throw indexError("argmax(): Expected reduction dim to be specified for input.numel() == 0.");
     return dimExtreme(this.reshape([-1]), "max", 0, false, false).indices;
   }
   return dimExtreme(this, "max", dim, keepdim, false).indices;
 };
 P.argmin = function (this: Tensor, dim?: number | null, keepdim = false) {
+  if (this.dtype === "bool") throw runtimeError(`"argmin_cpu" not implemented for 'Bool'`);
   if (dim === null || dim === undefined) {
     if (this.numel() === 0)
-      throw runtimeError(
-        "argmin(): Expected reduction dim to be specified for input.numel() == 0.",
-      );
+      throw indexError("argmin(): Expected reduction dim to be specified for input.numel() == 0.");
     return dimExtreme(this.reshape([-1]), "min", 0, false, false).indices;
   }
   return dimExtreme(this, "min", dim, keepdim, false).indices;
 };
 
 function amaxmin(t: Tensor, op: "max" | "min", dim: DimArg, keepdim: boolean): Tensor {
+  if (dim === undefined || dim === null || (Array.isArray(dim) && dim.length === 0))
+    checkNonEmpty(t, op === "max" ? "amax" : "amin");
   const dims = reduceDims(t, dim);
   const out = runReduce(op, t, dims, keepdim, t.dtype);
   const inShape = t.shape;
@@ -420,7 +421,7 @@ P.std = function (this: Tensor, dim?: DimArg, correction = 1, keepdim = false) {
 P.norm = function (this: Tensor, p = 2, dim?: DimArg, keepdim = false) {
   if (!isFloating(this.dtype)) {
     throw runtimeError(
-      `linalg.vector_norm: Expected a floating point or complex tensor as input. Got ${typeName(this.dtype)}`,
+      `norm(): input dtype should be either floating point or complex. Got ${typeName(this.dtype)} instead.`,
     );
   }
   const dims = reduceDims(this, dim);
@@ -446,6 +447,14 @@ P.norm = function (this: Tensor, p = 2, dim?: DimArg, keepdim = false) {
         const gx = expandBack(g as Tensor, inShape, dims, keepdim);
         const o = expandBack(out, inShape, dims, keepdim);
         if (p === 1) return [gx.mul(x.sign())];
+        // The inf-norm is amax(|x|): the gradient goes, with x's sign, to the elements equal
+        // to it (nan counts as one), shared evenly among ties.
+        if (p === Number.POSITIVE_INFINITY) {
+          const ax = x.abs();
+          const mask = ax.eq(o).logical_or(ax.isnan()).to(x.dtype);
+          const count = expandBack(mask.sum(dims, keepdim), inShape, dims, keepdim);
+          return [x.sign().mul(gx.div(count)).mul(mask)];
+        }
         if (p === 2) return [gx.mul(x).div(o).masked_fill(o.eq(0), 0)];
         // d ||x||_p = g x |x|^(p-2) / ||x||^(p-1).
         return [

@@ -4,7 +4,14 @@
 
 import { noGrad } from "../autograd/grad-mode.ts";
 import { recordOp } from "../autograd/record.ts";
-import { resultType, type Scalar, scalarValue } from "../core/dtype.ts";
+import {
+  canCast,
+  type DType,
+  isFloating,
+  resultType,
+  type Scalar,
+  scalarValue,
+} from "../core/dtype.ts";
 import { runtimeError } from "../core/errors.ts";
 import { broadcastAll } from "../core/shape.ts";
 import { backendFor, Tensor } from "../tensor.ts";
@@ -17,6 +24,7 @@ import {
   operandView,
   sumToShape,
   type TensorLike,
+  typeName,
 } from "./helpers.ts";
 
 export const BINARY_METHODS = [
@@ -88,8 +96,8 @@ type UnaryMethods = { [K in UnaryName]: () => Tensor } & {
 
 declare module "../tensor.ts" {
   interface Tensor extends BinaryMethods, UnaryMethods {
-    clamp(min?: number | null, max?: number | null): Tensor;
-    clamp_(min?: number | null, max?: number | null): Tensor;
+    clamp(min?: Scalar | null, max?: Scalar | null): Tensor;
+    clamp_(min?: Scalar | null, max?: Scalar | null): Tensor;
     where(condition: Tensor, other: TensorLike): Tensor;
     masked_fill(mask: Tensor, value: TensorLike): Tensor;
     masked_fill_(mask: Tensor, value: TensorLike): Tensor;
@@ -101,12 +109,34 @@ const proto = Tensor.prototype as unknown as Record<string, unknown>;
 for (const name of BINARY_METHODS) {
   proto[name] = function (this: Tensor, other: TensorLike) {
     // x ** scalar is its own kernel (PowBackward0); x ** tensor is PowBackward1.
-    if (name === "pow" && !isTensor(other)) return unary("pow_scalar", this, [scalarValue(other)]);
+    if (name === "pow" && !isTensor(other)) return powScalar(this, other, false);
     return binary(name, this, other);
   };
   proto[`${name}_`] = function (this: Tensor, other: TensorLike) {
+    if (name === "pow" && !isTensor(other)) return powScalar(this, other, true);
     return binaryInPlace(name, this, other);
   };
+}
+
+/**
+ * x ** scalar (pow.Tensor_Scalar): the exponent takes part in promotion (int64 ** 2.5 is float),
+ * integers wrap like C and refuse negative exponents, and bool has no kernel.
+ */
+function powScalar(self: Tensor, exponent: Scalar, inPlace: boolean): Tensor {
+  const dtype = resultType([operandOf(self), operandOf(exponent)]);
+  const e = scalarValue(exponent);
+  if (dtype === "bool") throw runtimeError(`"pow" not implemented for 'Bool'`);
+  // pow_ checks its output dtype before anything else, with this wording.
+  if (inPlace && !canCast(dtype, self.dtype)) {
+    throw runtimeError(`Found dtype ${typeName(self.dtype)} but expected ${typeName(dtype)}`);
+  }
+  if (!isFloating(dtype) && e < 0) {
+    throw runtimeError("Integers to negative integer powers are not allowed.");
+  }
+  const name = isFloating(dtype) ? "pow_scalar" : "pow_scalar_int";
+  const params = isFloating(dtype) ? [e] : [e, dtype === "int32" ? 32 : 64];
+  if (inPlace) return unaryInPlace(name, self, params);
+  return unary(name, self.dtype === dtype ? self : self.to(dtype), params);
 }
 for (const name of UNARY_METHODS) {
   proto[name] = function (this: Tensor) {
@@ -117,21 +147,50 @@ for (const name of UNARY_METHODS) {
   };
 }
 
-function clampParams(min?: number | null, max?: number | null): number[] {
+function clampParams(min?: Scalar | null, max?: Scalar | null): number[] {
   if ((min === undefined || min === null) && (max === undefined || max === null)) {
     throw runtimeError("torch.clamp: At least one of 'min' or 'max' must not be None");
   }
-  return [min ?? Number.NEGATIVE_INFINITY, max ?? Number.POSITIVE_INFINITY];
+  return [
+    min === undefined || min === null ? Number.NEGATIVE_INFINITY : scalarValue(min),
+    max === undefined || max === null ? Number.POSITIVE_INFINITY : scalarValue(max),
+  ];
 }
 
-Tensor.prototype.clamp = function (this: Tensor, min?: number | null, max?: number | null) {
-  return unary("clamp", this, clampParams(min, max));
+/** clamp's result dtype: the bounds promote like operands (int64.clamp(0.5) is float32). */
+function clampDtype(self: Tensor, min?: Scalar | null, max?: Scalar | null): DType {
+  const ops = [operandOf(self)];
+  for (const b of [min, max]) if (b !== undefined && b !== null) ops.push(operandOf(b));
+  return resultType(ops);
+}
+
+/** C++ type names, which clamp_'s cast error quotes (from TypeMeta, not ScalarType). */
+const CPP_NAMES: Record<DType, string> = {
+  float32: "float",
+  float64: "double",
+  int64: "long int",
+  int32: "int",
+  bool: "bool",
 };
-Tensor.prototype.clamp_ = function (this: Tensor, min?: number | null, max?: number | null) {
-  return unaryInPlace("clamp", this, clampParams(min, max));
+
+Tensor.prototype.clamp = function (this: Tensor, min?: Scalar | null, max?: Scalar | null) {
+  const params = clampParams(min, max);
+  const dtype = clampDtype(this, min, max);
+  return unary("clamp", this.dtype === dtype ? this : this.to(dtype), params);
+};
+Tensor.prototype.clamp_ = function (this: Tensor, min?: Scalar | null, max?: Scalar | null) {
+  const params = clampParams(min, max);
+  const dtype = clampDtype(this, min, max);
+  if (!canCast(dtype, this.dtype)) {
+    throw runtimeError(
+      `result type ${typeName(dtype)} can't be cast to the desired output type ${CPP_NAMES[this.dtype]}`,
+    );
+  }
+  return unaryInPlace("clamp", this, params);
 };
 Tensor.prototype.rsub = function (this: Tensor, other: TensorLike) {
-  return binary("sub", other, this, undefined, "RsubBackward1");
+  // rsub.Tensor is RsubBackward0; rsub.Scalar (a Python number) is RsubBackward1.
+  return binary("sub", other, this, undefined, isTensor(other) ? "RsubBackward0" : "RsubBackward1");
 };
 
 /** torch.where(condition, x, y) with broadcasting over all three. */
@@ -179,13 +238,21 @@ Tensor.prototype.where = function (this: Tensor, condition: Tensor, other: Tenso
   return where(condition, this, other);
 };
 
+/**
+ * The mask as bool. PyTorch 1.13 still takes a non-bool mask (deprecated): an integer mask must
+ * hold only 0 and 1, a float mask reads as nonzero.
+ */
+function boolMask(mask: Tensor): Tensor {
+  if (mask.dtype === "bool") return mask;
+  if (!isFloating(mask.dtype) && mask.ne(0).logical_and(mask.ne(1)).any().item()) {
+    throw runtimeError("Mask tensor can take 0 and 1 values only");
+  }
+  return mask.ne(0);
+}
+
 /** masked_fill(mask, value): value where mask is true; the mask broadcasts to self. */
 function maskedFill(self: Tensor, mask: Tensor, value: TensorLike): Tensor {
-  if (mask.dtype !== "bool") {
-    throw runtimeError(
-      `masked_fill_ only supports boolean masks, but got mask with dtype ${mask.dtype === "int64" ? "long int" : mask.dtype}`,
-    );
-  }
+  const m = boolMask(mask);
   if (isTensor(value) && value.ndim !== 0) {
     throw runtimeError(
       `masked_fill_ only supports a 0-dimensional value tensor, but got tensor with ${value.ndim} dimension(s).`,
@@ -195,13 +262,13 @@ function maskedFill(self: Tensor, mask: Tensor, value: TensorLike): Tensor {
   const out = Tensor.empty(self.shape, self.dtype, self.deviceType);
   const shape = self.shape;
   backendFor(self.deviceType).where(
-    operandView(mask, "bool", shape, self.deviceType),
+    operandView(m, "bool", shape, self.deviceType),
     operandView(v, self.dtype, shape, self.deviceType),
     self.v(),
     out.v(),
   );
   recordOp("MaskedFillBackward0", [self], [out], (node) => {
-    const sm = node.save(mask);
+    const sm = node.save(m);
     return ([g]) => [(g as Tensor).masked_fill(sm.unpack(), 0)];
   });
   return out;
@@ -211,6 +278,13 @@ Tensor.prototype.masked_fill = function (this: Tensor, mask: Tensor, value: Tens
   return maskedFill(this, mask, value);
 };
 Tensor.prototype.masked_fill_ = function (this: Tensor, mask: Tensor, value: TensorLike) {
+  // The mask broadcasts to self, never self to the mask.
+  const shape = broadcastAll([this.shape, mask.shape]);
+  if (shape.length !== this.ndim || shape.some((s, i) => s !== this.shape[i])) {
+    throw runtimeError(
+      `output with shape [${this.shape.join(", ")}] doesn't match the broadcast shape [${shape.join(", ")}]`,
+    );
+  }
   return inPlace(
     this,
     [value],

@@ -114,7 +114,7 @@ P.reshape = function (this: Tensor, ...args: ShapeArg[]) {
     );
   }
   // No view possible: copy (CloneBackward0) then view the copy (UnsafeViewBackward0).
-  const c = this.clone();
+  const c = this.contiguous();
   const out = new Tensor(c.storage, shape, contiguousStrides(shape), 0);
   recordOp("UnsafeViewBackward0", [c], [out], () => ([g]) => [(g as Tensor).reshape(inShape)]);
   return out;
@@ -211,7 +211,9 @@ P.select = function (this: Tensor, dim: number, index: number) {
   const d = wrapDim(dim, this.ndim);
   const size = this.shape[d] as number;
   if (index < -size || index >= size) {
-    throw indexError(`index ${index} is out of bounds for dimension ${d} with size ${size}`);
+    throw indexError(
+      `select(): index ${index} out of range for tensor of size [${this.shape.join(", ")}] at dimension ${d}`,
+    );
   }
   const i = index < 0 ? index + size : index;
   const inShape = this.shape;
@@ -326,9 +328,34 @@ P.flatten = function (this: Tensor, startDim = 0, endDim = -1) {
 
 P.unflatten = function (this: Tensor, dim: number, sizes: readonly number[]) {
   const d = wrapDim(dim, this.ndim);
-  const inner = inferSize(sizes, this.shape[d] as number);
+  const size = this.shape[d] as number;
+  if (!sizes.includes(-1) && sizes.reduce((a, b) => a * b, 1) !== size) {
+    throw runtimeError(
+      `unflatten: Provided sizes [${sizes.join(", ")}] don't multiply up to the size of dim ${d} (${size}) in the input tensor`,
+    );
+  }
+  const inner = inferSize(sizes, size);
   return this.view([...this.shape.slice(0, d), ...inner, ...this.shape.slice(d + 1)]);
 };
+
+/** The storage must hold every element the geometry can reach (ATen's setStorage check). */
+function checkInBounds(
+  t: Tensor,
+  size: readonly number[],
+  stride: readonly number[],
+  offset: number,
+): void {
+  const item = t.elementSize();
+  const reach = size.some((s) => s === 0)
+    ? 0
+    : size.reduce((acc, s, i) => acc + (s - 1) * (stride[i] as number), offset) + 1;
+  const have = t.storage.numel * item;
+  if (reach * item > have) {
+    throw runtimeError(
+      `setStorage: sizes [${size.join(", ")}], strides [${stride.join(", ")}], storage offset ${offset}, and itemsize ${item} requiring a storage size of ${reach * item} are out of bounds for storage of size ${have}`,
+    );
+  }
+}
 
 P.as_strided = function (
   this: Tensor,
@@ -337,6 +364,7 @@ P.as_strided = function (
   storageOffset?: number,
 ) {
   const off = storageOffset ?? this.offset;
+  checkInBounds(this, size, stride, off);
   const inShape = this.shape;
   const inOff = this.offset;
   // The gradient is placed through the same window relative to the input's own offset; exact

@@ -2,7 +2,7 @@
 // Buffers are typed arrays; all math is done in JS doubles and stored into the output's
 // typed array, which rounds to float32 or wraps as the dtype does.
 
-import { DTYPES, type DType, type TypedArray } from "../../core/dtype.ts";
+import { castToInt, DTYPES, type DType, type TypedArray } from "../../core/dtype.ts";
 import { BINARY, UNARY } from "../../core/elementwise-defs.ts";
 import { runtimeError } from "../../core/errors.ts";
 import { contiguousStrides } from "../../core/shape.ts";
@@ -61,7 +61,9 @@ function fixInt64(dst: View): void {
     const ys = s[0] as number;
     for (let i = 0; i < n; i++, yi += ys) {
       const v = y[yi] as number;
-      if (!Number.isInteger(v)) y[yi] = Number.isFinite(v) ? Math.trunc(v) : -(2 ** 63);
+      // v === 0 also catches -0 (from -0 * 3, fmod(-2, 2), ...): an integer prints 0.
+      if (v === 0) y[yi] = 0;
+      else if (!Number.isInteger(v)) y[yi] = Number.isFinite(v) ? Math.trunc(v) + 0 : -(2 ** 63);
     }
   });
 }
@@ -131,6 +133,18 @@ export class CpuBackend implements Backend {
       });
       return;
     }
+    if (dst.dtype === "int32" && DTYPES[src.dtype].isFloat) {
+      // An Int32Array wraps 3e9 modulo 2^32; C's cast (and so PyTorch) gives INT32_MIN.
+      const x = buf(src);
+      const y = buf(dst);
+      forEachRow([src, dst], (o, n, st) => {
+        let xi = o[0] as number;
+        let yi = o[1] as number;
+        for (let i = 0; i < n; i++, xi += st[0] as number, yi += st[1] as number)
+          y[yi] = castToInt(x[xi] as number, 32);
+      });
+      return;
+    }
     forEachRow([src, dst], copyLoop(buf(src), buf(dst), []));
     if (src.dtype !== dst.dtype) normalize(dst);
   }
@@ -173,6 +187,7 @@ export class CpuBackend implements Backend {
   }
   reduce(op: ReduceOp, src: View, dst: View): void {
     cpuReduce(op, src, dst);
+    normalize(dst); // an int64 product can be -0 (0 * -1)
   }
   argReduce(op: ArgReduceOp, src: View, values: View | null, indices: View): void {
     cpuArgReduce(op, src, values, indices);
@@ -182,6 +197,7 @@ export class CpuBackend implements Backend {
   }
   cumulative(op: "cumsum" | "cumprod", src: View, dst: View): void {
     cpuCumulative(op, src, dst);
+    normalize(dst);
   }
   gather(src: View, dim: number, index: View, dst: View): void {
     cpuGather(src, dim, index, dst);
