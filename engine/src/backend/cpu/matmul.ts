@@ -8,6 +8,8 @@ import { MR, NR, wasmGemm } from "./wasm-gemm.ts";
 
 /** Depth of one K block: a 4xKC A panel plus a KCx8 B panel (12 KiB) stay in L1. */
 const KC = 256;
+/** Rows of A per L2 block: MC x KC floats = 128 KiB. */
+const MC = 128;
 const PAGE = 65536;
 
 const roundUp = (n: number, m: number): number => Math.ceil(n / m) * m;
@@ -55,13 +57,20 @@ function wasmMatmul(
   packB(b, bi, K, N, Np, f, bAt);
   f.fill(0, cAt, cAt + Mp * Np);
   const ldc = Np * 4;
+  // GotoBLAS loop order: a K block, then an MC-row block of A (kept in L2) against every
+  // 8-column B micro-panel (kept in L1 across the block's MC / 4 kernel calls).
+  const panelsA = Mp / MR;
+  const blockA = Math.max(1, Math.floor(MC / MR));
   for (let k0 = 0; k0 < K; k0 += KC) {
     const kc = Math.min(KC, K - k0);
-    for (let q = 0; q < Np / NR; q++) {
-      const bp = (bAt + (q * K + k0) * NR) * 4;
-      const cq = (cAt + q * NR) * 4;
-      for (let p = 0; p < Mp / MR; p++)
-        kernel((aAt + (p * K + k0) * MR) * 4, bp, cq + p * MR * ldc, kc, ldc);
+    for (let p0 = 0; p0 < panelsA; p0 += blockA) {
+      const p1 = Math.min(panelsA, p0 + blockA);
+      for (let q = 0; q < Np / NR; q++) {
+        const bp = (bAt + (q * K + k0) * NR) * 4;
+        const cq = (cAt + q * NR) * 4;
+        for (let p = p0; p < p1; p++)
+          kernel((aAt + (p * K + k0) * MR) * 4, bp, cq + p * MR * ldc, kc, ldc);
+      }
     }
   }
   for (let i = 0; i < M; i++) {

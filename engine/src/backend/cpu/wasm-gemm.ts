@@ -47,8 +47,8 @@ export const NR = 8;
  */
 function kernelBody(): number[] {
   const [AP, BP, CP, KC, LDC] = [0, 1, 2, 3, 4];
-  const acc = (r: number, h: number) => 5 + 2 * r + h; // v128 locals 5..12
-  const [B0, B1, A, P] = [13, 14, 15, 16];
+  const acc = (r: number, h: number) => 5 + 2 * r + h; // v128 locals 5 .. 4 + 2 * MR
+  const [B0, B1, A, P] = [5 + 2 * MR, 6 + 2 * MR, 7 + 2 * MR, 8 + 2 * MR];
   const code: number[] = [];
   const eachRow = (f: (r: number) => void) => {
     code.push(...get(CP), ...set(P));
@@ -84,7 +84,7 @@ function kernelBody(): number[] {
   });
   code.push(0x0b); // end function
   const locals = vec([
-    [...uleb(11), V128],
+    [...uleb(2 * MR + 3), V128],
     [...uleb(1), I32],
   ]);
   const body = [...locals, ...code];
