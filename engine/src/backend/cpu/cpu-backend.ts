@@ -8,16 +8,19 @@ import { runtimeError } from "../../core/errors.ts";
 import { contiguousStrides } from "../../core/shape.ts";
 import type { ArgReduceOp, Backend, ReduceOp, View } from "../backend.ts";
 import { FAST_BINARY } from "./fast-binary.ts";
+import { copyRow, FAST_UNARY } from "./fast-unary.ts";
 import { cpuGather, cpuScatter, cpuSort, cpuTopk } from "./indexing.ts";
 import { cpuMatmul } from "./matmul.ts";
 import { cpuArgReduce, cpuCumulative, cpuReduce } from "./reduce.ts";
-import { forEachRow, stridedBinary } from "./strided.ts";
+import { forEachRow, stridedBinary, stridedUnary } from "./strided.ts";
 
 type Row = (offsets: Int32Array | number[], n: number, inner: readonly number[]) => void;
 
 const buf = (v: View): TypedArray => v.buf as TypedArray;
 
-// One loop closure per op, so each stays monomorphic and V8 can inline the scalar math.
+// The generic loops for every table op. Their closure body is shared by all ops, so once several
+// ops have run V8 calls `f` polymorphically (no inlining); hot ops have their own kernels in
+// fast-binary.ts and fast-unary.ts, and these loops remain the reference for the rest.
 function makeUnaryLoop(f: (x: number, p: readonly number[]) => number) {
   return (x: TypedArray, y: TypedArray, p: readonly number[]): Row =>
     (o, n, s) => {
@@ -49,7 +52,6 @@ function makeBinaryLoop(f: (a: number, b: number) => number) {
 
 const unaryLoops = new Map(Object.entries(UNARY).map(([k, d]) => [k, makeUnaryLoop(d.cpu)]));
 const binaryLoops = new Map(Object.entries(BINARY).map(([k, d]) => [k, makeBinaryLoop(d.cpu)]));
-const copyLoop = makeUnaryLoop((x) => x);
 
 // Integer results must wrap or truncate like the dtype; typed arrays do this except for int64
 // (held in a Float64Array), where we truncate toward zero ourselves.
@@ -145,10 +147,16 @@ export class CpuBackend implements Backend {
       });
       return;
     }
-    forEachRow([src, dst], copyLoop(buf(src), buf(dst), []));
+    stridedUnary(copyRow, src, dst, []);
     if (src.dtype !== dst.dtype) normalize(dst);
   }
   unary(op: string, src: View, dst: View, params: readonly number[]): void {
+    const fast = FAST_UNARY[op];
+    if (fast !== undefined) {
+      stridedUnary(fast, src, dst, params);
+      normalize(dst);
+      return;
+    }
     const loop = unaryLoops.get(op);
     if (!loop) throw runtimeError(`cpu backend: no unary kernel ${op}`);
     forEachRow([src, dst], loop(buf(src), buf(dst), params));

@@ -86,4 +86,15 @@ const div: RowKernel = (a, ai, as, b, bi, bs, y, yi, ys, n) => {
   }
 };
 
-export const FAST_BINARY: Readonly<Record<string, RowKernel>> = { add, sub, mul, div };
+// Comparisons write 0/1 into the (bool) output, as the table's `gt` does.
+const gt: RowKernel = (a, ai, as, b, bi, bs, y, yi, ys, n) => {
+  if (as === 1 && bs === 0 && ys === 1) {
+    const [av, s, yv] = [a.subarray(ai, ai + n), b[bi] as number, y.subarray(yi, yi + n)];
+    for (let i = 0; i < n; i++) yv[i] = (av[i] as number) > s ? 1 : 0;
+  } else {
+    for (let i = 0; i < n; i++, ai += as, bi += bs, yi += ys)
+      y[yi] = (a[ai] as number) > (b[bi] as number) ? 1 : 0;
+  }
+};
+
+export const FAST_BINARY: Readonly<Record<string, RowKernel>> = { add, sub, mul, div, gt };

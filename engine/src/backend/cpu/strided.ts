@@ -4,6 +4,7 @@
 import type { TypedArray } from "../../core/dtype.ts";
 import type { View } from "../backend.ts";
 import type { RowKernel } from "./fast-binary.ts";
+import type { UnaryRowKernel } from "./fast-unary.ts";
 
 export interface Layout {
   shape: number[];
@@ -146,4 +147,22 @@ export function stridedBinary(kernel: RowKernel, a: View, b: View, dst: View): v
     for (let r = 0; r < R; r++, ai += ra, bi += rb, yi += ry)
       kernel(x, ai, ca, z, bi, cb, y, yi, cy, w);
   }
+}
+
+/** Runs a unary row kernel over dst = op(src), long rows in CHUNK-sized calls. */
+export function stridedUnary(
+  kernel: UnaryRowKernel,
+  src: View,
+  dst: View,
+  p: readonly number[],
+): void {
+  const x = src.buf as TypedArray;
+  const y = dst.buf as TypedArray;
+  forEachRow([src, dst], (o, n, s) => {
+    const [xs, ys] = [s[0] as number, s[1] as number];
+    for (let i = 0; i < n; i += CHUNK) {
+      const m = Math.min(CHUNK, n - i);
+      kernel(x, (o[0] as number) + i * xs, xs, y, (o[1] as number) + i * ys, ys, m, p);
+    }
+  });
 }
