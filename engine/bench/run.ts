@@ -14,7 +14,7 @@ const WASM_BAR = 8;
 
 function git(cmd: string): string {
   try {
-    return execSync(`git ${cmd}`, { cwd: new URL(".", import.meta.url), encoding: "utf8" }).trim();
+    return execSync(`git ${cmd}`, { cwd: new URL("..", import.meta.url), encoding: "utf8" }).trim();
   } catch {
     return "";
   }

@@ -79,19 +79,24 @@ function wasmMatmul(
   }
 }
 
-/** A[bi] (M x K, any strides) into MR-row panels: panel p holds K groups of MR values. */
+/**
+ * A[bi] (M x K, any strides) into MR-row panels: panel p holds K groups of MR values. The MR
+ * rows are read side by side, so a transposed A (a gradient's a.T) reads MR adjacent values per
+ * step instead of walking one column at a time.
+ */
 function packA(v: View, bi: number, M: number, K: number, Mp: number, f: Float32Array, at: number) {
   const x = v.buf as TypedArray;
   const [bs, rs, cs] = v.strides as [number, number, number];
   const base = v.offset + bi * bs;
-  for (let i = 0; i < Mp; i++) {
-    let d = at + Math.floor(i / MR) * K * MR + (i % MR);
-    if (i >= M) {
-      for (let k = 0; k < K; k++, d += MR) f[d] = 0;
-      continue;
+  for (let i0 = 0; i0 < Mp; i0 += MR) {
+    const h = Math.min(MR, M - i0);
+    let d = at + i0 * K;
+    for (let k = 0; k < K; k++, d += MR) {
+      let s = base + i0 * rs + k * cs;
+      let r = 0;
+      for (; r < h; r++, s += rs) f[d + r] = x[s] as number;
+      for (; r < MR; r++) f[d + r] = 0;
     }
-    let s = base + i * rs;
-    for (let k = 0; k < K; k++, d += MR, s += cs) f[d] = x[s] as number;
   }
 }
 
