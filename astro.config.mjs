@@ -1,7 +1,8 @@
 // Site configuration: Starlight (navigation, search, dark mode, i18n), MDX lessons with
 // KaTeX math, code highlighted by Shiki through Starlight's Expressive Code.
 // The base path comes from TORCHLIT_BASE so self-hosters can serve the site from a subfolder,
-// e.g. TORCHLIT_BASE=/course/ npm run build. Nothing here may load from a CDN.
+// e.g. TORCHLIT_BASE=/course/ npm run build; TORCHLIT_SITE (the public origin, e.g.
+// https://example.org) is optional and enables the sitemap. Nothing here may load from a CDN.
 import { unified } from "@astrojs/markdown-remark";
 import mdx from "@astrojs/mdx";
 import starlight from "@astrojs/starlight";
@@ -18,6 +19,7 @@ function basePath(raw) {
 
 export default defineConfig({
   base: basePath(process.env.TORCHLIT_BASE),
+  ...(process.env.TORCHLIT_SITE ? { site: process.env.TORCHLIT_SITE } : {}),
   trailingSlash: "ignore",
   markdown: {
     // The unified (remark/rehype) processor, because KaTeX math comes from remark-math and
