@@ -24,10 +24,28 @@ export function cpuMatmul(a: View, b: View, dst: View): void {
     return;
   }
   const gemm = a.dtype === "float32" && b.dtype === "float32" ? wasmGemm() : null;
+  // The Wasm path needs (M + N) * K + M * N floats of module memory; if the runtime refuses to
+  // grow it that far, the JS kernel still gives the answer, only slower.
+  const fits = gemm !== null && ensureMemory(gemm.memory, wasmFloats(M, K, N) * 4);
   for (let bi = 0; bi < B; bi++) {
     const yBase = dst.offset + bi * M * N;
-    if (gemm) wasmMatmul(gemm.memory, gemm.kernel, a, b, bi, M, K, N, y, yBase);
+    if (fits) wasmMatmul(gemm.memory, gemm.kernel, a, b, bi, M, K, N, y, yBase);
     else jsMatmul(a, b, bi, M, K, N, y, yBase);
+  }
+}
+
+/** Floats of module memory one product uses: packed A, packed B and the padded C tile grid. */
+const wasmFloats = (M: number, K: number, N: number): number =>
+  roundUp(M, MR) * K + K * roundUp(N, NR) + roundUp(M, MR) * roundUp(N, NR);
+
+function ensureMemory(memory: WebAssembly.Memory, bytes: number): boolean {
+  const have = memory.buffer.byteLength;
+  if (bytes <= have) return true;
+  try {
+    memory.grow(Math.ceil((bytes - have) / PAGE));
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -49,9 +67,6 @@ function wasmMatmul(
   const aAt = 0;
   const bAt = aAt + Mp * K;
   const cAt = bAt + K * Np;
-  const need = (cAt + Mp * Np) * 4;
-  if (need > memory.buffer.byteLength)
-    memory.grow(Math.ceil((need - memory.buffer.byteLength) / PAGE));
   const f = new Float32Array(memory.buffer);
   packA(a, bi, M, K, Mp, f, aAt);
   packB(b, bi, K, N, Np, f, bAt);
