@@ -1,43 +1,14 @@
 // End-to-end tests against the production build, served as plain static files from
-// http://localhost (WebGPU needs a secure context). Browsers are never downloaded: a system
-// Chromium is used when present (TORCHLIT_CHROMIUM, else /usr/bin/chromium), Playwright's own
-// browser otherwise. The flags give pages a WebGPU adapter through SwiftShader on GPU-less hosts.
-import { existsSync } from "node:fs";
+// http://localhost (WebGPU needs a secure context). Which Chromium runs, and with which flags
+// (a SwiftShader WebGPU adapter on GPU-less hosts), is decided in e2e/support/chromium.ts.
 import { defineConfig, devices } from "@playwright/test";
 import { basePathCheck } from "./e2e/support/base-check.ts";
+import { chromiumLaunchOptions } from "./e2e/support/chromium.ts";
 
 const port = Number(process.env.TORCHLIT_E2E_PORT ?? 4400);
 const basePort = port + 1;
 
-function systemChromium(): string | undefined {
-  const fromEnv = process.env.TORCHLIT_CHROMIUM;
-  if (fromEnv) {
-    if (!existsSync(fromEnv)) throw new Error(`TORCHLIT_CHROMIUM=${fromEnv} does not exist`);
-    return fromEnv;
-  }
-  return existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined;
-}
-
-const chromiumArgs = [
-  "--enable-unsafe-webgpu",
-  "--enable-features=Vulkan",
-  "--use-vulkan=swiftshader",
-  "--use-webgpu-adapter=swiftshader",
-  "--disable-vulkan-surface",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-  // Chromium refuses to start its sandbox as root (containers, CI).
-  ...(process.getuid?.() === 0 ? ["--no-sandbox"] : []),
-];
-
-const executablePath = systemChromium();
-const chromium = {
-  ...devices["Desktop Chrome"],
-  launchOptions: { args: chromiumArgs, ...(executablePath ? { executablePath } : {}) },
-};
+const chromium = { ...devices["Desktop Chrome"], launchOptions: chromiumLaunchOptions() };
 
 export default defineConfig({
   testDir: "e2e",
