@@ -9,6 +9,7 @@ import "./ops/gather-scatter.ts";
 import "./ops/linalg.ts";
 import "./ops/indexing.ts";
 import "./ops/random-ops.ts";
+import "./ops/repr.ts";
 
 export { runBackward } from "./autograd/engine.ts";
 export { enableGrad, isGradEnabled, noGrad, setGradEnabled } from "./autograd/grad-mode.ts";
@@ -25,6 +26,19 @@ export type { PyErrorType } from "./core/errors.ts";
 export { TorchError } from "./core/errors.ts";
 export type { DeviceType } from "./core/storage.ts";
 export { allocStats, limits, measureAllocations, resetAllocStats } from "./core/storage.ts";
+export { DataLoader, type DataLoaderOptions, defaultCollate } from "./data/dataloader.ts";
+export { type Dataset, TensorDataset } from "./data/dataset.ts";
+export {
+  getPrintoptions,
+  pyRepr,
+  pyStr,
+  reprDtype,
+  reprSize,
+  resetPrintoptions,
+  setPrintoptions,
+} from "./format/index.ts";
+export * as F from "./nn/functional.ts";
+export * as init from "./nn/init.ts";
 export {
   arange,
   empty,
@@ -62,22 +76,13 @@ export {
   unique,
   whereNonzero,
 } from "./ops/indexing.ts";
-export { where } from "./ops/tensor-math.ts";
-export { registerBackend, Tensor } from "./tensor.ts";
-
-export { DataLoader, type DataLoaderOptions, defaultCollate } from "./data/dataloader.ts";
-export { type Dataset, TensorDataset } from "./data/dataset.ts";
-export * as F from "./nn/functional.ts";
-export * as init from "./nn/init.ts";
-export { Adam, type AdamOptions } from "./optim/adam.ts";
-export { type OptionValue, Optimizer, type ParamGroup, reprOptimizer } from "./optim/optimizer.ts";
-export { SGD, type SGDOptions } from "./optim/sgd.ts";
 export {
   default_generator,
   Generator,
   initial_seed,
   manual_seed,
   normal,
+  type RandomOptions,
   rand,
   rand_like,
   randint,
@@ -85,8 +90,12 @@ export {
   randn,
   randn_like,
   randperm,
-  type RandomOptions,
   seed,
 } from "./ops/random-ops.ts";
+export { where } from "./ops/tensor-math.ts";
+export { Adam, type AdamOptions } from "./optim/adam.ts";
+export { Optimizer, type OptionValue, type ParamGroup, reprOptimizer } from "./optim/optimizer.ts";
+export { SGD, type SGDOptions } from "./optim/sgd.ts";
+export { registerBackend, Tensor } from "./tensor.ts";
 
 export const version = "0.1.0";

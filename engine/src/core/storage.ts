@@ -50,6 +50,20 @@ let nextId = 1;
 // Addresses start at a plausible heap address and are spaced so storages never overlap.
 let nextAddress = 0x5600_0000_0000;
 
+// Backstop for storages nobody disposed: frees device memory when the storage is collected.
+// CPU buffers are ordinary garbage; GPU buffers must go back to the backend's pool.
+const finalizer = new FinalizationRegistry<{
+  backend: Backend;
+  buffer: BackendBuffer;
+  tracked: boolean;
+  bytes: number;
+}>((held) => {
+  held.backend.free(held.buffer);
+  if (!held.tracked) return;
+  allocStats.liveStorages--;
+  allocStats.liveBytes -= held.bytes;
+});
+
 export class Storage {
   readonly id: number;
   readonly dtype: DType;
@@ -78,6 +92,8 @@ export class Storage {
     nextAddress += Math.ceil((bytes + 64) / 64) * 64;
     this.buffer = backend.alloc(dtype, numel);
     this.tracked = tracked;
+    if (backend.device !== "cpu")
+      finalizer.register(this, { backend, buffer: this.buffer, tracked, bytes }, this);
     if (!tracked) return;
     allocStats.storagesCreated++;
     allocStats.bytesAllocated += bytes;
@@ -95,6 +111,7 @@ export class Storage {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
+    finalizer.unregister(this);
     this.backend.free(this.buffer);
     if (!this.tracked) return;
     allocStats.liveStorages--;

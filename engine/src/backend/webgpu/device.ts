@@ -1,0 +1,54 @@
+// Finding a WebGPU device: navigator.gpu in a browser, or a GPU object supplied by the host
+// (in Node, the `webgpu` package's Dawn). Requests the adapter's real limits, and turns a lost
+// device into a state that later allocations report instead of silently falling back.
+
+export interface GpuContext {
+  /** Held so the GPU object outlives the device: Dawn in Node crashes if its instance is collected. */
+  gpu: GPU;
+  device: GPUDevice;
+  adapterName: string;
+  /** Set when the device was lost; new allocations raise with this reason. */
+  lost: string | null;
+}
+
+export interface InitOptions {
+  /** A GPU object (navigator.gpu or Dawn's); defaults to navigator.gpu. */
+  gpu?: GPU;
+  powerPreference?: GPUPowerPreference;
+}
+
+export async function requestGpu(opts: InitOptions = {}): Promise<GpuContext | { error: string }> {
+  const gpu = opts.gpu ?? (globalThis.navigator as Navigator | undefined)?.gpu;
+  if (!gpu) return { error: "WebGPU is not available in this browser (navigator.gpu is missing)" };
+  const adapter = await gpu.requestAdapter({
+    powerPreference: opts.powerPreference ?? "high-performance",
+  });
+  if (!adapter) return { error: "WebGPU found no suitable GPU adapter" };
+  const limits: Record<string, number> = {};
+  for (const key of [
+    "maxStorageBufferBindingSize",
+    "maxBufferSize",
+    "maxComputeWorkgroupsPerDimension",
+    "maxComputeInvocationsPerWorkgroup",
+    "maxComputeWorkgroupSizeX",
+    "maxComputeWorkgroupStorageSize",
+    "maxStorageBuffersPerShaderStage",
+  ] as const) {
+    limits[key] = adapter.limits[key];
+  }
+  const device = await adapter.requestDevice({ requiredLimits: limits });
+  const info = adapter.info;
+  const name = [info.description, info.vendor, info.architecture, info.device].filter(
+    (s) => s && s.length > 0,
+  );
+  const ctx: GpuContext = {
+    gpu,
+    device,
+    adapterName: name.length > 0 ? (name[0] as string) : "WebGPU adapter",
+    lost: null,
+  };
+  device.lost.then((e) => {
+    ctx.lost = e.message || "the GPU device was lost";
+  });
+  return ctx;
+}

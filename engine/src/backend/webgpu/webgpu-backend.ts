@@ -1,0 +1,453 @@
+// The WebGPU backend: Backend's kernels as WGSL compute passes on the reader's GPU.
+// Data stays on the GPU; only read() copies back (asynchronously). float64 is refused,
+// int64 lives as i32 with a range check on upload, and data-dependent errors (a bad gather
+// index) are flagged on the GPU and raised by the next read, naming the op.
+import type { DType, TypedArray } from "../../core/dtype.ts";
+import { DTYPES } from "../../core/dtype.ts";
+import { runtimeError } from "../../core/errors.ts";
+import { contiguousStrides } from "../../core/shape.ts";
+import type { ArgReduceOp, Backend, ReduceOp, View } from "../backend.ts";
+import type { GpuContext } from "./device.ts";
+import {
+  ERR_GATHER,
+  ERR_SCATTER,
+  ERROR_WORDS,
+  gatherKernel,
+  scatterKernel,
+  sortKernel,
+} from "./kernels-index.ts";
+import { type MapSpec, mapKernel, opExpr } from "./kernels-map.ts";
+import { matmulKernel, TILE } from "./kernels-matmul.ts";
+import { argReduceKernel, reduceKernel, scanKernel } from "./kernels-reduce.ts";
+import { GpuRunner, WORKGROUP } from "./runner.ts";
+import { float64Error, GPU_ITEMSIZE, type WgslScalar, wgslType, zero } from "./wgsl-types.ts";
+
+/** A storage's memory on the GPU. */
+export interface GpuBuffer {
+  readonly buffer: GPUBuffer;
+  readonly dtype: DType;
+  readonly numel: number;
+  released: boolean;
+}
+
+const gb = (v: View): GpuBuffer => v.buf as GpuBuffer;
+const numel = (shape: readonly number[]): number => shape.reduce((a, b) => a * b, 1);
+const f32bits = (x: number): number => new Uint32Array(new Float32Array([x]).buffer)[0] as number;
+
+export class WebGpuBackend implements Backend {
+  readonly device = "cuda" as const;
+  readonly name: string;
+  readonly runner: GpuRunner;
+  private readonly ctx: GpuContext;
+  private readonly errors: GPUBuffer;
+
+  constructor(ctx: GpuContext) {
+    this.ctx = ctx;
+    this.name = ctx.adapterName;
+    this.runner = new GpuRunner(ctx.device);
+    this.errors = ctx.device.createBuffer({
+      size: ERROR_WORDS * 4,
+      usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC | GPUBufferUsage.COPY_DST,
+    });
+  }
+
+  /** Releases the device (tests and tools call this before exit; Dawn dislikes live devices at exit). */
+  destroy(): void {
+    this.runner.emptyCache();
+    this.ctx.device.destroy();
+  }
+
+  get lostReason(): string | null {
+    return this.ctx.lost;
+  }
+
+  alloc(dtype: DType, n: number): GpuBuffer {
+    if (this.ctx.lost !== null)
+      throw runtimeError(
+        `CUDA error: the WebGPU device was lost (${this.ctx.lost}); GPU tensors are no longer available`,
+      );
+    if (dtype === "float64") throw float64Error();
+    const bytes = Math.max(n, 1) * GPU_ITEMSIZE;
+    if (bytes > this.ctx.device.limits.maxStorageBufferBindingSize) {
+      throw runtimeError(
+        `CUDA out of memory. Tried to allocate ${bytes} bytes, more than this GPU's largest buffer (${this.ctx.device.limits.maxStorageBufferBindingSize} bytes)`,
+      );
+    }
+    this.runner.liveBytes += bytes;
+    return { buffer: this.runner.acquire(bytes), dtype, numel: n, released: false };
+  }
+
+  free(b: unknown): void {
+    const buf = b as GpuBuffer;
+    if (buf.released) return;
+    buf.released = true;
+    this.runner.liveBytes -= Math.max(buf.numel, 1) * GPU_ITEMSIZE;
+    this.runner.release(buf.buffer);
+  }
+
+  upload(b: unknown, data: TypedArray): void {
+    const buf = b as GpuBuffer;
+    let words: Float32Array | Int32Array | Uint32Array;
+    if (buf.dtype === "float32")
+      words = data instanceof Float32Array ? data : Float32Array.from(data);
+    else if (buf.dtype === "bool") words = Uint32Array.from(data);
+    else {
+      words = new Int32Array(data.length);
+      for (let i = 0; i < data.length; i++) {
+        const v = data[i] as number;
+        if (v > 2147483647 || v < -2147483648) {
+          throw runtimeError(
+            `value ${v} cannot be stored in a GPU int64 tensor: WebGPU holds int64 as int32 (range [-2147483648, 2147483647])`,
+          );
+        }
+        words[i] = v;
+      }
+    }
+    if (words.length === 0) return;
+    // Queue writes run before unsubmitted dispatches: submit those first to keep program order.
+    if (this.runner.hasPending) this.runner.flush();
+    this.ctx.device.queue.writeBuffer(
+      buf.buffer,
+      0,
+      words.buffer,
+      words.byteOffset,
+      words.byteLength,
+    );
+  }
+
+  readSync(): null {
+    return null;
+  }
+
+  async read(v: View): Promise<TypedArray> {
+    const n = numel(v.shape);
+    const out = new DTYPES[v.dtype].array(n);
+    if (n === 0) return out;
+    const tmp = this.alloc(v.dtype, n);
+    const contiguous: View = {
+      buf: tmp,
+      dtype: v.dtype,
+      shape: v.shape,
+      strides: contiguousStrides(v.shape),
+      offset: 0,
+    };
+    this.copy(v, contiguous);
+    const [bytes, err] = await Promise.all([
+      this.runner.readBytes(tmp.buffer, 0, n * GPU_ITEMSIZE),
+      this.runner.readBytes(this.errors, 0, ERROR_WORDS * 4),
+    ]);
+    this.free(tmp);
+    this.runner.raiseUncaptured();
+    this.raiseFlagged(new Uint32Array(err));
+    const words =
+      v.dtype === "float32"
+        ? new Float32Array(bytes)
+        : v.dtype === "bool"
+          ? new Uint32Array(bytes)
+          : new Int32Array(bytes);
+    for (let i = 0; i < n; i++) out[i] = words[i] as number;
+    return out;
+  }
+
+  private raiseFlagged(e: Uint32Array): void {
+    if (e[0] === 0) return;
+    this.ctx.device.queue.writeBuffer(this.errors, 0, new Uint32Array(ERROR_WORDS));
+    const index = new Int32Array(e.buffer)[1] as number;
+    const op = e[0] === ERR_GATHER ? "gather" : e[0] === ERR_SCATTER ? "scatter" : "kernel";
+    throw runtimeError(
+      `${op}: index ${index} is out of bounds for dimension ${e[2]} with size ${e[3]} (detected on the GPU)`,
+    );
+  }
+
+  // ---- elementwise ----
+
+  private map(
+    spec: Omit<MapSpec, "rank" | "aliased">,
+    inputs: readonly View[],
+    dst: View,
+    params: readonly number[] = [],
+  ): void {
+    const n = numel(dst.shape);
+    if (n === 0) return;
+    const rank = Math.max(dst.shape.length, 1);
+    const shape = dst.shape.length === 0 ? [1] : dst.shape;
+    const strides = (v: View) => (v.shape.length === 0 ? [0] : v.strides);
+    const aliased = inputs.map((v) => gb(v).buffer === gb(dst).buffer);
+    const words = [
+      n,
+      f32bits(params[0] ?? 0),
+      f32bits(params[1] ?? 0),
+      dst.offset,
+      ...inputs.map((v) => v.offset),
+      ...shape,
+      ...strides(dst),
+    ];
+    for (const v of inputs) words.push(...strides(v));
+    const src = mapKernel({ ...spec, rank, aliased });
+    const buffers = inputs.filter((_, i) => !aliased[i]).map((v) => gb(v).buffer);
+    buffers.push(gb(dst).buffer, this.runner.meta(Uint32Array.from(words)));
+    this.runner.dispatch(src, buffers, Math.ceil(n / WORKGROUP));
+  }
+
+  fill(dst: View, value: number): void {
+    const t = wgslType(dst.dtype);
+    const expr = t === "f32" ? "p0" : t === "i32" ? "i32(p0)" : "select(0u, 1u, p0 != 0.0)";
+    this.map({ inputs: [], output: t, outputIsBool: false, compute: t, expr, names: [] }, [], dst, [
+      value,
+    ]);
+  }
+
+  copy(src: View, dst: View): void {
+    const s = wgslType(src.dtype);
+    const d = wgslType(dst.dtype);
+    this.map(
+      {
+        inputs: [s],
+        output: d,
+        outputIsBool: dst.dtype === "bool",
+        compute: s,
+        expr: "a",
+        names: ["a"],
+      },
+      [src],
+      dst,
+    );
+  }
+
+  unary(op: string, src: View, dst: View, params: readonly number[]): void {
+    const s = wgslType(src.dtype);
+    const { expr, compute } = opExpr("unary", op, s);
+    this.map(
+      {
+        inputs: [s],
+        output: wgslType(dst.dtype),
+        outputIsBool: dst.dtype === "bool",
+        compute,
+        expr,
+        names: ["x"],
+      },
+      [src],
+      dst,
+      params,
+    );
+  }
+
+  binary(op: string, a: View, b: View, dst: View): void {
+    const s = wgslType(a.dtype);
+    const { expr, compute } = opExpr("binary", op, s);
+    this.map(
+      {
+        inputs: [s, wgslType(b.dtype)],
+        output: wgslType(dst.dtype),
+        outputIsBool: dst.dtype === "bool",
+        compute,
+        expr,
+        names: ["a", "b"],
+      },
+      [a, b],
+      dst,
+    );
+  }
+
+  where(cond: View, a: View, b: View, dst: View): void {
+    const t = wgslType(dst.dtype);
+    this.map(
+      {
+        inputs: ["u32", wgslType(a.dtype), wgslType(b.dtype)],
+        output: t,
+        outputIsBool: false,
+        compute: t,
+        expr: `select(b, a, c != ${zero(t)})`,
+        names: ["c", "a", "b"],
+      },
+      [cond, a, b],
+      dst,
+    );
+  }
+
+  // ---- reductions ----
+
+  reduce(op: ReduceOp, src: View, dst: View): void {
+    const outerRank = dst.shape.length;
+    const innerShape = src.shape.slice(outerRank);
+    const outer = numel(dst.shape);
+    const inner = numel(innerShape);
+    const t = wgslType(src.dtype);
+    const words = [
+      outer,
+      inner,
+      dst.offset,
+      src.offset,
+      ...src.shape.slice(0, outerRank),
+      ...src.strides.slice(0, outerRank),
+    ];
+    words.push(
+      ...(innerShape.length ? innerShape : [1]),
+      ...(innerShape.length ? src.strides.slice(outerRank) : [0]),
+    );
+    const kernel = reduceKernel(
+      op,
+      t,
+      wgslType(dst.dtype),
+      dst.dtype === "bool",
+      outerRank,
+      Math.max(innerShape.length, 1),
+    );
+    this.runner.dispatch(
+      kernel,
+      [gb(src).buffer, gb(dst).buffer, this.runner.meta(Uint32Array.from(words))],
+      outer,
+    );
+  }
+
+  argReduce(op: ArgReduceOp, src: View, values: View | null, indices: View): void {
+    const outerRank = src.shape.length - 1;
+    const outer = numel(src.shape.slice(0, outerRank));
+    const n = src.shape[outerRank] as number;
+    const t = wgslType(src.dtype);
+    const words = [
+      outer,
+      n,
+      values ? values.offset : 0,
+      src.offset,
+      ...src.shape.slice(0, outerRank),
+      ...src.strides.slice(0, outerRank),
+    ];
+    words.push(n, src.strides[outerRank] as number, indices.offset);
+    const buffers = [gb(src).buffer, gb(indices).buffer, this.runner.meta(Uint32Array.from(words))];
+    if (values) buffers.push(gb(values).buffer);
+    this.runner.dispatch(argReduceKernel(op, t, values !== null, outerRank), buffers, outer);
+  }
+
+  cumulative(op: "cumsum" | "cumprod", src: View, dst: View): void {
+    const r = src.shape.length - 1;
+    const rows = numel(src.shape.slice(0, r));
+    const words = [
+      rows,
+      0,
+      dst.offset,
+      src.offset,
+      ...src.shape.slice(0, r),
+      ...src.strides.slice(0, r),
+      ...dst.strides.slice(0, r),
+    ];
+    words.push(src.shape[r] as number, src.strides[r] as number, dst.strides[r] as number);
+    const kernel = scanKernel(op, wgslType(src.dtype), wgslType(dst.dtype), r);
+    this.runner.dispatch(
+      kernel,
+      [gb(src).buffer, gb(dst).buffer, this.runner.meta(Uint32Array.from(words))],
+      Math.ceil(rows / 64),
+    );
+  }
+
+  // ---- matmul ----
+
+  matmul(a: View, b: View, dst: View): void {
+    const [B, M, K] = a.shape as [number, number, number];
+    const N = b.shape[2] as number;
+    const tilesX = Math.ceil(N / TILE);
+    const tiles = Math.ceil(M / TILE) * tilesX;
+    const words = [M, N, K, a.offset, ...a.strides, b.offset, ...b.strides, dst.offset, tilesX];
+    const kernel = matmulKernel(wgslType(a.dtype), wgslType(b.dtype), wgslType(dst.dtype));
+    this.runner.dispatch2d(
+      kernel,
+      [gb(a).buffer, gb(b).buffer, gb(dst).buffer, this.runner.meta(Uint32Array.from(words))],
+      tiles,
+      B,
+    );
+  }
+
+  // ---- indexing ----
+
+  gather(src: View, dim: number, index: View, dst: View): void {
+    const r = index.shape.length;
+    const n = numel(index.shape);
+    const words = [
+      n,
+      dim,
+      src.shape[dim] as number,
+      index.offset,
+      dst.offset,
+      src.offset,
+      ...index.shape,
+      ...index.strides,
+      ...dst.strides,
+      ...src.strides,
+    ];
+    this.runner.dispatch(
+      gatherKernel(wgslType(src.dtype), r),
+      [
+        gb(src).buffer,
+        gb(index).buffer,
+        gb(dst).buffer,
+        this.runner.meta(Uint32Array.from(words)),
+        this.errors,
+      ],
+      Math.ceil(n / WORKGROUP),
+    );
+  }
+
+  scatter(dst: View, dim: number, index: View, src: View, reduce: "none" | "add"): void {
+    const r = index.shape.length;
+    const n = numel(index.shape);
+    const words = [
+      n,
+      dim,
+      dst.shape[dim] as number,
+      index.offset,
+      src.offset,
+      dst.offset,
+      ...index.shape,
+      ...index.strides,
+      ...src.strides,
+      ...dst.strides,
+    ];
+    this.runner.dispatch(
+      scatterKernel(wgslType(dst.dtype), r, reduce === "add"),
+      [
+        gb(dst).buffer,
+        gb(index).buffer,
+        gb(src).buffer,
+        this.runner.meta(Uint32Array.from(words)),
+        this.errors,
+      ],
+      Math.ceil(n / WORKGROUP),
+    );
+  }
+
+  sort(src: View, descending: boolean, values: View, indices: View): void {
+    const r = src.shape.length - 1;
+    const rows = numel(src.shape.slice(0, r));
+    const words = [
+      rows,
+      src.shape[r] as number,
+      src.offset,
+      values.offset,
+      indices.offset,
+      ...src.shape.slice(0, r),
+    ];
+    words.push(
+      ...src.strides.slice(0, r),
+      ...values.strides.slice(0, r),
+      ...indices.strides.slice(0, r),
+    );
+    words.push(
+      src.strides[r] as number,
+      values.strides[r] as number,
+      indices.strides[r] as number,
+      descending ? 1 : 0,
+    );
+    this.runner.dispatch(
+      sortKernel(wgslType(src.dtype), r),
+      [
+        gb(src).buffer,
+        gb(values).buffer,
+        gb(indices).buffer,
+        this.runner.meta(Uint32Array.from(words)),
+      ],
+      Math.ceil(rows / 64),
+    );
+  }
+}
+
+export type { WgslScalar };
