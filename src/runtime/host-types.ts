@@ -1,0 +1,50 @@
+// The contract between the page and the Python worker: what code cells and exercises may ask
+// of the runtime host, and what it reports back. Implemented by src/runtime/host.ts (page side)
+// and src/runtime/worker.ts (inside the Web Worker); both import only these types from here.
+
+/** Loading progress, for the progress bar: phase and a 0..1 fraction when known. */
+export interface LoadProgress {
+  phase: "idle" | "downloading" | "starting" | "ready" | "failed";
+  fraction: number | null;
+  /** Human-readable detail (e.g. the file being fetched, or the failure). */
+  detail?: string;
+}
+
+export interface RunOptions {
+  /** Namespace (one per page: cells share it like a notebook); created on first use. */
+  namespace: string;
+  /** File name shown in tracebacks, e.g. "cell-3" or "exercise". */
+  filename?: string;
+  /** Streamed output chunks, in order. */
+  onStdout?: (text: string) => void;
+  onStderr?: (text: string) => void;
+  /** Milliseconds before a runaway run is stopped (worker restarted). Default 10 000. */
+  timeoutMs?: number;
+  /** Device for new tensors: "cpu" or "cuda" (WebGPU). Default "cpu". */
+  device?: "cpu" | "cuda";
+}
+
+export type RunResult =
+  | { ok: true; /** repr of the last expression's value, when the cell ends in an expression */ value: string | null }
+  | {
+      ok: false;
+      kind: "error";
+      /** Python exception type and message, e.g. RuntimeError / "The size of tensor a ..." */
+      type: string;
+      message: string;
+      /** Traceback limited to the reader's frames. */
+      traceback: string;
+    }
+  | { ok: false; kind: "timeout" | "restarted"; message: string };
+
+export interface RuntimeHost {
+  /** Starts loading (idempotent): call on the reader's first intent. */
+  load(): Promise<void>;
+  readonly progress: LoadProgress;
+  onProgress(listener: (p: LoadProgress) => void): () => void;
+  run(code: string, opts: RunOptions): Promise<RunResult>;
+  /** Forgets a namespace's variables. */
+  reset(namespace: string): Promise<void>;
+  /** Stops whatever is running (restarts the worker; every namespace is lost). */
+  stop(): Promise<void>;
+}
