@@ -1,0 +1,3 @@
+x = torch.ones(3, 4)
+y = x.view(2, 6)
+print(y)

@@ -1,0 +1,3 @@
+# expect: broadcast-row-not-column
+Y = X + c
+print(Y)

@@ -1,0 +1,2 @@
+Y = X + c.reshape(3, 1)
+print(Y)

@@ -1,0 +1,2 @@
+Y = ...  # X with c[i] added to row i
+print(Y)

@@ -1,0 +1,3 @@
+# expect: not-updated
+y.add(x)
+print(y)

@@ -1,0 +1,4 @@
+# expect: changed-input
+x += y
+y = x
+print(y)

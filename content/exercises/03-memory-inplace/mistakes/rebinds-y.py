@@ -1,0 +1,3 @@
+# expect: new-object
+y = y + x
+print(y)

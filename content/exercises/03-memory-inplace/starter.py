@@ -1,0 +1,2 @@
+y = x + y
+print(y)

@@ -1,0 +1,7 @@
+# expect: copy-is-same-object
+v = x[:3]
+v[0] = 100
+c = x
+c[1] = -1
+print(x)
+print(c)

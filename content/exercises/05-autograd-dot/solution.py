@@ -1,0 +1,4 @@
+x = torch.arange(4.0, requires_grad=True)
+y = 2 * torch.dot(x, x)
+y.backward()
+print(x.grad)

@@ -1,0 +1,3 @@
+# expect: param-replaced
+w = w - lr * w.grad
+print(w)

@@ -1,0 +1,4 @@
+with torch.no_grad():
+    w -= lr * w.grad
+w.grad.zero_()
+print(w)

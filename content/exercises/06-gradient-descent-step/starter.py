@@ -1,0 +1,2 @@
+# one step: move w against its gradient, then clear the gradient
+print(w)

@@ -1,0 +1,113 @@
+// Grading an exercise, independent of where Python runs: builds the grading program (the
+// tl_check library, the exercise's setup and check, the reader's code), runs it through a
+// given runner (the page's RuntimeHost, or the Node runtime in tests) and renders the feedback
+// in both languages from the catalogue. It never compares source text, except with the starter.
+import type { Bilingual, FeedbackCatalogue } from "./schema.ts";
+
+/** What a grading run tells the page. */
+export interface GradeResult {
+  passed: boolean;
+  /** A key of content/exercises/feedback.json, e.g. "passed", "unchanged", "new-object". */
+  feedbackId: string;
+  message: Bilingual;
+  /** What the reader's code printed while being graded. */
+  output: string;
+}
+
+/** Runs Python; resolves with everything written to stdout, or why the run failed. */
+export type PythonRunner = (
+  code: string,
+) => Promise<
+  { ok: true; stdout: string } | { ok: false; kind: "timeout" | "error"; message: string }
+>;
+
+/** The parts of an exercise grading needs. */
+export interface Gradable {
+  setup: string;
+  starter: string;
+  check: string;
+}
+
+const MARKER = "\x1eTLGRADE ";
+
+/** Line endings, trailing spaces and blank lines do not count as changing the starter. */
+export function normaliseSource(code: string): string {
+  return code
+    .replace(/\r\n?/g, "\n")
+    .split("\n")
+    .map((line) => line.trimEnd())
+    .filter((line) => line !== "")
+    .join("\n");
+}
+
+export function isUnchanged(code: string, starter: string): boolean {
+  return normaliseSource(code) === normaliseSource(starter);
+}
+
+/** JSON string literals are valid Python string literals (same escapes for what JSON emits). */
+const py = (text: string) => JSON.stringify(text);
+
+/** The Python program that grades `code` and prints one marked JSON line. */
+export function gradingProgram(graderSource: string, ex: Gradable, code: string): string {
+  return [
+    "import sys as _sys, types as _types",
+    '_tl = _types.ModuleType("tl_check")',
+    `exec(compile(${py(graderSource)}, "tl_check.py", "exec"), _tl.__dict__)`,
+    '_sys.modules["tl_check"] = _tl',
+    `_tl.grade_and_report(${py(ex.setup)}, ${py(code)}, ${py(ex.check)})`,
+    "",
+  ].join("\n");
+}
+
+/** Fills {name} placeholders; unknown ones stay visible rather than vanish. */
+export function renderFeedback(
+  catalogue: FeedbackCatalogue,
+  id: string,
+  params: Record<string, string> = {},
+): Bilingual {
+  const entry = catalogue[id] ?? catalogue["not-yet"];
+  if (!entry) throw new Error(`feedback catalogue has no "${id}" and no "not-yet"`);
+  const fill = (text: string) => text.replace(/\{(\w+)\}/g, (all, key) => params[key] ?? all);
+  return { zh: fill(entry.zh), en: fill(entry.en) };
+}
+
+interface RawResult {
+  passed: boolean;
+  feedbackId: string;
+  params: Record<string, string>;
+  output: string;
+}
+
+export function parseGradingOutput(stdout: string): RawResult | null {
+  const at = stdout.lastIndexOf(MARKER);
+  if (at < 0) return null;
+  const line = stdout.slice(at + MARKER.length).split("\n", 1)[0] ?? "";
+  return JSON.parse(line) as RawResult;
+}
+
+/** Grades the reader's code: "unchanged" without running when it is still the starter. */
+export async function gradeExercise(opts: {
+  exercise: Gradable;
+  code: string;
+  run: PythonRunner;
+  graderSource: string;
+  catalogue: FeedbackCatalogue;
+}): Promise<GradeResult> {
+  const { exercise, code, catalogue } = opts;
+  const result = (passed: boolean, id: string, params: Record<string, string>, output = "") => ({
+    passed,
+    feedbackId: id in catalogue ? id : "not-yet",
+    message: renderFeedback(catalogue, id, params),
+    output,
+  });
+  if (isUnchanged(code, exercise.starter)) return result(false, "unchanged", {});
+  const ran = await opts.run(gradingProgram(opts.graderSource, exercise, code));
+  if (!ran.ok) {
+    return ran.kind === "timeout"
+      ? result(false, "timeout", {})
+      : result(false, "runtime-failed", { message: ran.message });
+  }
+  const raw = parseGradingOutput(ran.stdout);
+  if (!raw) return result(false, "runtime-failed", { message: "no grading result" });
+  return result(raw.passed, raw.feedbackId, raw.params, raw.output);
+}

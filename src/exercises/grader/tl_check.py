@@ -1,0 +1,205 @@
+"""tl_check: the assertion library exercise checks are written with, and the grading harness.
+
+A check grades the reader's namespace by behaviour (values, shapes, dtypes, identity, shared
+memory, gradients, allocations), never by reading the reader's source. Every failed assertion
+raises Feedback(id, **params); the texts for ids live in content/exercises/feedback.json and are
+rendered by the site (src/exercises/grade.ts), so this module never holds prose.
+"""
+
+import contextlib
+import io
+import json
+import math
+
+import torch
+
+try:  # the engine's allocation counter; absent under real PyTorch (checks never run there)
+    import _torchlit
+except ImportError:  # pragma: no cover
+    _torchlit = None
+
+RESULT_MARKER = "\x1eTLGRADE "
+
+
+class Feedback(Exception):
+    """A failed expectation: `id` names a catalogue entry, `params` fill its {placeholders}."""
+
+    def __init__(self, id, **params):
+        super().__init__(id)
+        self.id = id
+        self.params = {k: _show(v) for k, v in params.items()}
+
+
+def _show(value):
+    if isinstance(value, torch.Size):
+        return str(list(value))
+    if isinstance(value, torch.dtype):
+        return str(value)
+    return str(value)
+
+
+class Run:
+    """What happened when the reader's code ran: the setup's names (`given`), allocations, output."""
+
+    def __init__(self, given, storages, nbytes, output):
+        self.given = given
+        self.storages = storages
+        self.bytes = nbytes
+        self.output = output
+
+
+# ---- assertions -------------------------------------------------------------------------------
+
+
+def expect(condition, id, **params):
+    """Raises Feedback(id) unless condition holds."""
+    if not condition:
+        raise Feedback(id, **params)
+
+
+def get(ns, name):
+    """The reader's variable `name`; Feedback "missing-name" when it was never assigned."""
+    if name not in ns:
+        raise Feedback("missing-name", name=name)
+    return ns[name]
+
+
+def expect_tensor(value, name):
+    expect(isinstance(value, torch.Tensor), "not-a-tensor", name=name, got=type(value).__name__)
+    return value
+
+
+def expect_shape(t, shape, name):
+    expect_tensor(t, name)
+    expect(tuple(t.shape) == tuple(shape), "wrong-shape", name=name,
+           expected=list(shape), actual=list(t.shape))
+
+
+def expect_dtype(t, dtype, name):
+    expect_tensor(t, name)
+    expect(t.dtype == dtype, "wrong-dtype", name=name, expected=dtype, actual=t.dtype)
+
+
+def _flat(value):
+    if isinstance(value, torch.Tensor):
+        value = value.detach().tolist()
+    if isinstance(value, (list, tuple)):
+        out = []
+        for v in value:
+            out.extend(_flat(v))
+        return out
+    return [float(value)]
+
+
+def close(actual, expected, rtol=1e-5, atol=1e-6):
+    """Whether two tensors / nested lists / numbers hold the same values within tolerance."""
+    if isinstance(actual, torch.Tensor) and isinstance(expected, torch.Tensor):
+        if tuple(actual.shape) != tuple(expected.shape):
+            return False
+    a, e = _flat(actual), _flat(expected)
+    if len(a) != len(e):
+        return False
+    return all(
+        (math.isnan(x) and math.isnan(y)) or abs(x - y) <= atol + rtol * abs(y)
+        for x, y in zip(a, e)
+    )
+
+
+def expect_close(t, expected, name, id="wrong-values", rtol=1e-5, atol=1e-6):
+    """Values within tolerance; the feedback shows what was found."""
+    expect(close(t, expected, rtol, atol), id, name=name, actual=_brief(t), expected=_brief(expected))
+
+
+def _brief(value):
+    if isinstance(value, torch.Tensor):
+        return str(value.detach().tolist())
+    return str(value)
+
+
+def same_object(a, b):
+    """Identity: the same Python object (what `id(a) == id(b)` tells)."""
+    return a is b
+
+
+def _storage_key(t):
+    if hasattr(t, "untyped_storage"):
+        return t.untyped_storage().data_ptr()
+    # The engine has no storage objects in Python yet: compare the engine tensors' storages.
+    return _torchlit.idOf(t._js.storage)
+
+
+def shares_memory(a, b):
+    """Whether two tensors read and write the same storage (views of one another)."""
+    return _storage_key(a) == _storage_key(b)
+
+
+def expect_requires_grad(t, name, value=True):
+    expect_tensor(t, name)
+    expect(t.requires_grad == value, "requires-grad-missing" if value else "requires-grad-unwanted",
+           name=name)
+
+
+def expect_grad(t, expected, name, id="wrong-grad"):
+    """t.grad exists ("no-backward" otherwise) and equals expected within tolerance."""
+    expect_tensor(t, name)
+    expect(t.grad is not None, "no-backward", name=name)
+    expect(close(t.grad, expected), id, name=name, actual=_brief(t.grad), expected=_brief(expected))
+
+
+def expect_no_allocation(run, id="allocated"):
+    """The reader's code created no new tensor storage (in-place and view operations only)."""
+    expect(run.storages == 0, id, storages=run.storages)
+
+
+# ---- the harness ------------------------------------------------------------------------------
+
+
+def _storages():
+    return (_torchlit.allocStats.storagesCreated, _torchlit.allocStats.bytesAllocated)
+
+
+def _error_feedback(checker, exc):
+    explain = checker.get("explain_error")
+    found = explain(exc) if explain else None
+    if isinstance(found, Feedback):
+        return found
+    if found:
+        return Feedback(found, type=type(exc).__name__, message=str(exc))
+    return Feedback("code-raised", type=type(exc).__name__, message=str(exc))
+
+
+def grade(setup, code, check_source, filename="exercise.py"):
+    """Runs setup, then the reader's code (measured), then the check; returns the result dict."""
+    ns = {"__name__": "__main__"}
+    exec(compile(setup, "setup.py", "exec"), ns)
+    given = dict(ns)
+    checker = {"__name__": "check"}
+    exec(compile(check_source, "check.py", "exec"), checker)
+    output = io.StringIO()
+    error = None
+    s0, b0 = _storages()
+    try:
+        with contextlib.redirect_stdout(output):
+            exec(compile(code, filename, "exec"), ns)
+    except Exception as exc:  # the reader's error is feedback, not a crash of the grader
+        error = exc
+    s1, b1 = _storages()
+    run = Run(given, s1 - s0, b1 - b0, output.getvalue())
+    try:
+        if error is not None:
+            raise _error_feedback(checker, error)
+        checker["check"](ns, run)
+        result = {"passed": True, "feedbackId": "passed", "params": {}}
+    except Feedback as fb:
+        result = {"passed": False, "feedbackId": fb.id, "params": fb.params}
+    except Exception as exc:  # a bug in the check itself: say so rather than blame the reader
+        result = {"passed": False, "feedbackId": "check-crashed",
+                  "params": {"type": type(exc).__name__, "message": str(exc)}}
+    result["output"] = run.output
+    return result
+
+
+def grade_and_report(setup, code, check_source):
+    """Grades and prints the result as one marked JSON line for the host to pick up."""
+    result = grade(setup, code, check_source)
+    print(RESULT_MARKER + json.dumps(result))
