@@ -12,7 +12,10 @@ import "./ops/random-ops.ts";
 import "./ops/repr.ts";
 
 export { runBackward } from "./autograd/engine.ts";
+export type { GradOptions, RemovableHandle } from "./autograd/grad.ts";
+export * as autograd from "./autograd/grad.ts";
 export { enableGrad, isGradEnabled, noGrad, setGradEnabled } from "./autograd/grad-mode.ts";
+export type { GradHook } from "./autograd/node.ts";
 export type { Backend, View } from "./backend/backend.ts";
 export type { DType, Scalar, TypedArray } from "./core/dtype.ts";
 export {

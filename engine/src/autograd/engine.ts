@@ -1,11 +1,13 @@
 // The backward pass: an iterative walk over grad_fn nodes (no recursion, so long chains are
 // fine). Each node runs once, after the gradients from all its consumers have been summed;
-// ready nodes run latest-created first, as PyTorch's engine does.
+// ready nodes run latest-created first, as PyTorch's engine does. For torch.autograd.grad only
+// the nodes on a path to a requested input run, so the rest of the graph keeps its saved tensors.
 import { runtimeError } from "../core/errors.ts";
 import type { Tensor } from "../tensor.ts";
 import { accumulate } from "./accumulate.ts";
 import { enableGrad, noGrad } from "./grad-mode.ts";
-import type { Node } from "./node.ts";
+import type { Edge, GradHook, Node } from "./node.ts";
+import { refreshView } from "./view-history.ts";
 
 export interface BackwardOptions {
   retainGraph?: boolean;
@@ -13,6 +15,11 @@ export interface BackwardOptions {
   /** For torch.autograd.grad: return the gradients of these instead of accumulating into .grad. */
   inputs?: readonly Tensor[];
   allowUnused?: boolean;
+  /**
+   * The edges to capture at instead of the inputs' current ones: CopySlices needs the edges its
+   * inputs had when the in-place op ran, which a later history rewrite may have replaced.
+   */
+  inputEdges?: readonly (Edge | null)[];
 }
 
 /** A max-heap of nodes by creation order. */
@@ -66,6 +73,8 @@ export function runBackward(
 ): (Tensor | null)[] {
   const retain = opts.retainGraph ?? opts.createGraph ?? false;
   const createGraph = opts.createGraph ?? false;
+  for (const r of roots) refreshView(r);
+  if (!opts.inputEdges) for (const t of opts.inputs ?? []) refreshView(t);
 
   // Dependencies: how many edges point at each node from nodes reachable from the roots.
   const deps = new Map<Node, number>();
@@ -97,7 +106,7 @@ export function runBackward(
   if (opts.inputs) {
     opts.inputs.forEach((t, i) => {
       captured.push(null);
-      const e = t.gradEdge();
+      const e = opts.inputEdges ? opts.inputEdges[i] : t.gradEdge();
       if (!e) throw runtimeError("One of the differentiated Tensors does not require grad");
       let m = captureAt.get(e.node);
       if (!m) {
@@ -107,6 +116,8 @@ export function runBackward(
       m.set(e.inputNr, i);
     });
   }
+
+  const needed = opts.inputs ? neededNodes(seen, captureAt) : null;
 
   const buffers = new Map<Node, (Tensor | null)[]>();
   const queue = new ReadyQueue();
@@ -136,6 +147,7 @@ export function runBackward(
       const node = queue.pop();
       const grads = buffers.get(node) ?? [];
       buffers.delete(node);
+      if (node.hooks) runHooks(node.hooks, grads);
       const cap = captureAt.get(node);
       if (cap) for (const [nr, i] of cap) captured[i] = grads[nr] ?? null;
       if (node.retained) {
@@ -147,7 +159,7 @@ export function runBackward(
       }
       if (node.variable !== null) {
         if (!opts.inputs) accumulate(node.variable, grads[0] ?? null, createGraph);
-      } else {
+      } else if (needed === null || needed.has(node)) {
         const outs = node.apply(grads);
         executed.push(node);
         node.next.forEach((e, i) => {
@@ -175,4 +187,50 @@ export function runBackward(
     });
   }
   return captured;
+}
+
+/** Applies tensor hooks in registration order; a hook's return value replaces the gradient. */
+function runHooks(hooks: Map<number, GradHook[]>, grads: (Tensor | null)[]): void {
+  for (const [nr, fns] of hooks) {
+    for (const fn of fns) {
+      const g = grads[nr];
+      if (g === null || g === undefined) continue;
+      const r = fn(g);
+      if (r) grads[nr] = r;
+    }
+  }
+}
+
+/**
+ * The nodes autograd.grad must run: those with an edge to a node that leads to an input. A node
+ * where an input's gradient is captured need not run itself unless another input lies beyond it.
+ * Children are settled before parents by an explicit post-order walk (no recursion).
+ */
+function neededNodes(seen: Set<Node>, captureAt: Map<Node, unknown>): Set<Node> {
+  const leads = new Map<Node, boolean>();
+  const needed = new Set<Node>();
+  for (const start of seen) {
+    if (leads.has(start)) continue;
+    const stack: [Node, number][] = [[start, 0]];
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1] as [Node, number];
+      const [n, i] = top;
+      if (i === 0 && leads.has(n)) {
+        stack.pop();
+        continue;
+      }
+      if (i < n.next.length) {
+        top[1] = i + 1;
+        const e = n.next[i];
+        if (e && !leads.has(e.node)) stack.push([e.node, 0]);
+        continue;
+      }
+      stack.pop();
+      let any = false;
+      for (const e of n.next) if (e && leads.get(e.node)) any = true;
+      if (any) needed.add(n);
+      leads.set(n, any || captureAt.has(n));
+    }
+  }
+  return needed;
 }

@@ -41,6 +41,9 @@ export class SavedTensor {
   }
 }
 
+/** A tensor hook: sees the gradient, may return a replacement. */
+export type GradHook = (grad: Tensor) => Tensor | undefined | null;
+
 export type BackwardFn = (grads: readonly (Tensor | null)[]) => readonly (Tensor | null)[];
 
 export class Node {
@@ -58,6 +61,8 @@ export class Node {
   private saved: SavedTensor[] = [];
   /** Non-leaf tensors that asked retain_grad(), by output number. */
   retained: Map<number, WeakRef<Tensor>> | null = null;
+  /** Tensor hooks (register_hook) on the gradient of each output, run before anything else. */
+  hooks: Map<number, GradHook[]> | null = null;
   /** For AccumulateGrad: the leaf it accumulates into. */
   readonly variable: Tensor | null;
 
@@ -81,6 +86,11 @@ export class Node {
     this.saved.push(s);
     this.hadSaved = true;
     return s;
+  }
+
+  /** For nodes that own a private graph (CopySlices): a second backward must fail as PyTorch's does. */
+  markHoldsSaved(): void {
+    this.hadSaved = true;
   }
 
   setBackward(fn: BackwardFn): void {

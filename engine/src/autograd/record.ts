@@ -4,6 +4,7 @@
 import type { Tensor } from "../tensor.ts";
 import { isGradEnabled } from "./grad-mode.ts";
 import { type BackwardFn, Node } from "./node.ts";
+import { refreshView } from "./view-history.ts";
 
 /**
  * Records `name` (PyTorch's node name, e.g. "MulBackward0") for outputs of an op on inputs.
@@ -17,6 +18,7 @@ export function recordOp(
   build: (node: Node) => BackwardFn,
 ): Node | null {
   if (!isGradEnabled()) return null;
+  for (const t of inputs) refreshView(t);
   let any = false;
   for (const t of inputs) if (t?.requiresGrad) any = true;
   if (!any) return null;

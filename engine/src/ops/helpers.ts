@@ -1,10 +1,20 @@
 // Shared plumbing for ops: turning tensors and scalars into kernel views of a given dtype and
-// shape, allocating results, the in-place protocol (version bump, leaf checks, history rebase)
-// and the reduce-to-shape step every broadcasting op's backward must take.
+// shape, allocating results, the in-place protocol (version bump, leaf checks, history rebase,
+// CopySlices for in-place ops on views) and the reduce-to-shape step every broadcasting op's backward must take.
 
+import { runBackward } from "../autograd/engine.ts";
 import { isGradEnabled, noGrad } from "../autograd/grad-mode.ts";
+import { Node } from "../autograd/node.ts";
+import { bumpHistory, refreshView, setViewRefresher, stampView } from "../autograd/view-history.ts";
 import type { View } from "../backend/backend.ts";
-import { castValue, type DType, type Operand, type Scalar, scalarValue } from "../core/dtype.ts";
+import {
+  castValue,
+  type DType,
+  isFloating,
+  type Operand,
+  type Scalar,
+  scalarValue,
+} from "../core/dtype.ts";
 import { runtimeError, typeError } from "../core/errors.ts";
 import { expandStrides, sameShape } from "../core/shape.ts";
 import type { DeviceType } from "../core/storage.ts";
@@ -123,6 +133,7 @@ export function inPlace(
   write: () => void,
   outOfPlace: (selfAlias: Tensor) => Tensor,
 ): Tensor {
+  if (isGradEnabled()) refreshView(self);
   const tracked =
     isGradEnabled() && (self.requiresGrad || others.some((o) => isTensor(o) && o.requiresGrad));
   if (!tracked) {
@@ -131,11 +142,7 @@ export function inPlace(
     return self;
   }
   checkInPlaceAllowed(self);
-  if (self.base?.requiresGrad) {
-    throw runtimeError(
-      "in-place operations on a view of a tensor that requires grad are not supported by torchlit yet",
-    );
-  }
+  if (self.base !== null) return inPlaceOnView(self, self.base, others, needsOldSelf, outOfPlace);
   const alias = needsOldSelf
     ? noGrad(() => self.clone())
     : new Tensor(self.storage, self.shape, self.strides, self.offset);
@@ -147,8 +154,102 @@ export function inPlace(
   self.bumpVersion();
   self.gradFn = r.gradFn;
   self.outputNr = r.outputNr;
+  // Views of self made before this op now see a rewritten history.
+  bumpHistory(self);
   return self;
 }
+
+/**
+ * An in-place op on a view of `base` while recording (PyTorch's CopySlices). The op runs out of
+ * place on a stand-in leaf for the view's old value; the base's grad_fn becomes CopySlices, whose
+ * backward takes the base's gradient g and, for the window W the view covers,
+ *   d base_old = g with g[W] replaced by (d op / d self)^T g[W],
+ *   d other    = (d op / d other)^T g[W],
+ * found by running the op's own small graph on g[W]. The view itself is then re-derived from the
+ * base as AsStridedBackward0, so later uses of it flow through CopySlices too.
+ */
+function inPlaceOnView(
+  self: Tensor,
+  base: Tensor,
+  others: readonly TensorLike[],
+  needsOldSelf: boolean,
+  outOfPlace: (selfAlias: Tensor) => Tensor,
+): Tensor {
+  refreshView(self);
+  if (self.gradFn !== null && self.gradFn.numOutputs > 1) {
+    throw runtimeError(
+      `Output ${self.outputNr} of ${self.gradFn.name} is a view and is being modified inplace. This view is the output of a function that returns multiple views. Such functions do not allow the output views to be modified inplace. You should replace the inplace operation by an out-of-place one.`,
+    );
+  }
+  const stand = needsOldSelf
+    ? noGrad(() => self.clone())
+    : new Tensor(self.storage, self.shape, self.strides, self.offset);
+  if (isFloating(self.dtype)) stand.requiresGrad = true;
+  const r = outOfPlace(stand);
+  noGrad(() => self.storage.backend.copy(r.v(), self.v()));
+  self.bumpVersion();
+  const fn = r.gradFn;
+  if (fn === null) return self;
+  const diff = others.filter((o): o is Tensor => isTensor(o) && o.requiresGrad);
+  const geometry = { shape: self.shape, strides: self.strides, offset: self.offset };
+  const layout = { shape: base.shape, strides: base.strides, offset: base.offset };
+  const storageNumel = base.storage.numel;
+  const standEdge = stand.gradEdge();
+  const otherEdges = diff.map((o) => o.gradEdge());
+  const node = new Node("CopySlices", [base.gradEdge(), ...otherEdges], ([g]) => {
+    const gg = g as Tensor;
+    // g laid out exactly as the base, so the view's geometry finds its window in it.
+    const store = Tensor.empty([storageNumel], gg.dtype, gg.deviceType).storage;
+    const res = new Tensor(store, layout.shape, layout.strides, layout.offset);
+    const window = new Tensor(store, geometry.shape, geometry.strides, geometry.offset);
+    const backend = store.backend;
+    backend.copy(gg.v(), res.v());
+    const gWindow = noGrad(() => window.clone());
+    const inner = runBackward([r], [gWindow], {
+      inputs: [stand, ...diff],
+      inputEdges: [standEdge, ...otherEdges],
+      allowUnused: true,
+      retainGraph: true,
+    });
+    const gSelf = inner[0] ?? null;
+    if (gSelf === null) backend.fill(window.v(), 0);
+    else backend.copy(gSelf.to(gg.dtype).v(), window.v());
+    return [res, ...inner.slice(1)];
+  });
+  // The private graph from `stand` to r is kept for retain_graph; a second backward must fail.
+  node.markHoldsSaved();
+  base.gradFn = node;
+  base.outputNr = 0;
+  bumpHistory(base);
+  regenerateView(self);
+  return self;
+}
+
+/**
+ * A view's grad_fn re-derived from its base's current history: AsStridedBackward0, whose
+ * backward places g at the view's window inside zeros laid out like the base (as_strided's
+ * gradient for a non-overlapping window).
+ */
+function regenerateView(view: Tensor): void {
+  const base = view.base as Tensor;
+  stampView(view);
+  const edge = base.gradEdge();
+  if (edge === null) return;
+  const layout = { shape: base.shape, strides: base.strides, offset: base.offset };
+  const geometry = { shape: view.shape, strides: view.strides, offset: view.offset };
+  const storageNumel = base.storage.numel;
+  const node = new Node("AsStridedBackward0", [edge], ([g]) => {
+    const gg = g as Tensor;
+    const z = Tensor.empty([storageNumel], gg.dtype, gg.deviceType);
+    z.storage.backend.fill(z.v(), 0);
+    const window = new Tensor(z.storage, geometry.shape, geometry.strides, geometry.offset);
+    z.storage.backend.copy(gg.v(), window.v());
+    return [new Tensor(z.storage, layout.shape, layout.strides, layout.offset)];
+  });
+  view.gradFn = node;
+  view.outputNr = 0;
+}
+setViewRefresher(regenerateView);
 
 export function checkInPlaceAllowed(self: Tensor): void {
   if (!isGradEnabled()) return;

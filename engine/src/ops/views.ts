@@ -4,6 +4,7 @@
 
 import { noGrad } from "../autograd/grad-mode.ts";
 import { recordOp } from "../autograd/record.ts";
+import { refreshView, stampView } from "../autograd/view-history.ts";
 import { indexError, runtimeError, valueError } from "../core/errors.ts";
 import {
   contiguousStrides,
@@ -38,7 +39,9 @@ export function makeView(
   name: string | null,
   backward: (g: Tensor) => Tensor,
 ): Tensor {
+  refreshView(t);
   const out = new Tensor(t.storage, shape, strides, offset, t.base ?? t);
+  stampView(out);
   if (name !== null)
     recordOp(name, [t], [out], () => ([g]) => [backward(g as Tensor)]);
   return out;
