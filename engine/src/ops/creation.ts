@@ -215,3 +215,47 @@ export function linspace(start: number, end: number, steps: number, opts?: Facto
   }
   return finish(Tensor.fromArray(data, [steps], dtype, opts?.device ?? "cpu"), opts);
 }
+
+// Tensor.new_*: factories that take their dtype and device from an existing tensor (not its
+// requires_grad, nor its layout: the result is a fresh contiguous leaf).
+declare module "../tensor.ts" {
+  interface Tensor {
+    new_tensor(data: NestedData, opts?: FactoryOptions): Tensor;
+    new_zeros(size: readonly number[], opts?: FactoryOptions): Tensor;
+    new_ones(size: readonly number[], opts?: FactoryOptions): Tensor;
+    new_empty(size: readonly number[], opts?: FactoryOptions): Tensor;
+    new_full(
+      size: readonly number[],
+      fillValue: number | boolean | PyFloat,
+      opts?: FactoryOptions,
+    ): Tensor;
+  }
+}
+
+const newOpts = (t: Tensor, opts?: FactoryOptions): FactoryOptions => ({
+  dtype: t.dtype,
+  device: t.deviceType,
+  ...opts,
+});
+const P = Tensor.prototype;
+/** new_tensor always copies, in self's dtype unless told otherwise (even for integer data). */
+P.new_tensor = function (this: Tensor, data: NestedData, opts?: FactoryOptions) {
+  return tensor(data, newOpts(this, opts));
+};
+P.new_zeros = function (this: Tensor, size: readonly number[], opts?: FactoryOptions) {
+  return full(size, 0, newOpts(this, opts));
+};
+P.new_ones = function (this: Tensor, size: readonly number[], opts?: FactoryOptions) {
+  return full(size, 1, newOpts(this, opts));
+};
+P.new_empty = function (this: Tensor, size: readonly number[], opts?: FactoryOptions) {
+  return full(size, 0, newOpts(this, opts));
+};
+P.new_full = function (
+  this: Tensor,
+  size: readonly number[],
+  fillValue: number | boolean | PyFloat,
+  opts?: FactoryOptions,
+) {
+  return full(size, fillValue, newOpts(this, opts));
+};
