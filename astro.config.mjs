@@ -9,6 +9,8 @@ import starlight from "@astrojs/starlight";
 import { defineConfig } from "astro/config";
 import rehypeKatex from "rehype-katex";
 import remarkMath from "remark-math";
+import { runtimeAssets } from "./src/integrations/runtime-assets.ts";
+import { remarkCodeCells } from "./src/lib/remark-code-cells.ts";
 import { sidebar } from "./src/sidebar.ts";
 
 /** Normalises TORCHLIT_BASE ("course", "/course", "/course/") to "/course/"; "/" when unset. */
@@ -24,7 +26,11 @@ export default defineConfig({
   markdown: {
     // The unified (remark/rehype) processor, because KaTeX math comes from remark-math and
     // rehype-katex; MDX inherits this processor, and Starlight adds its own plugins to it.
-    processor: unified({ remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatex] }),
+    // remarkCodeCells makes each lesson's ```python blocks runnable cells (src/components/code-cell).
+    processor: unified({
+      remarkPlugins: [remarkMath, remarkCodeCells],
+      rehypePlugins: [rehypeKatex],
+    }),
   },
   vite: {
     build: {
@@ -50,9 +56,16 @@ export default defineConfig({
       },
       customCss: ["katex/dist/katex.min.css", "./src/styles/site.css"],
       sidebar,
+      // Exercise chrome: solved marks in the sidebar, the notebook download under the title.
+      components: {
+        Sidebar: "./src/components/exercise/Sidebar.astro",
+        PageTitle: "./src/components/exercise/PageTitle.astro",
+      },
       lastUpdated: false,
       pagefind: true,
     }),
     mdx(),
+    // Pyodide's files and the torch package for the in-browser Python worker (src/runtime).
+    runtimeAssets(),
   ],
 });

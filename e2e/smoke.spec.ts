@@ -39,7 +39,7 @@ for (const locale of locales) {
   test(`the ${locale.label} tensors lesson shows highlighted Python`, async ({ page }) => {
     await page.goto(`${locale.prefix}/tensors/`);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(titles[locale.prefix]);
-    const code = page.locator(".expressive-code pre[data-language='python']");
+    const code = page.locator(".expressive-code pre[data-language='python']").first();
     await expect(code).toContainText("torch.arange(12, dtype=torch.float32)");
     // Shiki colours tokens with inline custom properties; plain text would have none.
     await expect(code.locator("span[style*='--']").first()).toBeVisible();

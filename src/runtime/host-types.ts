@@ -25,7 +25,10 @@ export interface RunOptions {
 }
 
 export type RunResult =
-  | { ok: true; /** repr of the last expression's value, when the cell ends in an expression */ value: string | null }
+  | {
+      ok: true /** repr of the last expression's value, when the cell ends in an expression */;
+      value: string | null;
+    }
   | {
       ok: false;
       kind: "error";
@@ -34,6 +37,8 @@ export type RunResult =
       message: string;
       /** Traceback limited to the reader's frames. */
       traceback: string;
+      /** Extra advice for the reader (e.g. the page's allocation limit); not part of Python's output. */
+      hint?: string;
     }
   | { ok: false; kind: "timeout" | "restarted"; message: string };
 

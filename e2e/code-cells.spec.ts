@@ -1,0 +1,113 @@
+// Runnable code cells on a lesson page, driven through the real UI in Chromium: cells share a
+// namespace in page order, output streams, Shift+Enter runs, errors point at the reader's line,
+// a runaway loop is stopped and the runtime restarts, a huge allocation is refused, and the page
+// stays responsive meanwhile. One page serves the whole file (Python loads once).
+import { type BrowserContext, expect, type Locator, type Page, test } from "@playwright/test";
+
+test.describe.configure({ mode: "serial" });
+
+let context: BrowserContext;
+let page: Page;
+
+test.beforeAll(async ({ browser, baseURL }) => {
+  context = await browser.newContext({ baseURL });
+  page = await context.newPage();
+  await page.goto("en/tensors/");
+});
+
+test.afterAll(async () => {
+  await context.close();
+});
+
+const cell = (n: number): Locator => page.locator("[data-tl-cell]").nth(n - 1);
+const output = (n: number): Locator => cell(n).locator(".tl-cell-output");
+
+async function run(n: number): Promise<void> {
+  await cell(n).getByRole("button", { name: "Run", exact: true }).click();
+}
+
+/** Replaces cell n's code through its editor (CodeMirror, loaded on first edit). */
+async function setCode(n: number, code: string): Promise<void> {
+  const editor = cell(n).locator(".cm-content");
+  if ((await editor.count()) === 0) await cell(n).locator(".tl-cell-code").click();
+  await expect(editor).toBeVisible();
+  await editor.click();
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.keyboard.insertText(code);
+}
+
+/** Resolves only if the main thread is free to render a frame. */
+const frame = () =>
+  page.evaluate(
+    () => new Promise<boolean>((resolve) => requestAnimationFrame(() => resolve(true))),
+  );
+
+test("a later cell uses the variables of an earlier one", async () => {
+  await run(1);
+  await expect(output(1)).toContainText(
+    "tensor([ 0.,  1.,  2.,  3.,  4.,  5.,  6.,  7.,  8.,  9., 10., 11.])",
+    {
+      timeout: 30_000,
+    },
+  );
+  await run(2);
+  await expect(output(2)).toHaveText("tensor([1., 2., 3.])\ntensor(0.)\n");
+  await expect(cell(2)).toHaveAttribute("data-state", "ok");
+});
+
+test("Shift+Enter runs the cell being edited", async () => {
+  await cell(3).locator(".tl-cell-code").click();
+  await expect(cell(3).locator(".cm-content")).toBeFocused();
+  await page.keyboard.press("Shift+Enter");
+  await expect(output(3)).toContainText("100.0\ntensor([[100.,   1.,   2.,   3.],");
+});
+
+test("an exception shows the reader's line number and only the reader's frames", async () => {
+  await setCode(3, "a = 1\nb = x.view(5, 5)\n");
+  await page.keyboard.press("Shift+Enter");
+  await expect(output(3)).toContainText('File "cell-3", line 2');
+  await expect(output(3)).toContainText(
+    "RuntimeError: shape '[5, 5]' is invalid for input of size 12",
+  );
+  await expect(output(3)).not.toContainText("/torchlit/");
+  await expect(cell(3).getByRole("status")).toHaveText("Error: RuntimeError");
+});
+
+test("output streams while the cell is still running", async () => {
+  await setCode(
+    3,
+    'import time\nprint("first")\nt = time.time()\nwhile time.time() - t < 2: pass\nprint("second")',
+  );
+  await page.keyboard.press("Shift+Enter");
+  await expect(output(3)).toHaveText("first\n");
+  await expect(cell(3)).toHaveAttribute("data-state", "running");
+  await expect(output(3)).toHaveText("first\nsecond\n");
+});
+
+test("an endless loop is stopped, the page stays usable, and the next run works", async () => {
+  test.setTimeout(60_000);
+  await setCode(3, "while True: pass");
+  await page.keyboard.press("Shift+Enter");
+  await expect(cell(3)).toHaveAttribute("data-state", "running");
+  expect(await frame()).toBe(true);
+  await page.getByRole("link", { name: "Broadcasting" }).first().hover();
+  await expect(cell(3).getByRole("status")).toContainText("Stopped after 10 s", {
+    timeout: 20_000,
+  });
+  await expect(output(3)).toContainText("variables were reset");
+  await run(1);
+  await expect(output(1)).toContainText("tensor([ 0.,", { timeout: 30_000 });
+  await expect(cell(1)).toHaveAttribute("data-state", "ok");
+});
+
+test("a huge allocation is refused with a clear message", async () => {
+  await setCode(3, "torch.zeros(10**5, 10**5)");
+  await page.keyboard.press("Shift+Enter");
+  await expect(output(3)).toContainText(
+    "can't allocate memory: you tried to allocate 40000000000 bytes",
+  );
+  await expect(output(3)).toContainText("This page allows at most 1 GiB per tensor");
+  await run(2);
+  await expect(output(2)).toHaveText("tensor([1., 2., 3.])\ntensor(0.)\n");
+  expect(await frame()).toBe(true);
+});

@@ -1,0 +1,200 @@
+// Client script of the code cells: wires each cell's controls to the runtime host, streams
+// output under the cell, and swaps the static Shiki block for a CodeMirror editor on first edit.
+// It must stay small (it is on the page before load); CodeMirror and the worker load lazily,
+// and the runtime starts only on the reader's intent or once the page has loaded and is idle.
+import { getRuntimeHost } from "../../runtime/host.ts";
+import type { CellStrings } from "./strings.ts";
+
+const TIMEOUT_MS = 10_000;
+
+interface Editor {
+  getCode(): string;
+}
+
+interface Cell {
+  root: HTMLElement;
+  index: number;
+  editor?: Editor;
+  editing?: Promise<Editor>;
+}
+
+type State = "idle" | "running" | "ok" | "error" | "timeout";
+
+let hydrated = false;
+
+export function hydrateCells(): void {
+  if (hydrated) return;
+  hydrated = true;
+  const roots = [...document.querySelectorAll<HTMLElement>("[data-tl-cell]")];
+  if (roots.length === 0) return;
+  const t = JSON.parse(roots[0]?.getAttribute("data-strings") ?? "{}") as CellStrings;
+  const host = getRuntimeHost();
+  // One namespace per page: the cells of a lesson are one notebook.
+  const namespace = `page:${location.pathname}`;
+  const cells: Cell[] = roots.map((root) => ({
+    root,
+    index: Number(root.getAttribute("data-index")),
+  }));
+  let runCount = 0;
+
+  const part = <T extends HTMLElement>(cell: Cell, selector: string): T =>
+    cell.root.querySelector<T>(selector) as T;
+  const setStatus = (cell: Cell, state: State, text: string): void => {
+    cell.root.setAttribute("data-state", state);
+    part(cell, ".tl-cell-status").textContent = text;
+  };
+  const code = (cell: Cell): string =>
+    cell.editor?.getCode() ?? cell.root.getAttribute("data-source") ?? "";
+
+  const intent = (): void => void host.load();
+
+  host.onProgress((p) => {
+    const loading = p.phase === "downloading" || p.phase === "starting";
+    for (const cell of cells) {
+      const bar = part<HTMLProgressElement>(cell, ".tl-cell-progress");
+      bar.hidden = !loading;
+      if (p.fraction === null) bar.removeAttribute("value");
+      else bar.value = p.fraction;
+      if (p.phase === "failed") setStatus(cell, "error", `${t.failedToLoad}: ${p.detail ?? ""}`);
+    }
+  });
+
+  function output(cell: Cell): HTMLElement {
+    const out = part(cell, ".tl-cell-output");
+    out.hidden = false;
+    return out;
+  }
+
+  /** Appends text to the output, extending the last chunk of the same kind. */
+  function append(cell: Cell, text: string, kind: "out" | "err" | "note"): void {
+    const out = output(cell);
+    const last = out.lastElementChild;
+    if (kind !== "note" && last?.classList.contains(`tl-out-${kind}`)) {
+      last.append(text);
+      return;
+    }
+    const span = document.createElement("span");
+    span.className = `tl-out-${kind}`;
+    span.textContent = text;
+    out.append(span);
+  }
+
+  async function run(cell: Cell): Promise<boolean> {
+    const out = part(cell, ".tl-cell-output");
+    out.replaceChildren();
+    out.hidden = true;
+    part(cell, ".tl-cell-count").textContent = "[*]";
+    setStatus(cell, "running", host.progress.phase === "ready" ? t.running : t.loading);
+    const source = code(cell);
+    const result = await host.run(source, {
+      namespace,
+      filename: `cell-${cell.index}`,
+      timeoutMs: TIMEOUT_MS,
+      onStdout: (text) => append(cell, text, "out"),
+      onStderr: (text) => append(cell, text, "err"),
+    });
+    part(cell, ".tl-cell-count").textContent = result.ok ? `[${++runCount}]` : "";
+    if (result.ok) {
+      if (result.value !== null) append(cell, `${result.value}\n`, "out");
+      setStatus(cell, "ok", t.done);
+      return true;
+    }
+    if (result.kind === "error") {
+      append(cell, result.traceback, "err");
+      if (result.hint) append(cell, result.hint, "note");
+      setStatus(cell, "error", `${t.error}: ${result.type}`);
+      return false;
+    }
+    // The worker was restarted: every cell's variables are gone.
+    for (const other of cells) part(other, ".tl-cell-count").textContent = "";
+    const message =
+      result.kind === "timeout" ? t.timeout.replace("{s}", String(TIMEOUT_MS / 1000)) : t.restarted;
+    append(cell, message, "note");
+    setStatus(cell, "timeout", message);
+    return false;
+  }
+
+  async function runUpTo(cell: Cell): Promise<void> {
+    for (const c of cells) {
+      if (c.index > cell.index || !(await run(c))) return;
+    }
+  }
+
+  async function restart(): Promise<void> {
+    await host.stop();
+    runCount = 0;
+    for (const c of cells) {
+      part(c, ".tl-cell-count").textContent = "";
+      part(c, ".tl-cell-output").hidden = true;
+      setStatus(c, "idle", "");
+    }
+    const first = cells[0];
+    if (first) part(first, ".tl-cell-status").textContent = t.restarted;
+  }
+
+  function edit(cell: Cell, at?: { x: number; y: number }): Promise<Editor> {
+    cell.editing ??= import("./editor.ts").then(({ createEditor }) => {
+      const holder = part(cell, ".tl-cell-code");
+      const wrapper = document.createElement("div");
+      wrapper.className = "tl-cell-editor";
+      const source = code(cell);
+      // The static block stays in the DOM, hidden, so "view source" and no-JS readers agree.
+      for (const child of holder.children) (child as HTMLElement).hidden = true;
+      holder.append(wrapper);
+      const editor = createEditor(wrapper, source, { onRun: () => void run(cell), at });
+      cell.editor = editor;
+      return editor;
+    });
+    return cell.editing;
+  }
+
+  for (const cell of cells) {
+    part(cell, ".tl-cell-bar").hidden = false;
+    for (const button of cell.root.querySelectorAll<HTMLButtonElement>("[data-action]")) {
+      button.addEventListener("pointerenter", intent);
+      button.addEventListener("focus", intent);
+      const action = button.getAttribute("data-action");
+      button.addEventListener("click", () => {
+        if (action === "run") void run(cell);
+        else if (action === "run-above") void runUpTo(cell);
+        else void restart();
+      });
+    }
+    const holder = part(cell, ".tl-cell-code");
+    // Keyboard readers reach the static block too: Enter edits, Shift+Enter runs.
+    holder.tabIndex = 0;
+    holder.setAttribute("role", "group");
+    holder.setAttribute("aria-label", holder.title);
+    holder.addEventListener("focusin", intent);
+    holder.addEventListener("pointerdown", (event) => {
+      intent();
+      if (!cell.editing) void edit(cell, { x: event.clientX, y: event.clientY });
+    });
+    holder.addEventListener("keydown", (event) => {
+      if (cell.editor) return; // the editor has its own keymap
+      if (event.key === "Enter" && event.shiftKey) {
+        event.preventDefault();
+        void run(cell);
+      } else if (event.key === "Enter") {
+        event.preventDefault();
+        void edit(cell);
+      }
+    });
+  }
+
+  // Preloading waits for the load event so it never competes with the page itself.
+  const whenLoaded = (fn: () => void): void => {
+    if (document.readyState === "complete") fn();
+    else addEventListener("load", fn, { once: true });
+  };
+  whenLoaded(() => {
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) {
+        observer.disconnect();
+        intent();
+      }
+    });
+    for (const cell of cells) observer.observe(cell.root);
+    if ("requestIdleCallback" in window) requestIdleCallback(intent, { timeout: 5_000 });
+  });
+}

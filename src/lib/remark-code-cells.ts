@@ -1,0 +1,95 @@
+// Remark step that makes every ```python block of a lesson (MDX under content/docs/) a runnable
+// cell: the block is wrapped in <TorchlitCodeCell>, which keeps Expressive Code's static Shiki
+// rendering as its content. Other languages, Markdown files and other collections are left alone.
+// A meta word `env-dependent` (```python env-dependent) marks output that varies by machine.
+import { fileURLToPath } from "node:url";
+
+/** The mdast shapes this step reads and writes (kept local: no mdast type packages needed). */
+interface Node {
+  type: string;
+  children?: Node[];
+  [key: string]: unknown;
+}
+interface CodeNode extends Node {
+  type: "code";
+  lang?: string | null;
+  meta?: string | null;
+  value: string;
+}
+interface VFileLike {
+  path?: string;
+}
+
+const COMPONENT = "TorchlitCodeCell";
+const componentPath = fileURLToPath(
+  new URL("../components/code-cell/CodeCell.astro", import.meta.url),
+);
+
+/** Whether a file is a lesson page (MDX under content/docs/). */
+export function isLesson(path: string | undefined): boolean {
+  return !!path && /[/\\]content[/\\]docs[/\\].*\.mdx$/.test(path);
+}
+
+function importNode(): Node {
+  const source = JSON.stringify(componentPath);
+  return {
+    type: "mdxjsEsm",
+    value: `import ${COMPONENT} from ${source};`,
+    // MDX compiles ESM from its estree, so the import is given as a parsed program.
+    data: {
+      estree: {
+        type: "Program",
+        sourceType: "module",
+        body: [
+          {
+            type: "ImportDeclaration",
+            specifiers: [
+              { type: "ImportDefaultSpecifier", local: { type: "Identifier", name: COMPONENT } },
+            ],
+            source: { type: "Literal", value: componentPath, raw: source },
+            attributes: [],
+          },
+        ],
+      },
+    },
+  };
+}
+
+function attribute(name: string, value: string | null): Node {
+  return { type: "mdxJsxAttribute", name, value };
+}
+
+/** Wraps python code nodes, in document order, and returns how many it wrapped. */
+export function wrapPythonBlocks(tree: Node): number {
+  let count = 0;
+  const walk = (node: Node): void => {
+    const children = node.children;
+    if (!children) return;
+    children.forEach((child, i) => {
+      if (child.type === "code" && (child as CodeNode).lang === "python") {
+        const code = child as CodeNode;
+        count += 1;
+        const envDependent = /(^|\s)env-dependent(\s|$)/.test(code.meta ?? "");
+        children[i] = {
+          type: "mdxJsxFlowElement",
+          name: COMPONENT,
+          attributes: [
+            attribute("source", code.value),
+            attribute("index", String(count)),
+            ...(envDependent ? [attribute("envDependent", null)] : []),
+          ],
+          children: [code],
+        };
+      } else walk(child);
+    });
+  };
+  walk(tree);
+  return count;
+}
+
+export function remarkCodeCells() {
+  return (tree: Node, file: VFileLike): void => {
+    if (!isLesson(file.path)) return;
+    if (wrapPythonBlocks(tree) > 0) tree.children?.unshift(importNode());
+  };
+}

@@ -1,0 +1,40 @@
+"""Runs one notebook cell for the browser worker (src/runtime/worker.ts).
+
+Like the engine's _torchlit_runner, but a cell also returns the repr of its last expression,
+as a notebook shows it, and a failure comes back as type, message and the reader's traceback.
+It is written next to the torch package so its own frames never show in a traceback.
+"""
+
+import linecache
+import sys
+
+from pyodide.code import eval_code_async
+from _torchlit_runner import format_readers_traceback
+
+_namespaces = {}
+
+
+def _namespace(name):
+    return _namespaces.setdefault(name, {"__name__": "__main__", "__builtins__": __builtins__})
+
+
+def reset(name):
+    _namespaces.pop(name, None)
+
+
+async def run_cell(code, filename, namespace):
+    """Returns ("ok", repr or None) or ("error", type name, message, traceback)."""
+    ns = _namespace(namespace)
+    # Tracebacks show source lines only if linecache can find them.
+    linecache.cache[filename] = (len(code), None, code.splitlines(True), filename)
+    try:
+        # A trailing semicolon hides the value, as in Jupyter (eval_code_async's default).
+        value = await eval_code_async(code, ns, filename=filename)
+        return ("ok", None if value is None else repr(value))
+    except BaseException as exc:  # the reader's SystemExit/KeyboardInterrupt end the cell too
+        if isinstance(exc, SystemExit) and exc.code in (None, 0):
+            return ("ok", None)
+        return ("error", type(exc).__name__, str(exc), format_readers_traceback(exc))
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()

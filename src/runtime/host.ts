@@ -1,0 +1,204 @@
+// The page side of the Python runtime: one worker per page behind the RuntimeHost contract
+// (host-types.ts). It queues runs (one at a time, in order), relays streamed output, and stops a
+// runaway run by terminating the worker and starting a fresh one. Nothing heavy runs here: it
+// only posts messages, so the page stays responsive while Python works.
+import { pyodidePath } from "virtual:torchlit-runtime-assets";
+import type { LoadProgress, RunOptions, RunResult, RuntimeHost } from "./host-types.ts";
+import { interruptedMessage, restartedMessage, timeoutMessage } from "./messages.ts";
+import type { FromWorker, ToWorker } from "./protocol.ts";
+
+export interface HostConfig {
+  /** Largest single tensor allocation, in bytes (default 1 GiB: browsers fail well before 4). */
+  maxAllocationBytes?: number;
+}
+
+const DEFAULT_TIMEOUT_MS = 10_000;
+/** How long an interrupted run may take to unwind before the worker is terminated anyway. */
+const INTERRUPT_GRACE_MS = 1_000;
+
+interface Pending {
+  opts: RunOptions;
+  resolve: (r: RunResult) => void;
+}
+
+class WorkerHost implements RuntimeHost {
+  #config: Required<HostConfig>;
+  #worker: Worker | undefined;
+  #ready: Promise<void> | undefined;
+  #progress: LoadProgress = { phase: "idle", fraction: null };
+  #listeners = new Set<(p: LoadProgress) => void>();
+  #pending = new Map<number, Pending>();
+  #resets = new Map<number, () => void>();
+  #nextId = 1;
+  #queue: Promise<unknown> = Promise.resolve();
+  #interrupt: Int32Array | undefined;
+
+  constructor(config: HostConfig) {
+    this.#config = { maxAllocationBytes: config.maxAllocationBytes ?? 2 ** 30 };
+  }
+
+  get progress(): LoadProgress {
+    return this.#progress;
+  }
+
+  onProgress(listener: (p: LoadProgress) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  #setProgress(p: LoadProgress): void {
+    this.#progress = p;
+    for (const l of this.#listeners) l(p);
+  }
+
+  load(): Promise<void> {
+    if (this.#ready) return this.#ready;
+    this.#setProgress({ phase: "downloading", fraction: 0, detail: "worker" });
+    const worker = new Worker(new URL("./worker.ts", import.meta.url), {
+      type: "module",
+      name: "torchlit-python",
+    });
+    this.#worker = worker;
+    // Pyodide's interrupt buffer must be a SharedArrayBuffer, which needs cross-origin isolation;
+    // elsewhere a runaway run is stopped by terminating the worker.
+    this.#interrupt = globalThis.crossOriginIsolated
+      ? new Int32Array(new SharedArrayBuffer(4))
+      : undefined;
+    this.#ready = new Promise<void>((resolve, reject) => {
+      worker.addEventListener("message", (event: MessageEvent<FromWorker>) => {
+        const msg = event.data;
+        if (msg.type === "progress") {
+          this.#setProgress(msg.progress);
+          if (msg.progress.phase === "ready") resolve();
+          if (msg.progress.phase === "failed") reject(new Error(msg.progress.detail));
+        } else this.#onMessage(msg);
+      });
+      worker.addEventListener("error", (event) => {
+        const detail = event.message || "the Python worker failed to start";
+        this.#setProgress({ phase: "failed", fraction: null, detail });
+        reject(new Error(detail));
+      });
+    });
+    // Callers that only preload must not see an unhandled rejection; run() reports it.
+    this.#ready.catch(() => {});
+    const indexURL = new URL(`${import.meta.env.BASE_URL}${pyodidePath}`, location.href).href;
+    this.#post({
+      type: "load",
+      indexURL,
+      maxAllocationBytes: this.#config.maxAllocationBytes,
+      ...(this.#interrupt ? { interruptBuffer: this.#interrupt } : {}),
+    });
+    return this.#ready;
+  }
+
+  #post(msg: ToWorker): void {
+    this.#worker?.postMessage(msg);
+  }
+
+  #onMessage(msg: Exclude<FromWorker, { type: "progress" }>): void {
+    if (msg.type === "reset-done") {
+      this.#resets.get(msg.id)?.();
+      this.#resets.delete(msg.id);
+      return;
+    }
+    const pending = this.#pending.get(msg.id);
+    if (!pending) return;
+    if (msg.type === "result") {
+      this.#pending.delete(msg.id);
+      pending.resolve(msg.result);
+    } else if (msg.type === "stdout") pending.opts.onStdout?.(msg.text);
+    else pending.opts.onStderr?.(msg.text);
+  }
+
+  /** Runs one task after the ones queued before it, whatever their outcome. */
+  #enqueue<T>(task: () => Promise<T>): Promise<T> {
+    const next = this.#queue.then(task, task);
+    this.#queue = next.catch(() => {});
+    return next;
+  }
+
+  run(code: string, opts: RunOptions): Promise<RunResult> {
+    return this.#enqueue(() => this.#runNow(code, opts));
+  }
+
+  async #runNow(code: string, opts: RunOptions): Promise<RunResult> {
+    try {
+      await this.load();
+    } catch (err) {
+      const message = `Python could not start: ${err instanceof Error ? err.message : String(err)}`;
+      return { ok: false, kind: "error", type: "RuntimeError", message, traceback: message };
+    }
+    const id = this.#nextId++;
+    const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const result = new Promise<RunResult>((resolve) => this.#pending.set(id, { opts, resolve }));
+    if (this.#interrupt) this.#interrupt[0] = 0;
+    this.#post({
+      type: "run",
+      id,
+      code,
+      namespace: opts.namespace,
+      filename: opts.filename ?? "<cell>",
+      device: opts.device ?? "cpu",
+    });
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timedOut = new Promise<"timeout">((resolve) => {
+      timer = setTimeout(() => resolve("timeout"), timeoutMs);
+    });
+    const first = await Promise.race([result, timedOut]);
+    clearTimeout(timer);
+    if (first !== "timeout") return first;
+    if (this.#interrupt) {
+      // SIGINT: Python raises KeyboardInterrupt at its next bytecode check, keeping the namespace.
+      this.#interrupt[0] = 2;
+      const grace = new Promise<"timeout">((resolve) => {
+        timer = setTimeout(() => resolve("timeout"), INTERRUPT_GRACE_MS);
+      });
+      const after = await Promise.race([result, grace]);
+      clearTimeout(timer);
+      if (after !== "timeout")
+        return { ok: false, kind: "timeout", message: interruptedMessage(timeoutMs) };
+    }
+    this.#restart("timeout");
+    return { ok: false, kind: "timeout", message: timeoutMessage(timeoutMs) };
+  }
+
+  /** Terminates the worker, settles what was in flight, and starts loading a fresh one. */
+  #restart(reason: "timeout" | "restarted"): void {
+    this.#worker?.terminate();
+    this.#worker = undefined;
+    this.#ready = undefined;
+    for (const [id, p] of this.#pending) {
+      this.#pending.delete(id);
+      p.resolve({ ok: false, kind: reason, message: restartedMessage });
+    }
+    for (const [id, done] of this.#resets) {
+      this.#resets.delete(id);
+      done();
+    }
+    this.#setProgress({ phase: "idle", fraction: null });
+    void this.load();
+  }
+
+  reset(namespace: string): Promise<void> {
+    return this.#enqueue(async () => {
+      if (!this.#ready) return;
+      const id = this.#nextId++;
+      const done = new Promise<void>((resolve) => this.#resets.set(id, resolve));
+      this.#post({ type: "reset", id, namespace });
+      await done;
+    });
+  }
+
+  async stop(): Promise<void> {
+    // Not queued: stop must interrupt the run at the head of the queue.
+    this.#restart("restarted");
+  }
+}
+
+let host: WorkerHost | undefined;
+
+/** The page's one runtime host; config applies only to the first call. */
+export function getRuntimeHost(config: HostConfig = {}): RuntimeHost {
+  host ??= new WorkerHost(config);
+  return host;
+}

@@ -1,0 +1,29 @@
+// Reader-facing texts the runtime adds to Python's own output (English; the code-cell UI shows
+// its localized version by result kind). Kept apart from worker.ts and host.ts so both share them
+// without the page bundling the worker or the worker bundling page code.
+
+function gib(bytes: number): string {
+  return `${Number((bytes / 2 ** 30).toFixed(1))} GiB`;
+}
+
+/** Advice after an allocation the page refused or the browser could not satisfy. */
+export function allocationHint(type: string, message: string, limit: number): string | undefined {
+  const refused = /can't allocate memory: you tried to allocate (\d+) bytes/.exec(message);
+  if (refused) {
+    return `This page allows at most ${gib(limit)} per tensor and this one needs ${gib(Number(refused[1]))}: use smaller shapes.`;
+  }
+  if (type === "MemoryError" || /Array buffer allocation failed|out of memory/i.test(message)) {
+    return "The browser ran out of memory for this tensor: use smaller shapes.";
+  }
+  return undefined;
+}
+
+export function timeoutMessage(ms: number): string {
+  return `Stopped after ${ms / 1000} s: the code was still running (an endless loop?). Python was restarted, so this page's variables were reset; run the cells above again.`;
+}
+
+export const restartedMessage =
+  "Python was restarted, so this page's variables were reset; run the cells above again.";
+
+export const interruptedMessage = (ms: number): string =>
+  `Stopped after ${ms / 1000} s with KeyboardInterrupt: the code was still running (an endless loop?). Variables are kept.`;

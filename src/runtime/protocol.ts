@@ -1,0 +1,29 @@
+// Messages between the page (host.ts) and the Python worker (worker.ts). Internal to the
+// runtime: cells and exercises talk to RuntimeHost (host-types.ts), never to these.
+// Every request carrying an id gets exactly one reply with that id.
+import type { LoadProgress, RunResult } from "./host-types.ts";
+
+export type ToWorker =
+  | {
+      type: "load";
+      /** Absolute URL of the folder holding Pyodide's runtime files. */
+      indexURL: string;
+      maxAllocationBytes: number;
+      /** Pyodide's interrupt buffer; only when the page is cross-origin isolated. */
+      interruptBuffer?: Int32Array;
+    }
+  | {
+      type: "run";
+      id: number;
+      code: string;
+      namespace: string;
+      filename: string;
+      device: "cpu" | "cuda";
+    }
+  | { type: "reset"; id: number; namespace: string };
+
+export type FromWorker =
+  | { type: "progress"; progress: LoadProgress }
+  | { type: "stdout" | "stderr"; id: number; text: string }
+  | { type: "result"; id: number; result: RunResult }
+  | { type: "reset-done"; id: number };

@@ -1,0 +1,120 @@
+// The Python worker: loads Pyodide, the engine and the torch package once, then runs cells in
+// named namespaces, streaming output to the page as it is written. Learner code runs only here,
+// never on the page's main thread; the page stops a runaway cell by terminating this worker.
+// Protocol: protocol.ts. This file must not touch the DOM (there is none in a worker).
+
+import pythonSources from "virtual:torchlit-python-sources";
+import { limits } from "torchlit";
+import { createRuntime, PYTHON_ROOT, type Runtime } from "torchlit/runtime";
+import cellRunner from "./cell_runner.py?raw";
+import type { LoadProgress, RunResult } from "./host-types.ts";
+import { allocationHint } from "./messages.ts";
+import type { FromWorker, ToWorker } from "./protocol.ts";
+
+const post = (message: FromWorker): void => postMessage(message);
+const progress = (p: LoadProgress): void => post({ type: "progress", progress: p });
+
+/** The run whose output is being written; output outside a run (imports) goes nowhere. */
+let currentRun: number | null = null;
+
+function sink(stream: "stdout" | "stderr"): (bytes: Uint8Array) => void {
+  // One decoder per stream, in streaming mode, so a UTF-8 character split across writes survives.
+  const decoder = new TextDecoder();
+  return (bytes) => {
+    const text = decoder.decode(bytes, { stream: true });
+    if (currentRun !== null && text !== "") post({ type: stream, id: currentRun, text });
+  };
+}
+
+interface Loaded {
+  runtime: Runtime;
+  runCell: (code: string, filename: string, namespace: string) => Promise<unknown>;
+  reset: (namespace: string) => void;
+}
+
+let loaded: Promise<Loaded> | undefined;
+
+async function load(msg: Extract<ToWorker, { type: "load" }>): Promise<Loaded> {
+  limits.maxAllocationBytes = msg.maxAllocationBytes;
+  progress({ phase: "downloading", fraction: 0.1, detail: "Python (Pyodide)" });
+  const runtime = await createRuntime({
+    indexURL: msg.indexURL,
+    sources: pythonSources,
+    stdout: sink("stdout"),
+    stderr: sink("stderr"),
+  });
+  const { pyodide } = runtime;
+  if (msg.interruptBuffer) pyodide.setInterruptBuffer(msg.interruptBuffer);
+  progress({ phase: "starting", fraction: 0.7, detail: "torch" });
+  pyodide.FS.writeFile(`${PYTHON_ROOT}/_torchlit_cells.py`, cellRunner);
+  // Importing torch now keeps the reader's first run as fast as every later one.
+  pyodide.runPython("import torch");
+  const ns = pyodide.toPy({});
+  pyodide.runPython("from _torchlit_cells import run_cell, reset", { globals: ns });
+  const runCellPy = ns.get("run_cell");
+  const resetPy = ns.get("reset");
+  progress({ phase: "ready", fraction: 1 });
+  return {
+    runtime,
+    runCell: async (code, filename, namespace) => {
+      // The returned PyProxy tuple is read and destroyed here so it does not leak per run.
+      const proxy = await runCellPy.callPromising(code, filename, namespace);
+      const out = proxy.toJs();
+      proxy.destroy();
+      return out;
+    },
+    reset: (namespace) => resetPy(namespace),
+  };
+}
+
+function toResult(raw: unknown): RunResult {
+  const [status, a, b, c] = raw as [string, string | null, string, string];
+  if (status === "ok") return { ok: true, value: a ?? null };
+  const type = a ?? "Exception";
+  const hint = allocationHint(type, b, limits.maxAllocationBytes);
+  return { ok: false, kind: "error", type, message: b, traceback: c, ...(hint ? { hint } : {}) };
+}
+
+async function handle(msg: ToWorker): Promise<void> {
+  switch (msg.type) {
+    case "load":
+      loaded ??= load(msg);
+      loaded.catch((err: unknown) =>
+        progress({ phase: "failed", fraction: null, detail: String(err) }),
+      );
+      return;
+    case "run": {
+      const ready = await loaded;
+      if (!ready) throw new Error("run before load");
+      currentRun = msg.id;
+      try {
+        const raw = await ready.runCell(msg.code, msg.filename, msg.namespace);
+        post({ type: "result", id: msg.id, result: toResult(raw) });
+      } catch (err) {
+        // Only the runtime itself failing lands here; the reader's errors come back as values.
+        const message = err instanceof Error ? err.message : String(err);
+        post({
+          type: "result",
+          id: msg.id,
+          result: { ok: false, kind: "error", type: "RuntimeError", message, traceback: message },
+        });
+      } finally {
+        currentRun = null;
+      }
+      return;
+    }
+    case "reset": {
+      (await loaded)?.reset(msg.namespace);
+      post({ type: "reset-done", id: msg.id });
+      return;
+    }
+    default: {
+      const never: never = msg;
+      throw new Error(`unknown message ${JSON.stringify(never)}`);
+    }
+  }
+}
+
+addEventListener("message", (event: MessageEvent<ToWorker>) => {
+  void handle(event.data);
+});
