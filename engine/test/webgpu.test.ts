@@ -188,7 +188,7 @@ gpu("WebGPU backend", () => {
         .to("cuda"),
     );
     await expect(bad.data()).rejects.toThrow(
-      "gather: index 7 is out of bounds for dimension 1 with size 3",
+      "index 7 is out of bounds for dimension 1 with size 3",
     );
     // The flag is cleared: the next read works.
     expect(Array.from(await x.sum().data())).toEqual([6]);

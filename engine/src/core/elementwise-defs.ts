@@ -15,8 +15,13 @@ export interface UnaryDef {
   readonly rule: DtypeRule;
   /** Scalar math on the computation dtype's values; `p` holds the op's scalar parameters. */
   readonly cpu: (x: number, p: readonly number[]) => number;
-  /** WGSL expression over `x` (and `p0`, `p1` for parameters). */
+  /**
+   * WGSL expression over `x` (and `p0`, `p1` for parameters), computed in f32. `tl_*` functions
+   * come from the WebGPU math prelude (backend/webgpu/kernels-math.ts).
+   */
   readonly wgsl: string;
+  /** WGSL on i32 values, where the integer op differs from the f32 one (integer pow). */
+  readonly wgslInt?: string;
   /** Not defined on bool inputs (PyTorch raises, e.g. for neg). */
   readonly noBool?: boolean;
   /** Defined on floating inputs only (frac): integer and bool inputs raise. */
@@ -29,6 +34,7 @@ export interface BinaryDef {
   readonly rule: DtypeRule;
   readonly cpu: (a: number, b: number) => number;
   readonly wgsl: string;
+  readonly wgslInt?: string;
 }
 
 /** Round half to even, as C's nearbyint (torch.round). */
@@ -94,29 +100,33 @@ export const UNARY: Record<string, UnaryDef> = {
   // PyTorch 1.13 gives sign(nan) = 0.
   sign: { rule: "same", cpu: (x) => (x > 0 ? 1 : x < 0 ? -1 : 0), wgsl: "sign(x)" },
   square: { rule: "same", cpu: (x) => x * x, wgsl: "x * x" },
-  exp: { rule: "float", cpu: Math.exp, wgsl: "exp(x)" },
-  expm1: { rule: "float", cpu: Math.expm1, wgsl: "exp(x) - 1.0" },
-  log: { rule: "float", cpu: Math.log, wgsl: "log(x)" },
-  log2: { rule: "float", cpu: Math.log2, wgsl: "log2(x)" },
-  log10: { rule: "float", cpu: Math.log10, wgsl: "log(x) * 0.4342944819032518" },
-  log1p: { rule: "float", cpu: Math.log1p, wgsl: "log(1.0 + x)" },
+  exp: { rule: "float", cpu: Math.exp, wgsl: "tl_exp(x)" },
+  expm1: { rule: "float", cpu: Math.expm1, wgsl: "tl_expm1(x)" },
+  log: { rule: "float", cpu: Math.log, wgsl: "tl_log(x)" },
+  log2: { rule: "float", cpu: Math.log2, wgsl: "tl_log(x) * 1.4426950408889634" },
+  log10: { rule: "float", cpu: Math.log10, wgsl: "tl_log(x) * 0.4342944819032518" },
+  log1p: { rule: "float", cpu: Math.log1p, wgsl: "tl_log1p(x)" },
   sqrt: { rule: "float", cpu: Math.sqrt, wgsl: "sqrt(x)" },
   rsqrt: { rule: "float", cpu: (x) => 1 / Math.sqrt(x), wgsl: "inverseSqrt(x)" },
   reciprocal: { rule: "float", cpu: (x) => 1 / x, wgsl: "1.0 / x" },
-  sin: { rule: "float", cpu: Math.sin, wgsl: "sin(x)" },
-  cos: { rule: "float", cpu: Math.cos, wgsl: "cos(x)" },
-  tan: { rule: "float", cpu: Math.tan, wgsl: "tan(x)" },
+  sin: { rule: "float", cpu: Math.sin, wgsl: "tl_sin(x)" },
+  cos: { rule: "float", cpu: Math.cos, wgsl: "tl_cos(x)" },
+  tan: { rule: "float", cpu: Math.tan, wgsl: "tl_sin(x) / tl_cos(x)" },
   asin: { rule: "float", cpu: Math.asin, wgsl: "asin(x)" },
-  acos: { rule: "float", cpu: Math.acos, wgsl: "acos(x)" },
+  acos: { rule: "float", cpu: Math.acos, wgsl: "tl_acos(x)" },
   atan: { rule: "float", cpu: Math.atan, wgsl: "atan(x)" },
   sinh: { rule: "float", cpu: Math.sinh, wgsl: "sinh(x)" },
-  cosh: { rule: "float", cpu: Math.cosh, wgsl: "cosh(x)" },
-  tanh: { rule: "float", cpu: Math.tanh, wgsl: "tanh(x)" },
-  sigmoid: { rule: "float", cpu: sigmoid, wgsl: "1.0 / (1.0 + exp(-x))" },
+  cosh: { rule: "float", cpu: Math.cosh, wgsl: "(tl_exp(x) + tl_exp(-x)) * 0.5" },
+  tanh: {
+    rule: "float",
+    cpu: Math.tanh,
+    wgsl: "select(select(tanh(x), sign(x), abs(x) > 10.0), x, tl_isnan(x))",
+  },
+  sigmoid: { rule: "float", cpu: sigmoid, wgsl: "1.0 / (1.0 + tl_exp(-x))" },
   relu: {
     rule: "same",
     cpu: (x) => (x > 0 ? x : x !== x ? x : 0),
-    wgsl: "max(x, 0.0)",
+    wgsl: "select(max(x, 0.0), x, tl_isnan(x))",
     noBool: true,
   },
   floor: { rule: "same", cpu: Math.floor, wgsl: "floor(x)", noBool: true, kernel: "floor_vml_cpu" },
@@ -139,33 +149,34 @@ export const UNARY: Record<string, UnaryDef> = {
   logical_not: {
     rule: "logical",
     cpu: (x) => (x === 0 ? 1 : 0),
-    wgsl: "select(0.0, 1.0, x == 0.0)",
+    wgsl: "select(0.0, 1.0, !tl_nonzero(x))",
   },
-  isnan: { rule: "bool", cpu: (x) => (x !== x ? 1 : 0), wgsl: "select(0.0, 1.0, x != x)" },
+  isnan: { rule: "bool", cpu: (x) => (x !== x ? 1 : 0), wgsl: "select(0.0, 1.0, tl_isnan(x))" },
   isinf: {
     rule: "bool",
     cpu: (x) => (x === Infinity || x === -Infinity ? 1 : 0),
-    wgsl: "select(0.0, 1.0, abs(x) > 3.4e38)",
+    wgsl: "select(0.0, 1.0, tl_isinf(x))",
   },
   isfinite: {
     rule: "bool",
     cpu: (x) => (Number.isFinite(x) ? 1 : 0),
-    wgsl: "select(0.0, 1.0, abs(x) <= 3.4e38)",
+    wgsl: "select(0.0, 1.0, tl_isfinite(x))",
   },
   // Parameterised ops: p[0], p[1].
   clamp: {
     rule: "same",
     cpu: (x, p) => (x !== x ? x : Math.min(Math.max(x, p[0] as number), p[1] as number)),
-    wgsl: "clamp(x, p0, p1)",
+    wgsl: "select(min(max(x, p0), p1), x, tl_isnan(x))",
   },
-  pow_scalar: { rule: "same", cpu: (x, p) => x ** (p[0] as number), wgsl: "pow(x, p0)" },
+  pow_scalar: { rule: "same", cpu: (x, p) => x ** (p[0] as number), wgsl: "tl_pow(x, p0)" },
   // Integer tensor to an integer exponent p0, wrapping to p1 bits (32 or 64).
   pow_scalar_int: {
     rule: "same",
     cpu: (x, p) => intPow(x, p[0] as number, p[1] as number),
-    wgsl: "pow(x, p0)",
+    wgsl: "tl_pow(x, p0)",
+    wgslInt: "tl_ipow(x, i32(p0))",
   },
-  rpow_scalar: { rule: "same", cpu: (x, p) => (p[0] as number) ** x, wgsl: "pow(p0, x)" },
+  rpow_scalar: { rule: "same", cpu: (x, p) => (p[0] as number) ** x, wgsl: "tl_pow(p0, x)" },
   leaky_relu: {
     rule: "float",
     cpu: (x, p) => (x > 0 ? x : x * (p[0] as number)),
@@ -178,9 +189,9 @@ export const UNARY: Record<string, UnaryDef> = {
       x * (p[0] as number) > (p[1] as number)
         ? x
         : Math.log1p(Math.exp(x * (p[0] as number))) / (p[0] as number),
-    wgsl: "select(log(1.0 + exp(x * p0)) / p0, x, x * p0 > p1)",
+    wgsl: "select(tl_log1p(tl_exp(x * p0)) / p0, x, x * p0 > p1)",
   },
-  silu: { rule: "float", cpu: (x) => x * sigmoid(x), wgsl: "x / (1.0 + exp(-x))" },
+  silu: { rule: "float", cpu: (x) => x * sigmoid(x), wgsl: "x / (1.0 + tl_exp(-x))" },
 };
 
 export const BINARY: Record<string, BinaryDef> = {
@@ -188,26 +199,37 @@ export const BINARY: Record<string, BinaryDef> = {
   sub: { rule: "same", cpu: (a, b) => a - b, wgsl: "a - b" },
   mul: { rule: "same", cpu: (a, b) => a * b, wgsl: "a * b" },
   div: { rule: "float", cpu: (a, b) => a / b, wgsl: "a / b" },
-  floor_divide: { rule: "same", cpu: floorDivide, wgsl: "floor(a / b)" },
+  floor_divide: { rule: "same", cpu: floorDivide, wgsl: "tl_floordiv_f(a, b)" },
   remainder: { rule: "same", cpu: pyRemainder, wgsl: "a - floor(a / b) * b" },
-  fmod: { rule: "same", cpu: (a, b) => a % b, wgsl: "a - trunc(a / b) * b" },
-  pow: { rule: "same", cpu: (a, b) => a ** b, wgsl: "pow(a, b)" },
+  fmod: { rule: "same", cpu: (a, b) => a % b, wgsl: "tl_fmod(a, b)" },
+  pow: { rule: "same", cpu: (a, b) => a ** b, wgsl: "tl_pow(a, b)" },
   // Integer pow wraps like C: one entry per width, as the kernel cannot see the dtype.
-  pow_int32: { rule: "same", cpu: (a, b) => intPow(a, b, 32), wgsl: "pow(a, b)" },
-  pow_int64: { rule: "same", cpu: (a, b) => intPow(a, b, 64), wgsl: "pow(a, b)" },
+  pow_int32: {
+    rule: "same",
+    cpu: (a, b) => intPow(a, b, 32),
+    wgsl: "tl_pow(a, b)",
+    wgslInt: "tl_ipow(a, b)",
+  },
+  // On WebGPU int64 lives as i32, so its pow wraps at 32 bits there.
+  pow_int64: {
+    rule: "same",
+    cpu: (a, b) => intPow(a, b, 64),
+    wgsl: "tl_pow(a, b)",
+    wgslInt: "tl_ipow(a, b)",
+  },
   maximum: {
     rule: "same",
     cpu: (a, b) => (a !== a || b !== b ? Number.NaN : Math.max(a, b)),
-    wgsl: "max(a, b)",
+    wgsl: "select(max(a, b), tl_nan(), tl_isnan(a) || tl_isnan(b))",
   },
   minimum: {
     rule: "same",
     cpu: (a, b) => (a !== a || b !== b ? Number.NaN : Math.min(a, b)),
-    wgsl: "min(a, b)",
+    wgsl: "select(min(a, b), tl_nan(), tl_isnan(a) || tl_isnan(b))",
   },
   atan2: { rule: "float", cpu: Math.atan2, wgsl: "atan2(a, b)" },
   eq: { rule: "bool", cpu: (a, b) => (a === b ? 1 : 0), wgsl: "select(0.0, 1.0, a == b)" },
-  ne: { rule: "bool", cpu: (a, b) => (a !== b ? 1 : 0), wgsl: "select(0.0, 1.0, a != b)" },
+  ne: { rule: "bool", cpu: (a, b) => (a !== b ? 1 : 0), wgsl: "select(0.0, 1.0, !(a == b))" },
   lt: { rule: "bool", cpu: (a, b) => (a < b ? 1 : 0), wgsl: "select(0.0, 1.0, a < b)" },
   le: { rule: "bool", cpu: (a, b) => (a <= b ? 1 : 0), wgsl: "select(0.0, 1.0, a <= b)" },
   gt: { rule: "bool", cpu: (a, b) => (a > b ? 1 : 0), wgsl: "select(0.0, 1.0, a > b)" },
@@ -215,16 +237,16 @@ export const BINARY: Record<string, BinaryDef> = {
   logical_and: {
     rule: "logical",
     cpu: (a, b) => (a !== 0 && b !== 0 ? 1 : 0),
-    wgsl: "select(0.0, 1.0, a != 0.0 && b != 0.0)",
+    wgsl: "select(0.0, 1.0, tl_nonzero(a) && tl_nonzero(b))",
   },
   logical_or: {
     rule: "logical",
     cpu: (a, b) => (a !== 0 || b !== 0 ? 1 : 0),
-    wgsl: "select(0.0, 1.0, a != 0.0 || b != 0.0)",
+    wgsl: "select(0.0, 1.0, tl_nonzero(a) || tl_nonzero(b))",
   },
   logical_xor: {
     rule: "logical",
     cpu: (a, b) => ((a !== 0) !== (b !== 0) ? 1 : 0),
-    wgsl: "select(0.0, 1.0, (a != 0.0) != (b != 0.0))",
+    wgsl: "select(0.0, 1.0, tl_nonzero(a) != tl_nonzero(b))",
   },
 };

@@ -6,6 +6,8 @@ import { convert, type WgslScalar } from "./wgsl-types.ts";
 export const ERROR_WORDS = 4;
 export const ERR_GATHER = 1;
 export const ERR_SCATTER = 2;
+/** An integer division by zero (floor_divide, remainder, fmod): ATen's ZeroDivisionError. */
+export const ERR_ZERODIV = 3;
 
 /** Offsets of `names` views for the multi-index of linear `i` over the index shape. */
 function walk(
@@ -125,12 +127,13 @@ export function sortKernel(t: WgslScalar, outerRank: number): string {
     );
   }
   const nanLast = t === "f32";
+  const isnan = (v: string) => `((bitcast<u32>(${v}) & 0x7fffffffu) > 0x7f800000u)`;
   return `@group(0) @binding(0) var<storage, read> X: array<${t}>;
 @group(0) @binding(1) var<storage, read_write> V: array<${t}>;
 @group(0) @binding(2) var<storage, read_write> IO: array<i32>;
 @group(0) @binding(3) var<storage, read> M: array<u32>;
 fn before(a: ${t}, b: ${t}, desc: bool) -> bool {
-  ${nanLast ? "if (a != a) { return desc && b == b; } if (b != b) { return !desc; }" : ""}
+  ${nanLast ? `if (${isnan("a")}) { return desc && !${isnan("b")}; } if (${isnan("b")}) { return !desc; }` : ""}
   return select((a < b), (a > b), desc);
 }
 @compute @workgroup_size(64)

@@ -2,6 +2,8 @@
 // engine's one op table. A kernel is specialised by op, dtypes, rank and which inputs alias the
 // output buffer; shapes, strides and offsets arrive in a metadata buffer at run time.
 import { BINARY, UNARY } from "../../core/elementwise-defs.ts";
+import { ERR_ZERODIV } from "./kernels-index.ts";
+import { MATH_PRELUDE } from "./kernels-math.ts";
 import { convert, type WgslScalar } from "./wgsl-types.ts";
 
 /** Integer forms of ops whose table WGSL is written for f32. */
@@ -39,8 +41,11 @@ const INT_UNARY: Record<string, string> = {
   isnan: "0i",
   isinf: "0i",
   isfinite: "1i",
-  clamp: "i32(clamp(f32(x), p0, p1))",
+  clamp: "i32(min(max(f32(x), p0), p1))",
 };
+
+/** Integer ops that raise ZeroDivisionError on a zero divisor (flagged on the GPU). */
+export const INT_DIVIDES = new Set(["floor_divide", "remainder", "fmod"]);
 
 const PRELUDE = `
 fn tl_floordiv(a: i32, b: i32) -> i32 {
@@ -67,6 +72,8 @@ export interface MapSpec {
   rank: number;
   /** aliased[k]: input k is the output buffer (in-place), so it is read from Y. */
   aliased: readonly boolean[];
+  /** Binds the error buffer and flags a zero second operand (integer division). */
+  zeroCheck?: boolean;
 }
 
 /**
@@ -89,6 +96,8 @@ export function mapKernel(s: MapSpec): string {
   });
   bindings.push(`@group(0) @binding(${b++}) var<storage, read_write> Y: array<${s.output}>;`);
   bindings.push(`@group(0) @binding(${b++}) var<storage, read> M: array<u32>;`);
+  if (s.zeroCheck)
+    bindings.push(`@group(0) @binding(${b++}) var<storage, read_write> E: array<atomic<u32>>;`);
   const shapeAt = 4 + k;
   const strideAt = (operand: number) => shapeAt + r + operand * r; // operand 0 = Y
   const lines: string[] = [];
@@ -105,10 +114,15 @@ export function mapKernel(s: MapSpec): string {
     const src = s.aliased[i] ? "Y" : `I${i}`;
     lines.push(`  let ${s.names[i]} = ${convert(`${src}[o${i}]`, t, s.compute)};`);
   });
+  if (s.zeroCheck)
+    lines.push(
+      `  if (${s.names[1]} == ${s.compute}(0)) { _ = atomicCompareExchangeWeak(&E[0], 0u, ${ERR_ZERODIV}u); }`,
+    );
   lines.push(`  let v = ${s.expr};`);
   lines.push(`  Y[oy] = ${convert("v", s.compute, s.output, s.outputIsBool)};`);
   return `${bindings.join("\n")}
 ${PRELUDE}
+${MATH_PRELUDE}
 @compute @workgroup_size(256)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nw: vec3<u32>) {
   let i = gid.x + gid.y * nw.x * 256u;
@@ -126,11 +140,11 @@ export function opExpr(
   op: string,
   compute: WgslScalar,
 ): { expr: string; compute: WgslScalar } {
+  const def = kind === "unary" ? UNARY[op] : BINARY[op];
   if (compute === "i32") {
-    const e = kind === "unary" ? INT_UNARY[op] : INT_BINARY[op];
+    const e = def?.wgslInt ?? (kind === "unary" ? INT_UNARY[op] : INT_BINARY[op]);
     if (e !== undefined) return { expr: e, compute: "i32" };
   }
-  const def = kind === "unary" ? UNARY[op] : BINARY[op];
   if (!def) throw new Error(`no WGSL for ${kind} op ${op}`);
   return { expr: def.wgsl, compute: "f32" };
 }

@@ -6,6 +6,11 @@ import { convert, type WgslScalar } from "./wgsl-types.ts";
 
 export const REDUCE_THREADS = 64;
 
+/** NaN test on the bits (compilers may fold `x != x` away). */
+const isnan = (v: string): string => `((bitcast<u32>(${v}) & 0x7fffffffu) > 0x7f800000u)`;
+const truthy = (v: string, t: WgslScalar): string =>
+  t === "f32" ? `((bitcast<u32>(${v}) & 0x7fffffffu) != 0u)` : `(${v} != ${t}(0))`;
+
 /** Code computing `off` (a source offset) from an outer index `o` and inner index `j`. */
 function offsetCode(outerRank: number, innerRank: number, metaBase: number): string {
   // Meta: [.., offset, outerShape[outerRank], outerStrides, innerShape[innerRank], innerStrides]
@@ -40,13 +45,13 @@ function combine(op: ReduceOp, t: WgslScalar): string {
     case "prod":
       return "acc * x";
     case "max":
-      return t === "f32" ? "select(select(acc, x, x > acc), x, x != x)" : "max(acc, x)";
+      return t === "f32" ? `select(select(acc, x, x > acc), x, ${isnan("x")})` : "max(acc, x)";
     case "min":
-      return t === "f32" ? "select(select(acc, x, x < acc), x, x != x)" : "min(acc, x)";
+      return t === "f32" ? `select(select(acc, x, x < acc), x, ${isnan("x")})` : "min(acc, x)";
     case "all":
-      return `select(${t}(0), ${t}(1), acc != ${t}(0) && x != ${t}(0))`;
+      return `select(${t}(0), ${t}(1), ${truthy("acc", t)} && ${truthy("x", t)})`;
     case "any":
-      return `select(${t}(0), ${t}(1), acc != ${t}(0) || x != ${t}(0))`;
+      return `select(${t}(0), ${t}(1), ${truthy("acc", t)} || ${truthy("x", t)})`;
     default: {
       const never: never = op;
       throw new Error(String(never));
@@ -123,7 +128,7 @@ export function argReduceKernel(
   outerRank: number,
 ): string {
   const better = op === "argmax" ? "x > bv" : "x < bv";
-  const nanCheck = src === "f32" ? "(x != x && bv == bv) ||" : "";
+  const nanCheck = src === "f32" ? `(${isnan("x")} && !${isnan("bv")}) ||` : "";
   const metaIdx = 3 + 1 + outerRank * 2 + 2;
   return `@group(0) @binding(0) var<storage, read> X: array<${src}>;
 @group(0) @binding(1) var<storage, read_write> I: array<i32>;
@@ -132,7 +137,7 @@ ${withValues ? `@group(0) @binding(3) var<storage, read_write> V: array<${src}>;
 var<workgroup> pv: array<${src}, ${REDUCE_THREADS}>;
 var<workgroup> pi: array<u32, ${REDUCE_THREADS}>;
 fn better(x: ${src}, xi: u32, bv: ${src}, bi: u32) -> bool {
-  if (${src === "f32" ? "bv != bv" : "false"}) { return ${src === "f32" ? "x != x && xi < bi" : "false"}; }
+  if (${src === "f32" ? isnan("bv") : "false"}) { return ${src === "f32" ? `${isnan("x")} && xi < bi` : "false"}; }
   if (${nanCheck} ${better}) { return true; }
   return x == bv && xi < bi;
 }

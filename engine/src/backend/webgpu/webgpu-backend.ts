@@ -9,14 +9,13 @@ import { contiguousStrides } from "../../core/shape.ts";
 import type { ArgReduceOp, Backend, ReduceOp, View } from "../backend.ts";
 import type { GpuContext } from "./device.ts";
 import {
-  ERR_GATHER,
-  ERR_SCATTER,
+  ERR_ZERODIV,
   ERROR_WORDS,
   gatherKernel,
   scatterKernel,
   sortKernel,
 } from "./kernels-index.ts";
-import { type MapSpec, mapKernel, opExpr } from "./kernels-map.ts";
+import { INT_DIVIDES, type MapSpec, mapKernel, opExpr } from "./kernels-map.ts";
 import { matmulKernel, TILE } from "./kernels-matmul.ts";
 import { argReduceKernel, reduceKernel, scanKernel } from "./kernels-reduce.ts";
 import { GpuRunner, WORKGROUP } from "./runner.ts";
@@ -149,14 +148,23 @@ export class WebGpuBackend implements Backend {
     return out;
   }
 
+  /**
+   * Waits for all recorded work and raises any error a kernel flagged on the GPU
+   * (torch.cuda.synchronize()).
+   */
+  async synchronize(): Promise<void> {
+    const err = await this.runner.readBytes(this.errors, 0, ERROR_WORDS * 4);
+    this.runner.raiseUncaptured();
+    this.raiseFlagged(new Uint32Array(err));
+  }
+
+  /** Raises (with PyTorch's text) and clears the first error a kernel recorded. */
   private raiseFlagged(e: Uint32Array): void {
     if (e[0] === 0) return;
     this.ctx.device.queue.writeBuffer(this.errors, 0, new Uint32Array(ERROR_WORDS));
+    if (e[0] === ERR_ZERODIV) throw runtimeError("ZeroDivisionError");
     const index = new Int32Array(e.buffer)[1] as number;
-    const op = e[0] === ERR_GATHER ? "gather" : e[0] === ERR_SCATTER ? "scatter" : "kernel";
-    throw runtimeError(
-      `${op}: index ${index} is out of bounds for dimension ${e[2]} with size ${e[3]} (detected on the GPU)`,
-    );
+    throw runtimeError(`index ${index} is out of bounds for dimension ${e[2]} with size ${e[3]}`);
   }
 
   // ---- elementwise ----
@@ -186,6 +194,7 @@ export class WebGpuBackend implements Backend {
     const src = mapKernel({ ...spec, rank, aliased });
     const buffers = inputs.filter((_, i) => !aliased[i]).map((v) => gb(v).buffer);
     buffers.push(gb(dst).buffer, this.runner.meta(Uint32Array.from(words)));
+    if (spec.zeroCheck) buffers.push(this.errors);
     this.runner.dispatch(src, buffers, Math.ceil(n / WORKGROUP));
   }
 
@@ -243,6 +252,7 @@ export class WebGpuBackend implements Backend {
         compute,
         expr,
         names: ["a", "b"],
+        zeroCheck: compute === "i32" && INT_DIVIDES.has(op),
       },
       [a, b],
       dst,

@@ -32,6 +32,10 @@ export function float64Error(): Error {
 
 /** WGSL that converts a value of type `from` (in `expr`) to `to`. bool is 0/1. */
 export function convert(expr: string, from: WgslScalar, to: WgslScalar, toBool = false): string {
+  // A float is true unless it is +-0 (NaN included), read on the bits: compilers may assume
+  // floats are never NaN and fold a comparison.
+  if (toBool && from === "f32")
+    return `select(0u, 1u, (bitcast<u32>(${expr}) & 0x7fffffffu) != 0u)`;
   if (toBool) return `select(0u, 1u, ${expr} != ${zero(from)})`;
   if (from === to) return expr;
   return `${to}(${expr})`;
