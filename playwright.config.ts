@@ -4,9 +4,11 @@
 import { defineConfig, devices } from "@playwright/test";
 import { basePathCheck } from "./e2e/support/base-check.ts";
 import { chromiumLaunchOptions } from "./e2e/support/chromium.ts";
+import { portFromEnv } from "./e2e/support/ports.ts";
 
-const port = Number(process.env.TORCHLIT_E2E_PORT ?? 4400);
-const basePort = port + 1;
+// Fixed with TORCHLIT_E2E_PORT / TORCHLIT_E2E_BASE_PORT, else free ports chosen per run.
+const port = await portFromEnv("TORCHLIT_E2E_PORT");
+const basePort = await portFromEnv("TORCHLIT_E2E_BASE_PORT");
 
 const chromium = { ...devices["Desktop Chrome"], launchOptions: chromiumLaunchOptions() };
 
