@@ -6,6 +6,8 @@ import { spawn } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { createRuntime, type Runtime } from "torchlit/runtime";
 import { pyodideIndexURL, readPythonSources } from "torchlit/runtime/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -87,10 +89,40 @@ describe("torchlit programs print what PyTorch prints", () => {
     expect(programs.length).toBeGreaterThanOrEqual(12);
   });
   for (const program of programs) {
-    it(program, async () => {
+    it(program, { timeout: 30_000 }, async () => {
       check(program, await runInProcess(program));
     });
   }
+});
+
+describe("storage lifetime", () => {
+  // A debug hook, not an API: the engine's allocation counters read through `_torchlit`, after
+  // a full JS collection has run the storages' finalizers.
+  setFlagsFromString("--expose-gc");
+  const gc = runInNewContext("gc") as () => void;
+  async function liveStorages(): Promise<number> {
+    runtime.pyodide.runPython("import gc; gc.collect()");
+    for (let i = 0; i < 3; i++) {
+      gc();
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    return runtime.pyodide.runPython(
+      "import _torchlit; _torchlit.allocStats.liveStorages",
+    ) as number;
+  }
+
+  // TODO(issue 4): known failing — about 24 storages per step stay alive after the loop and a
+  // full collection, so something (a JsProxy or an engine-side reference) still holds them.
+  // it.fails keeps the suite honest: it turns red once the leak is fixed, so flip it back then.
+  it.fails("a 1000-step training loop does not leave its temporaries alive", async () => {
+    const program = "25_training_memory.py";
+    const before = await liveStorages();
+    check(program, await runInProcess(program));
+    const after = await liveStorages();
+    // Each step makes dozens of storages (activations, grads, momentum temporaries): without
+    // release this would grow by tens of thousands.
+    expect(after - before).toBeLessThan(200);
+  }, 60_000);
 });
 
 describe("the torchlit CLI", () => {

@@ -1,7 +1,8 @@
 """torch for Torchlit: PyTorch 1.13's Python API over the Torchlit TypeScript engine.
 
 The engine does the work (`_torchlit`, registered by the runtime); this package gives it
-PyTorch's Python face: Tensor, dtypes, Size, device, factories, autograd and grad modes.
+PyTorch's Python face: Tensor, dtypes, Size, device, factories, random draws, autograd,
+grad modes, and the nn / optim / utils.data packages a tutorial uses.
 """
 
 from . import autograd, cuda, return_types
@@ -18,9 +19,12 @@ from ._dtype import (
 )
 from ._functions import *  # noqa: F401,F403 (the torch.* functions)
 from ._functions import _METHOD_FUNCTIONS
+from ._generator import Generator, default_generator
 from ._size import Size
 from ._tensor import Tensor
 from .autograd import enable_grad, is_grad_enabled, no_grad, set_grad_enabled
+
+from . import nn, optim, utils  # noqa: E402 (they use the names above)
 
 __version__ = "1.13.1"
 
@@ -33,6 +37,6 @@ FloatTensor = DoubleTensor = LongTensor = None  # legacy constructors: not provi
 del FloatTensor, DoubleTensor, LongTensor
 
 # PyTorch's classes live in the torch namespace (`<class 'torch.Size'>`), not in submodules.
-for _cls in (Tensor, Size, dtype, device):
+for _cls in (Tensor, Size, dtype, device, Generator):
     _cls.__module__ = "torch"
 del _cls

@@ -56,7 +56,11 @@ def to_engine(v, wrap_floats=False):
     from ._dtype import dtype
     from ._device import device
 
+    from ._generator import Generator
+
     if isinstance(v, Tensor):
+        return v._js
+    if isinstance(v, Generator):
         return v._js
     if isinstance(v, dtype):
         return v._name

@@ -43,6 +43,8 @@ def _has_float(data):
 def _nested(data):
     if isinstance(data, Tensor):
         return data._js
+    if _is_ndarray(data):
+        return data._tensor._js
     if isinstance(data, (list, tuple)):
         return to_js([_nested(x) for x in data], create_pyproxies=False)
     if isinstance(data, (builtins.bool, int, float)):
@@ -50,7 +52,15 @@ def _nested(data):
     raise TypeError(f"new(): invalid data type '{type(data).__name__}'")
 
 
+def _is_ndarray(data):
+    return type(data).__name__ == "ndarray" and hasattr(data, "_tensor")
+
+
 def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False):
+    if _is_ndarray(data):
+        # torch.tensor(ndarray) copies, keeping NumPy's dtype (float64 stays float64).
+        t = data._tensor.detach().clone()
+        return _finish(t.to(dtype=dtype, device=device), requires_grad)
     if dtype is None and _has_float(data):
         # An integral float (2.0) must still make a float tensor.
         dtype = get_default_dtype()
@@ -60,6 +70,9 @@ def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False)
 def as_tensor(data, dtype=None, device=None):
     if isinstance(data, Tensor):
         return data if dtype is None else data.to(dtype)
+    if _is_ndarray(data):
+        # as_tensor shares the array's memory when no conversion is needed, as from_numpy does.
+        return data._tensor.to(dtype=dtype, device=device)
     return tensor(data, dtype=dtype, device=device)
 
 
@@ -117,40 +130,62 @@ def linspace(start, end, steps, *, dtype=None, device=None, requires_grad=False)
 
 
 # --- random (the engine's generator matches PyTorch's CPU draws) ------------------------------
-def _engine_fn(name):
-    if not engine.hasFunction(name):
-        raise NotImplementedError(f"torch.{name} is not available in this engine build yet")
-    return getattr(engine, name)
+from ._generator import Generator, default_generator  # noqa: E402
+
+
+def _ropts(dtype=None, device=None, generator=None):
+    return options(dtype=dtype, device=device, generator=generator)
 
 
 def manual_seed(seed):
-    call(_engine_fn("manual_seed"), int(seed))
+    call(engine.manual_seed, int(seed))
+    return default_generator
 
 
 def seed():
-    return call(_engine_fn("seed"))
+    return int(call(engine.seed))
 
 
 def initial_seed():
-    return call(_engine_fn("initial_seed"))
+    return int(call(engine.initial_seed))
 
 
-def rand(*size, generator=None, dtype=None, device=None, requires_grad=False):
-    return _finish(wrap(call(_engine_fn("rand"), _size(size), _opts(dtype, device))), requires_grad)
+def get_rng_state():
+    return default_generator.get_state()
 
 
-def randn(*size, generator=None, dtype=None, device=None, requires_grad=False):
-    return _finish(wrap(call(_engine_fn("randn"), _size(size), _opts(dtype, device))), requires_grad)
+def set_rng_state(new_state):
+    default_generator.set_state(new_state)
 
 
-def randint(low, high=None, size=None, *, generator=None, dtype=None, device=None, requires_grad=False):
+def rand(*size, generator=None, out=None, dtype=None, layout=None, device=None, requires_grad=False):
+    return _finish(wrap(call(engine.rand, _size(size), _ropts(dtype, device, generator))), requires_grad)
+
+
+def randn(*size, generator=None, out=None, dtype=None, layout=None, device=None, requires_grad=False):
+    return _finish(wrap(call(engine.randn, _size(size), _ropts(dtype, device, generator))), requires_grad)
+
+
+def randint(low=0, high=None, size=None, *, generator=None, out=None, dtype=None, layout=None,
+            device=None, requires_grad=False):  # fmt: skip
     if size is None:
         low, high, size = 0, low, high
-    return _finish(wrap(call(_engine_fn("randint"), low, high, _size((size,)), _opts(dtype, device))), requires_grad)
+    if high is None or size is None:
+        raise TypeError("randint() missing required argument 'size'")
+    opts = _ropts(dtype, device, generator)
+    return _finish(wrap(call(engine.randint, int(low), int(high), _size((size,)), opts)), requires_grad)
 
 
-def randperm(n, *, generator=None, dtype=None, device=None, requires_grad=False):
-    return _finish(wrap(call(_engine_fn("randperm"), n, _opts(dtype, device))), requires_grad)
+def randperm(n, *, generator=None, out=None, dtype=None, layout=None, device=None, requires_grad=False):
+    return _finish(wrap(call(engine.randperm, int(n), _ropts(dtype, device, generator))), requires_grad)
+
+
+def normal(mean, std=1.0, size=None, *, generator=None, out=None, dtype=None, layout=None,
+           device=None, requires_grad=False):  # fmt: skip
+    m = mean._js if isinstance(mean, Tensor) else float(mean)
+    sd = std._js if isinstance(std, Tensor) else float(std)
+    sz = None if size is None else _size((size,))
+    return _finish(wrap(call(engine.normal, m, sd, sz, _ropts(dtype, device, generator))), requires_grad)
 
 
 def rand_like(input, *, dtype=None, device=None, requires_grad=False):
@@ -161,24 +196,59 @@ def randn_like(input, *, dtype=None, device=None, requires_grad=False):
     return randn(*input.shape, dtype=dtype or input.dtype, device=device, requires_grad=requires_grad)
 
 
+def randint_like(input, low=0, high=None, *, dtype=None, device=None, requires_grad=False):
+    if high is None:
+        low, high = 0, low
+    return randint(low, high, tuple(input.shape), dtype=dtype or input.dtype, device=device,
+                   requires_grad=requires_grad)  # fmt: skip
+
+
 # --- joining ---------------------------------------------------------------------------------
 def cat(tensors, dim=0, *, out=None):
-    return wrap(call(_engine_fn("cat"), to_engine(list(tensors)), dim))
+    return wrap(call(engine.cat, to_engine(list(tensors)), dim))
 
 
 concat = cat
 
 
 def stack(tensors, dim=0, *, out=None):
-    return wrap(call(_engine_fn("stack"), to_engine(list(tensors)), dim))
+    return wrap(call(engine.stack, to_engine(list(tensors)), dim))
 
 
 def where(condition, input=None, other=None):
     if input is None:
-        raise NotImplementedError("torch.where(condition) is not supported yet")
+        return tuple(wrap(call(engine.whereNonzero, condition._js)))
     if not isinstance(input, Tensor):
         input = tensor(input)
     return input.where(condition, other)
+
+
+def from_numpy(ndarray):
+    import numpy
+
+    if not isinstance(ndarray, numpy.ndarray):
+        raise TypeError(f"expected np.ndarray (got {type(ndarray).__name__})")
+    return ndarray._tensor
+
+
+def softmax(input, dim, dtype=None):
+    return input.softmax(dim, dtype=dtype)
+
+
+def log_softmax(input, dim, dtype=None):
+    return input.log_softmax(dim, dtype=dtype)
+
+
+def flip(input, dims):
+    return input.flip(dims)
+
+
+def nonzero(input, *, as_tuple=False):
+    return input.nonzero(as_tuple=as_tuple)
+
+
+def unique(input, sorted=True, return_inverse=False, return_counts=False, dim=None):
+    return input.unique(sorted, return_inverse, return_counts, dim)
 
 
 def is_tensor(obj):
@@ -201,7 +271,8 @@ _METHOD_FUNCTIONS = [
     "cumsum", "cumprod", "matmul", "mm", "mv", "bmm", "dot", "outer", "trace", "diag", "t",
     "transpose", "permute", "reshape", "flatten", "unflatten", "squeeze", "unsqueeze", "narrow",
     "select", "unbind", "split", "chunk", "gather", "scatter", "scatter_add", "clone", "detach",
-    "numel", "sort", "argsort", "topk",
+    "numel", "sort", "argsort", "topk", "roll", "tril", "triu", "index_select", "masked_select",
+    "take", "expand", "repeat",
 ]  # fmt: skip
 
 

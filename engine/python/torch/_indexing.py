@@ -2,14 +2,15 @@
 
 Basic indices (int, slice, None, Ellipsis) become select/slice/unsqueeze views, as PyTorch's
 own indexing does, so results share storage and carry SelectBackward0/SliceBackward0.
-Advanced indices (bool/int tensors, lists) go to the engine's Tensor.index / indexPut_
-(ops/indexing.ts, landing in parallel); until it exists they raise NotImplementedError.
+Advanced indices (bool/int tensors, lists, bools) go to the engine's Tensor.index / indexPut_
+(ops/indexing.ts), which copy on read and write through on assignment.
 """
 
 import builtins
 
 import _torchlit as engine
 
+from . import _bridge
 from ._bridge import call, jsnull, to_engine, wrap
 
 
@@ -70,9 +71,11 @@ def _spec(i):
     if i is Ellipsis:
         return "..."
     if isinstance(i, (list, tuple)):
-        from ._functions import tensor
-
-        return tensor(i)._js
+        return to_engine(list(i))
+    if hasattr(i, "_tensor"):
+        return i._tensor._js  # a NumPy-subset ndarray
+    if not isinstance(i, (int, builtins.bool)) and hasattr(i, "__index__"):
+        return int(i)
     return i
 
 
@@ -88,8 +91,6 @@ def getitem(t, index):
     items = _as_tuple(index)
     if all(_is_basic(i) for i in items):
         return _basic(t, items)
-    if not engine.hasMethod("index"):
-        raise NotImplementedError("indexing with tensors, lists or bools is not supported yet")
     return wrap(call(t._js.index, _advanced_specs(items)))
 
 
@@ -104,7 +105,12 @@ def setitem(t, index, value):
         else:
             call(view._js.fill_, value)
         return
-    if not engine.hasMethod("indexPut_"):
-        raise NotImplementedError("indexing with tensors, lists or bools is not supported yet")
-    v = value._js if isinstance(value, Tensor) else value
+    if isinstance(value, Tensor):
+        v = value._js
+    elif isinstance(value, (list, tuple)):
+        from ._functions import tensor
+
+        v = tensor(value, dtype=t.dtype)._js
+    else:
+        v = _bridge.scalar(value)
     call(t._js.indexPut_, _advanced_specs(items), v)

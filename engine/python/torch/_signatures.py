@@ -55,10 +55,36 @@ SIGNATURES = {
     "dot": ("tensor",),
     "outer": ("vec2",),
     "copy_": ("src",),
+    "sort": ("dim", "descending", "stable"),
+    "argsort": ("dim", "descending", "stable"),
+    "topk": ("k", "dim", "largest", "sorted"),
+    "roll": ("shifts", "dims"),
+    "tril": ("diagonal",),
+    "triu": ("diagonal",),
+    "index_select": ("dim", "index"),
+    "masked_select": ("mask",),
+    "take": ("index",),
+    "index_fill_": ("dim", "index", "value"),
+    "index_add_": ("dim", "index", "source", "alpha"),
+    "masked_scatter_": ("mask", "source"),
+    "uniform_": ("from", "to", "generator"),
+    "normal_": ("mean", "std", "generator"),
+    "random_": ("from", "to", "generator"),
+    "bernoulli_": ("p", "generator"),
+    "index_put_": ("indices", "values", "accumulate"),
+    "index_put": ("indices", "values", "accumulate"),
+    "expand": ("size",),
+    "repeat": ("repeats",),
 }
 
 # Methods whose operand is a scalar-or-tensor: an integral Python float must stay a float.
-SCALAR_OPERANDS = frozenset([*SIGNATURES.keys() - {"fill_"}])
+SCALAR_OPERANDS = frozenset([
+    *SIGNATURES.keys() - {
+        "fill_", "sort", "argsort", "topk", "roll", "tril", "triu", "index_select", "take",
+        "uniform_", "normal_", "random_", "bernoulli_", "expand", "repeat", "index_put_",
+        "index_put",
+    }
+])  # fmt: skip
 
 
 def bind(name, args, kwargs):

@@ -6,6 +6,7 @@ arguments placed into the engine's positional order by the signatures in _signat
 """
 
 import builtins
+import sys
 
 import _torchlit as engine
 
@@ -40,9 +41,16 @@ class Tensor:
 
         return tensor(list(args[0]) if args else [], **kwargs)
 
-    # An engine tensor needs no explicit release on the CPU: when this wrapper dies its JsProxy
-    # is dropped and the JS garbage collector reclaims the storage. GPU storages will need
-    # dispose() here (issue 4).
+    def __del__(self):
+        # Release the engine handle as soon as the wrapper dies, so the JS collector can reclaim
+        # the storage (a training loop makes thousands of temporaries). Only a JsProxy nobody
+        # else holds is destroyed: the slot, `js` and getrefcount's argument make 3.
+        js = getattr(self, "_js", None)
+        if js is not None and sys.getrefcount(js) <= 3:
+            try:
+                js.destroy()
+            except Exception:
+                pass
 
     # --- metadata -------------------------------------------------------------------------
     @property
@@ -271,6 +279,49 @@ class Tensor:
             raise NotImplementedError("view(dtype) is not supported yet")
         return wrap(call(self._js.view, *[to_engine(s) for s in shape]))
 
+    def flip(self, *dims, **kwargs):
+        if "dims" in kwargs:
+            dims = (kwargs.pop("dims"),)
+        return wrap(call(self._js.flip, *[to_engine(d) for d in dims]))
+
+    def nonzero(self, *, as_tuple=False):
+        if as_tuple:
+            return tuple(wrap(call(engine.whereNonzero, self._js)))
+        return wrap(call(self._js.nonzero))
+
+    def unique(self, sorted=True, return_inverse=False, return_counts=False, dim=None):
+        if dim is not None:
+            raise NotImplementedError("unique(dim=...) is not supported yet")
+        opts = _bridge.options(
+            sorted=builtins.bool(sorted),
+            returnInverse=builtins.bool(return_inverse),
+            returnCounts=builtins.bool(return_counts),
+        )
+        r = wrap(call(self._js.unique, opts))
+        return tuple(r) if isinstance(r, list) else r
+
+    def softmax(self, dim, dtype=None):
+        from .nn import functional as F
+
+        return F.softmax(self, dim, dtype=dtype)
+
+    def log_softmax(self, dim, dtype=None):
+        from .nn import functional as F
+
+        return F.log_softmax(self, dim, dtype=dtype)
+
+    def numpy(self, *, force=False):
+        from numpy import _from_tensor
+
+        if self.requires_grad and not force:
+            raise RuntimeError(
+                "Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead."
+            )
+        return _from_tensor(self.detach() if force else self)
+
+    def __array__(self, dtype=None):
+        return self.numpy()
+
     def __getattr__(self, name):
         # Only reached for names not defined above: forward to the engine method of that name.
         if name.startswith("_") or not engine.hasMethod(name):
@@ -297,7 +348,12 @@ class _Method:
         js_args = [to_engine(a, wrap_floats) for a in args]
         fn = getattr(self._tensor._js, name)
         # In-place methods return the engine's `this`, which wrap() maps to the caller's wrapper.
-        return wrap(call(fn, *js_args))
+        r = call(fn, *js_args)
+        if name in ("sort", "topk"):
+            from .return_types import _named_pair
+
+            return _named_pair(wrap(r.values), wrap(r.indices), name)
+        return wrap(r)
 
 
 def _floats(values):

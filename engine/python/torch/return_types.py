@@ -1,4 +1,4 @@
-"""torch.return_types: the (values, indices) pairs that max/min along a dim return."""
+"""torch.return_types: the (values, indices) pairs that max/min along a dim, sort and topk return."""
 
 
 class _Pair(tuple):
@@ -27,5 +27,20 @@ class min(_Pair):
     _op = "min"
 
 
+class sort(_Pair):
+    _op = "sort"
+
+
+class topk(_Pair):
+    _op = "topk"
+
+
+class kthvalue(_Pair):
+    _op = "kthvalue"
+
+
+_BY_OP = {"max": max, "min": min, "sort": sort, "topk": topk}
+
+
 def _named_pair(values, indices, op="max"):
-    return (min if op == "min" else max)(values, indices)
+    return _BY_OP[op](values, indices)

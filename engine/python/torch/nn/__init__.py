@@ -1,0 +1,9 @@
+"""torch.nn: Module and the layers, activations and losses a first PyTorch tutorial uses.
+
+Layers compute through torch.nn.functional, which calls the engine's F; this package only
+keeps PyTorch's module bookkeeping (registration, modes, state_dict) and its reprs.
+"""
+
+from . import functional, init
+from .modules import *  # noqa: F401,F403
+from .parameter import Parameter

@@ -1,0 +1,28 @@
+"""torch.nn.modules: the Module base class and the layers built on it."""
+
+from .activation import (
+    GELU,
+    Dropout,
+    Flatten,
+    LeakyReLU,
+    LogSoftmax,
+    ReLU,
+    Sigmoid,
+    Softmax,
+    Softplus,
+    Tanh,
+)
+from .container import ModuleList, Sequential
+from .linear import Identity, Linear
+from .loss import BCELoss, BCEWithLogitsLoss, CrossEntropyLoss, L1Loss, MSELoss, NLLLoss
+from .module import Module
+
+__all__ = [
+    "Module", "Linear", "Identity", "Sequential", "ModuleList", "ReLU", "Sigmoid", "Tanh",
+    "Softmax", "LogSoftmax", "LeakyReLU", "GELU", "Softplus", "Flatten", "Dropout", "MSELoss",
+    "L1Loss", "CrossEntropyLoss", "NLLLoss", "BCELoss", "BCEWithLogitsLoss",
+]  # fmt: skip
+
+# Flatten and Dropout share activation.py here; PyTorch keeps each in its own module.
+Flatten.__module__ = "torch.nn.modules.flatten"
+Dropout.__module__ = "torch.nn.modules.dropout"

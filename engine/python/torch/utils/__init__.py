@@ -1,0 +1,3 @@
+"""torch.utils: only the data package is provided."""
+
+from . import data

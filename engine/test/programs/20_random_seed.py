@@ -1,0 +1,31 @@
+# Random draws with torch.manual_seed and Generators: the same seed gives PyTorch's numbers.
+import torch
+
+torch.manual_seed(42)
+print(torch.rand(2, 3))
+print(torch.randn(3))
+print(torch.randint(0, 10, (2, 4)))
+print(torch.randint(5, (3,)))
+print(torch.randperm(8))
+print(torch.normal(2.0, 3.0, size=(2, 2)))
+print(torch.normal(torch.zeros(3), torch.ones(3)))
+print(torch.empty(4).uniform_(-1, 1))
+print(torch.empty(2, 2).normal_(0, 0.01))
+print(torch.zeros(6, dtype=torch.long).random_(0, 3))
+print(torch.rand(2, dtype=torch.float64))
+
+torch.manual_seed(42)
+a = torch.rand(2, 3)
+torch.manual_seed(42)
+b = torch.rand(2, 3)
+print(torch.equal(a, b) if hasattr(torch, "equal") else bool((a == b).all()))
+print(torch.initial_seed())
+
+g = torch.Generator().manual_seed(7)
+print(torch.randn(3, generator=g))
+print(torch.randperm(5, generator=g))
+print(torch.rand(2, generator=torch.Generator().manual_seed(7)))
+torch.manual_seed(0)
+print(torch.nn.Linear(3, 2).weight)
+torch.manual_seed(0)
+print(torch.randn(2, 2, requires_grad=True))
