@@ -209,6 +209,65 @@ gpu("WebGPU backend", () => {
     expect(runner?.liveBytes).toBe(before);
   });
 
+  it("reuses pooled buffers: 1000 ops in a loop keep GPU memory bounded", async () => {
+    const backend = gpuStatus.backend;
+    if (!backend) throw new Error("no backend");
+    const runner = backend.runner;
+    const x = torch.ones([1000], { device: "cuda" });
+    await runner.flush();
+    const live = runner.liveBytes;
+    const created = runner.buffersCreated;
+    const constants = backend.constants.size;
+    const before = dispatches();
+    for (let i = 0; i < 1000; i++) {
+      const y = x.add(1);
+      const z = y.mul(0.5);
+      y.dispose();
+      z.dispose();
+    }
+    // Two kernels per iteration and no fill per scalar operand (constants are cached).
+    expect(dispatches() - before).toBe(2000);
+    expect(runner.liveBytes).toBe(live);
+    // Buffers are recycled within the open encoder and across submits: a few metadata and
+    // output buffers per flush, not one per op.
+    expect(runner.buffersCreated - created).toBeLessThan(2 * runner.flushThreshold + 8);
+    expect(runner.pooledBuffers).toBeLessThan(2 * runner.flushThreshold + 16);
+    expect(backend.constants.size - constants).toBeLessThanOrEqual(2);
+    expect(Array.from(await x.add(1).mul(0.5).data()).slice(0, 2)).toEqual([1, 1]);
+    x.dispose();
+  });
+
+  it("accounts memory like torch.cuda: memoryAllocated, memoryReserved and emptyCache", async () => {
+    const backend = gpuStatus.backend;
+    if (!backend) throw new Error("no backend");
+    const before = backend.memoryAllocated();
+    const x = torch.zeros([4096], { device: "cuda" });
+    expect(backend.memoryAllocated()).toBe(before + 4096 * 4);
+    x.dispose();
+    await backend.runner.flush();
+    expect(backend.memoryAllocated()).toBe(before);
+    expect(backend.memoryReserved()).toBeGreaterThanOrEqual(4096 * 4);
+    backend.emptyCache();
+    expect(backend.runner.pooledBytes).toBe(0);
+    expect(backend.constants.size).toBe(0);
+    // Still usable afterwards.
+    expect(Array.from(await torch.ones([3], { device: "cuda" }).mul(2).data())).toEqual([2, 2, 2]);
+  });
+
+  it("raises ZeroDivisionError for an integer division by zero found on the GPU", async () => {
+    const a = torch.tensor([4, 5]).to("cuda");
+    const q = a.floor_divide(torch.tensor([2, 0]).to("cuda"));
+    await expect(q.data()).rejects.toThrow("ZeroDivisionError");
+    expect(Array.from(await a.data())).toEqual([4, 5]);
+  });
+
+  it("masked_fill takes a 0-dim GPU tensor value without a synchronous read", async () => {
+    const x = torch.zeros([3], { device: "cuda" });
+    const m = torch.tensor([true, false, true]).to("cuda");
+    const v = torch.tensor(7.5).to("cuda");
+    expect(Array.from(await x.masked_fill(m, v).data())).toEqual([7.5, 0, 7.5]);
+  });
+
   it("cannot read synchronously, and says how to read", () => {
     expect(() => torch.ones([1], { device: "cuda" }).item()).toThrow(/await t.data\(\)/);
   });

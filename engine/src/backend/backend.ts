@@ -24,6 +24,12 @@ export interface Backend {
   readonly name: string;
   alloc(dtype: DType, numel: number): BackendBuffer;
   free(buf: BackendBuffer): void;
+  /**
+   * A read-only one-element buffer holding `value` (already cast to `dtype`), owned and cached
+   * by the backend: scalar operands cost no allocation, upload or fill per use. Never freed by
+   * the caller and never written by a kernel.
+   */
+  constant(dtype: DType, value: number): BackendBuffer;
   /** Writes a whole buffer from host data of the buffer's dtype. */
   upload(buf: BackendBuffer, data: TypedArray): void;
   /** Reads a view into a new contiguous host array of its dtype. */

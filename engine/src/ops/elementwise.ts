@@ -340,7 +340,8 @@ function scalarTensor(x: TensorLike, dtype: DType): Tensor {
 
 function checkIntDivZero(b: TensorLike, compute: DType): void {
   if (isFloating(compute)) return;
-  // A GPU tensor cannot be read synchronously here; its kernels give an unspecified value instead.
+  // A GPU tensor cannot be read synchronously here: its kernel flags a zero divisor on the GPU
+  // and the next read (or synchronize) raises ZeroDivisionError.
   if (isTensor(b) && b.deviceType !== "cpu") return;
   const zero = isTensor(b) ? b.eq(0).any().item() : (typeof b === "number" ? b : Number(b)) === 0;
   if (zero) throw runtimeError("ZeroDivisionError");

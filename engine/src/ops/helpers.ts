@@ -18,7 +18,7 @@ import {
 import { runtimeError, typeError } from "../core/errors.ts";
 import { expandStrides, sameShape } from "../core/shape.ts";
 import type { DeviceType } from "../core/storage.ts";
-import { Tensor } from "../tensor.ts";
+import { backendFor, Tensor } from "../tensor.ts";
 
 export type TensorLike = Tensor | Scalar;
 
@@ -52,16 +52,18 @@ export function commonDevice(xs: readonly TensorLike[]): DeviceType {
   return dev ?? "cpu";
 }
 
-/** A temporary one-element buffer broadcast to `shape` (not counted as an allocation). */
+/**
+ * A scalar operand broadcast to `shape`: the backend's cached constant buffer for this value
+ * (no allocation or fill per use; on a GPU, no buffer and dispatch per scalar).
+ */
 export function scalarView(
   v: number,
   dtype: DType,
   shape: readonly number[],
   device: DeviceType,
 ): View {
-  const t = Tensor.empty([], dtype, device, false);
-  t.storage.backend.fill(t.v(), castValue(v, dtype));
-  return { ...t.v(), shape, strides: shape.map(() => 0) };
+  const buf = backendFor(device).constant(dtype, castValue(v, dtype));
+  return { buf, dtype, shape, strides: shape.map(() => 0), offset: 0 };
 }
 
 /** A tensor's view in `dtype` (cast into a temporary when needed) broadcast to `shape`. */

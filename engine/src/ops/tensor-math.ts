@@ -258,7 +258,8 @@ function maskedFill(self: Tensor, mask: Tensor, value: TensorLike): Tensor {
       `masked_fill_ only supports a 0-dimensional value tensor, but got tensor with ${value.ndim} dimension(s).`,
     );
   }
-  const v: Scalar = isTensor(value) ? (value.item() as number) : value;
+  // A 0-dim tensor value broadcasts as an operand (no synchronous read: it may live on a GPU).
+  const v = value;
   const out = Tensor.empty(self.shape, self.dtype, self.deviceType);
   const shape = self.shape;
   backendFor(self.deviceType).where(

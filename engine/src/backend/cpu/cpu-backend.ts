@@ -7,6 +7,7 @@ import { BINARY, UNARY } from "../../core/elementwise-defs.ts";
 import { runtimeError } from "../../core/errors.ts";
 import { contiguousStrides } from "../../core/shape.ts";
 import type { ArgReduceOp, Backend, ReduceOp, View } from "../backend.ts";
+import { ConstantCache } from "../constant-cache.ts";
 import { FAST_BINARY } from "./fast-binary.ts";
 import { copyRow, FAST_UNARY } from "./fast-unary.ts";
 import { cpuGather, cpuScatter, cpuSort, cpuTopk } from "./indexing.ts";
@@ -95,6 +96,14 @@ export class CpuBackend implements Backend {
   }
   free(_buf: unknown): void {
     // Typed arrays are reclaimed by the garbage collector once the storage drops them.
+  }
+  private readonly constants = new ConstantCache<TypedArray>((dtype, value) => {
+    const a = new DTYPES[dtype].array(1);
+    a[0] = value;
+    return a;
+  });
+  constant(dtype: DType, value: number): TypedArray {
+    return this.constants.get(dtype, value);
   }
   upload(b: unknown, data: TypedArray): void {
     (b as TypedArray).set(data);

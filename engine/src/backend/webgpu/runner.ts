@@ -1,23 +1,33 @@
 // Executes generated kernels: caches one pipeline per kernel source (shapes, strides and
 // offsets travel in a small metadata buffer, so a new shape or a view never recompiles),
 // records dispatches into one command encoder, and submits on a read or every N dispatches.
-// Buffers come from a pool bucketed by size and return to it only after the submission that
-// used them has completed.
+// Buffers come from a pool bucketed by power-of-two size. A buffer freed while the open encoder
+// may still use it is at once reusable as a kernel output (passes run in recorded order), but
+// not as a queue.writeBuffer target (a queue write runs before the unsubmitted passes) until
+// the encoder is submitted.
 
 export const WORKGROUP = 256;
 
-interface Pending {
-  buffers: GPUBuffer[];
-}
+type Pool = Map<number, GPUBuffer[]>;
+
+const take = (pool: Pool, size: number): GPUBuffer | undefined => pool.get(size)?.pop();
+const put = (pool: Pool, b: GPUBuffer): void => {
+  const list = pool.get(b.size);
+  if (list) list.push(b);
+  else pool.set(b.size, [b]);
+};
 
 export class GpuRunner {
   readonly device: GPUDevice;
   private readonly pipelines = new Map<string, GPUComputePipeline>();
   private encoder: GPUCommandEncoder | null = null;
   private dispatchesInEncoder = 0;
-  /** Buffers freed since the last submit: reusable once that submit completes. */
-  private freedSinceSubmit: GPUBuffer[] = [];
-  private readonly pool = new Map<number, GPUBuffer[]>();
+  /** Buffers freed since the last submit: reusable as kernel outputs, not as write targets. */
+  private readonly dirty: Pool = new Map();
+  /** Free buffers no unsubmitted command uses. */
+  private readonly pool: Pool = new Map();
+  /** GPU buffers created since start (tests assert the pool keeps this bounded). */
+  buffersCreated = 0;
   private readonly maxGroups: number;
   /** Kernel dispatches since creation (tests assert the GPU really ran). */
   dispatches = 0;
@@ -48,12 +58,16 @@ export class GpuRunner {
     return Math.max(16, 2 ** Math.ceil(Math.log2(Math.max(bytes, 4))));
   }
 
-  /** A storage buffer of at least `bytes` bytes, from the pool when one is free. */
-  acquire(bytes: number): GPUBuffer {
+  /**
+   * A storage buffer of at least `bytes` bytes, from the pool when one is free. `forWrite`: the
+   * caller fills it with queue.writeBuffer before the next submit, so only a buffer no
+   * unsubmitted command uses will do.
+   */
+  acquire(bytes: number, forWrite = false): GPUBuffer {
     const size = this.bucket(bytes);
-    const list = this.pool.get(size);
-    const reused = list?.pop();
+    const reused = (forWrite ? undefined : take(this.dirty, size)) ?? take(this.pool, size);
     if (reused) return reused;
+    this.buffersCreated++;
     return this.device.createBuffer({
       size,
       usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC | GPUBufferUsage.COPY_DST,
@@ -62,18 +76,38 @@ export class GpuRunner {
 
   /** Returns a buffer to the pool after the work recorded so far has finished with it. */
   release(buf: GPUBuffer): void {
-    this.freedSinceSubmit.push(buf);
+    // Dirty even with no encoder open: a metadata buffer is written before the dispatch that
+    // reads it is recorded, and a second write to it must not overtake that dispatch.
+    put(this.dirty, buf);
   }
 
-  /** Drops pooled buffers (torch.cuda.empty_cache()). */
+  /** Bytes of free buffers waiting in the pool for reuse. */
+  get pooledBytes(): number {
+    let n = 0;
+    for (const p of [this.pool, this.dirty]) for (const [size, list] of p) n += size * list.length;
+    return n;
+  }
+
+  /** Buffers waiting in the pool. */
+  get pooledBuffers(): number {
+    let n = 0;
+    for (const p of [this.pool, this.dirty]) for (const list of p.values()) n += list.length;
+    return n;
+  }
+
+  /**
+   * Destroys every free buffer (torch.cuda.empty_cache()). Recorded work is submitted first; a
+   * destroyed buffer stays valid for work already submitted.
+   */
   emptyCache(): void {
+    this.flush();
     for (const list of this.pool.values()) for (const b of list) b.destroy();
     this.pool.clear();
   }
 
   /** A read-only metadata buffer holding u32 words (f32 parameters are bit-cast by the caller). */
   meta(words: Uint32Array): GPUBuffer {
-    const buf = this.acquire(words.byteLength);
+    const buf = this.acquire(words.byteLength, true);
     this.device.queue.writeBuffer(
       buf,
       0,
@@ -150,23 +184,16 @@ export class GpuRunner {
 
   /** Submits recorded work; freed buffers go back to the pool once it completes. */
   flush(): Promise<void> {
-    const freed = this.freedSinceSubmit;
-    this.freedSinceSubmit = [];
     if (this.encoder !== null) {
       this.device.queue.submit([this.encoder.finish()]);
       this.encoder = null;
       this.dispatchesInEncoder = 0;
     }
-    const done = this.device.queue.onSubmittedWorkDone();
-    const pending: Pending = { buffers: freed };
-    done.then(() => {
-      for (const b of pending.buffers) {
-        const list = this.pool.get(b.size) ?? [];
-        list.push(b);
-        this.pool.set(b.size, list);
-      }
-    });
-    return done;
+    // Queue writes issued from now on run after the submitted passes, so every freed buffer is
+    // clean again.
+    for (const list of this.dirty.values()) for (const b of list) put(this.pool, b);
+    this.dirty.clear();
+    return this.device.queue.onSubmittedWorkDone();
   }
 
   /** Copies `bytes` from a storage buffer to the host. */

@@ -7,6 +7,7 @@ import { DTYPES } from "../../core/dtype.ts";
 import { runtimeError } from "../../core/errors.ts";
 import { contiguousStrides } from "../../core/shape.ts";
 import type { ArgReduceOp, Backend, ReduceOp, View } from "../backend.ts";
+import { ConstantCache } from "../constant-cache.ts";
 import type { GpuContext } from "./device.ts";
 import {
   ERR_ZERODIV,
@@ -50,9 +51,52 @@ export class WebGpuBackend implements Backend {
     });
   }
 
+  /** Scalar operands: one small buffer per (dtype, value), written once, never by a kernel. */
+  readonly constants = new ConstantCache<GpuBuffer>(
+    (dtype, value) => {
+      if (dtype === "float64") throw float64Error();
+      const buffer = this.runner.acquire(4, true);
+      const buf: GpuBuffer = { buffer, dtype, numel: 1, released: false };
+      const words =
+        dtype === "float32"
+          ? new Float32Array([value])
+          : dtype === "bool"
+            ? new Uint32Array([value])
+            : new Int32Array([value]);
+      // A buffer acquired for writing has no recorded work, so this needs no flush for order.
+      this.ctx.device.queue.writeBuffer(buf.buffer, 0, words.buffer, 0, 4);
+      return buf;
+    },
+    (buf) => this.runner.release(buf.buffer),
+  );
+
+  constant(dtype: DType, value: number): GpuBuffer {
+    if ((dtype === "int64" || dtype === "int32") && (value > 2147483647 || value < -2147483648))
+      throw runtimeError(
+        `value ${value} cannot be stored in a GPU int64 tensor: WebGPU holds int64 as int32 (range [-2147483648, 2147483647])`,
+      );
+    return this.constants.get(dtype, value);
+  }
+
+  /** Drops pooled buffers and cached constants (torch.cuda.empty_cache()). */
+  emptyCache(): void {
+    this.constants.clear();
+    this.runner.emptyCache();
+  }
+
+  /** Bytes held by live tensors on this GPU (torch.cuda.memory_allocated()). */
+  memoryAllocated(): number {
+    return this.runner.liveBytes;
+  }
+
+  /** Bytes the GPU holds in all: live tensors, the free pool and constants (memory_reserved()). */
+  memoryReserved(): number {
+    return this.runner.liveBytes + this.runner.pooledBytes + this.constants.size * 16;
+  }
+
   /** Releases the device (tests and tools call this before exit; Dawn dislikes live devices at exit). */
   destroy(): void {
-    this.runner.emptyCache();
+    this.emptyCache();
     this.ctx.device.destroy();
   }
 
