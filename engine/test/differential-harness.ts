@@ -220,7 +220,13 @@ function build(spec: InputSpec): Tensor {
   return t;
 }
 
-async function check(actual: Value, rec: Rec, env: Env, inputs: string[], where: string): Promise<void> {
+async function check(
+  actual: Value,
+  rec: Rec,
+  env: Env,
+  inputs: string[],
+  where: string,
+): Promise<void> {
   if (rec === null) {
     expect(actual, where).toBeNull();
     return;
