@@ -2,6 +2,7 @@
 // namespace in page order, output streams, Shift+Enter runs, errors point at the reader's line,
 // a runaway loop is stopped and the runtime restarts, a huge allocation is refused, and the page
 // stays responsive meanwhile. One page serves the whole file (Python loads once).
+import AxeBuilder from "@axe-core/playwright";
 import { type BrowserContext, expect, type Locator, type Page, test } from "@playwright/test";
 
 test.describe.configure({ mode: "serial" });
@@ -110,4 +111,18 @@ test("a huge allocation is refused with a clear message", async () => {
   await run(2);
   await expect(output(2)).toHaveText("tensor([1., 2., 3.])\ntensor(0.)\n");
   expect(await frame()).toBe(true);
+});
+
+test("cells with output and an open editor pass axe in both themes", async () => {
+  for (const scheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await expect(page.locator("html")).toHaveAttribute("data-theme", scheme);
+    const results = await new AxeBuilder({ page })
+      .include("[data-tl-cell]")
+      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+      .analyze();
+    expect(
+      results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(" ")}`),
+    ).toEqual([]);
+  }
 });
