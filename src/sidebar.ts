@@ -45,8 +45,12 @@ export const sections: Section[] = [
 ];
 
 /** Starlight sidebar groups; Starlight prefixes each slug with the current locale. */
-export const sidebar = sections.map(({ label, translations, lessons }) => ({
-  label,
-  translations,
-  items: lessons.map((slug) => ({ slug })),
-}));
+export const sidebar = [
+  ...sections.map(({ label, translations, lessons }) => ({
+    label,
+    translations,
+    items: lessons.map((slug) => ({ slug })),
+  })),
+  // The reader's saved exercises (content/docs/<locale>/progress.mdx), after the course.
+  { label: "Your progress", translations: { "zh-CN": "学习进度" }, slug: "progress" },
+];

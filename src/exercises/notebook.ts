@@ -1,0 +1,103 @@
+// A lesson as a Jupyter notebook (nbformat 4.5): Markdown between code blocks becomes text cells,
+// each ```python block a code cell (exactly the page's cells, in page order), each
+// <Exercise id="..." /> its prompt plus a code cell of setup + starter. Pure: the endpoint
+// (src/pages/notebooks/...) and the tests hand it the MDX body.
+import type { Exercise } from "./schema.ts";
+
+type Lang = "en" | "zh";
+
+export interface NotebookCell {
+  cell_type: "markdown" | "code";
+  id: string;
+  metadata: Record<string, unknown>;
+  source: string[];
+  execution_count?: null;
+  outputs?: [];
+}
+
+export interface Notebook {
+  nbformat: 4;
+  nbformat_minor: 5;
+  metadata: Record<string, unknown>;
+  cells: NotebookCell[];
+}
+
+/** nbformat keeps source as lines, each but the last ending in "\n". */
+function lines(text: string): string[] {
+  const parts = text.replace(/\n+$/, "").split("\n");
+  return parts.map((line, i) => (i < parts.length - 1 ? `${line}\n` : line));
+}
+
+const FENCE = /^```([\w-]*)[^\n]*\n([\s\S]*?)^```[ \t]*$/gm;
+const EXERCISE = /<Exercise\s+id="([^"]+)"\s*\/>/g;
+
+/** Text without MDX's import lines and other JSX tags (they mean nothing in Jupyter). */
+function markdownOf(text: string): string {
+  return text
+    .replace(/^import\s.+?from\s+["'][^"']+["'];?\s*$/gm, "")
+    .replace(/^<[A-Z][^>]*\/>\s*$/gm, "")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
+}
+
+export function lessonNotebook(opts: {
+  title: string;
+  body: string;
+  lang: Lang;
+  exercises: Exercise[];
+  /** Link back to the page, shown in the first cell. */
+  pageUrl?: string;
+}): Notebook {
+  const cells: NotebookCell[] = [];
+  const add = (cell_type: "markdown" | "code", text: string, metadata = {}) => {
+    if (text.trim() === "") return;
+    const id = `cell-${cells.length + 1}`;
+    cells.push(
+      cell_type === "code"
+        ? { cell_type, id, metadata, execution_count: null, outputs: [], source: lines(text) }
+        : { cell_type, id, metadata, source: lines(text) },
+    );
+  };
+  const intro = opts.pageUrl ? `\n\n${opts.pageUrl}` : "";
+  add("markdown", `# ${opts.title}${intro}`);
+  const prose = (text: string) => {
+    let at = 0;
+    for (const match of text.matchAll(EXERCISE)) {
+      add("markdown", markdownOf(text.slice(at, match.index)));
+      const ex = opts.exercises.find((e) => e.id === match[1]);
+      if (ex) {
+        const heading = opts.lang === "zh" ? "练习" : "Exercise";
+        add("markdown", `### ${heading}: ${ex.title[opts.lang]}\n\n${ex.prompt[opts.lang]}`);
+        add("code", `${ex.setup.trimEnd()}\n\n${ex.starter}`, { torchlit: { exercise: ex.id } });
+      }
+      at = (match.index ?? 0) + match[0].length;
+    }
+    add("markdown", markdownOf(text.slice(at)));
+  };
+  let at = 0;
+  for (const match of opts.body.matchAll(FENCE)) {
+    const [whole, lang, code] = match;
+    const start = match.index ?? 0;
+    prose(opts.body.slice(at, start));
+    if (lang === "python") add("code", code ?? "");
+    else add("markdown", whole);
+    at = start + whole.length;
+  }
+  prose(opts.body.slice(at));
+  return {
+    nbformat: 4,
+    nbformat_minor: 5,
+    metadata: {
+      kernelspec: { name: "python3", display_name: "Python 3", language: "python" },
+      language_info: { name: "python" },
+    },
+    cells,
+  };
+}
+
+/** The page's own code cells, as the notebook holds them (exercise cells left out). */
+export function lessonCodeCells(nb: Notebook): string[] {
+  return nb.cells
+    .filter((c) => c.cell_type === "code" && !("torchlit" in c.metadata))
+    .map((c) => c.source.join(""));
+}
