@@ -11,6 +11,9 @@ import "./ops/indexing.ts";
 import "./ops/random-ops.ts";
 import "./ops/repr.ts";
 
+import type { InitOptions } from "./backend/webgpu/device.ts";
+import type { GpuStatus } from "./backend/webgpu/index.ts";
+
 export { runBackward } from "./autograd/engine.ts";
 export type { GradOptions, RemovableHandle } from "./autograd/grad.ts";
 export * as autograd from "./autograd/grad.ts";
@@ -100,5 +103,16 @@ export { Adam, type AdamOptions } from "./optim/adam.ts";
 export { Optimizer, type OptionValue, type ParamGroup, reprOptimizer } from "./optim/optimizer.ts";
 export { SGD, type SGDOptions } from "./optim/sgd.ts";
 export { registerBackend, Tensor } from "./tensor.ts";
+
+export type { GpuStatus, InitOptions };
+
+/**
+ * Turns on the WebGPU backend as device "cuda" (PyTorch's name, so lessons read as CUDA code).
+ * The backend's modules load on first call; resolves to the status, with the reason when no GPU.
+ */
+export async function initWebGPU(opts?: InitOptions): Promise<GpuStatus> {
+  const webgpu = await import("./backend/webgpu/index.ts");
+  return webgpu.initWebGPU(opts);
+}
 
 export const version = "0.1.0";
