@@ -46,6 +46,7 @@ const server = createServer((req, res) => {
 await new Promise((r) => server.listen(0, "127.0.0.1", r));
 const origin = `http://localhost:${server.address().port}`;
 
+const loadAtStart = loadavg()[0];
 const browser = await chromium.launch(chromiumLaunchOptions());
 
 /** Bare Pyodide: module worker start to loadPyodide() done and one line of Python run. */
@@ -157,14 +158,16 @@ server.close();
 const ratio = median(coldMs) / median(bareMs);
 const warmMedian = median(warmMs);
 const cpu = cpus();
-const machine = `${cpu[0]?.model ?? "unknown CPU"}, ${cpu.length} logical cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ${process.platform}; Chromium ${version} headless; load average at the end ${loadavg()[0].toFixed(1)}`;
+const loadEnd = loadavg()[0];
+const busy = Math.max(loadAtStart, loadEnd) > cpu.length;
+const machine = `${cpu[0]?.model ?? "unknown CPU"}, ${cpu.length} logical cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ${process.platform}; Chromium ${version} headless`;
 const report = `# Runtime benchmarks
 
 Written by \`node scripts/bench-runtime.mjs\` (${rounds} rounds, ${warmRuns} warm runs) on ${new Date().toISOString().slice(0, 10)}.
 Machine: ${machine}.
 
 Each round uses a fresh browser context (empty HTTP cache), served from localhost.
-
+${busy ? `\n**Caution:** the machine was busy (1-minute load average ${loadAtStart.toFixed(1)} at the start, ${loadEnd.toFixed(1)} at the end, on ${cpu.length} cores), so cold-start times vary by seconds between rounds and the ratio below is within that noise; rerun on a quiet machine before quoting it.\n` : ""}
 | Measure | Median | Samples |
 | --- | --- | --- |
 | Bare Pyodide: worker start to \`loadPyodide()\` + one line | ${fmt(median(bareMs))} | ${bareMs.map(fmt).join(", ")} |
