@@ -3,10 +3,27 @@
 // and if CodeMirror fails to load, the textarea is the editor; both speak ExerciseEditor.
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
 import { python } from "@codemirror/lang-python";
-import { defaultHighlightStyle, indentOnInput, syntaxHighlighting } from "@codemirror/language";
+import { HighlightStyle, indentOnInput, syntaxHighlighting } from "@codemirror/language";
 import { EditorState } from "@codemirror/state";
 import { EditorView, keymap, lineNumbers } from "@codemirror/view";
+import { tags } from "@lezer/highlight";
 import type { ExerciseEditor } from "./exercise-client.ts";
+
+// Token colours are CSS custom properties with light and dark values (Exercise.astro) that pass
+// WCAG AA; CodeMirror's default style is light-only. Same palette as the code cells.
+const highlight = HighlightStyle.define([
+  {
+    tag: [tags.keyword, tags.controlKeyword, tags.operatorKeyword],
+    color: "var(--tl-ex-keyword)",
+  },
+  { tag: [tags.string, tags.special(tags.string)], color: "var(--tl-ex-string)" },
+  { tag: [tags.number, tags.bool, tags.null], color: "var(--tl-ex-number)" },
+  { tag: tags.comment, color: "var(--tl-ex-comment)", fontStyle: "italic" },
+  {
+    tag: [tags.function(tags.variableName), tags.definition(tags.variableName)],
+    color: "var(--tl-ex-function)",
+  },
+]);
 
 export function codeMirrorEditor(
   parent: HTMLElement,
@@ -23,7 +40,7 @@ export function codeMirrorEditor(
         history(),
         indentOnInput(),
         python(),
-        syntaxHighlighting(defaultHighlightStyle),
+        syntaxHighlighting(highlight),
         keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
         EditorView.contentAttributes.of({ "aria-label": label }),
         EditorView.updateListener.of((update) => {
