@@ -119,6 +119,32 @@ test.describe("exercises", () => {
     await expect(feedback).toHaveAttribute("data-feedback-id", "passed", { timeout: 60_000 });
   });
 
+  test("a draft saved against an older starter offers the draft or the new starter", async ({
+    page,
+  }) => {
+    const ex = exercises[0] as Exercise;
+    const root = await open(page, "en", ex);
+    await page.evaluate(
+      ([id, lesson]) => {
+        const draft = {
+          lesson,
+          solved: false,
+          draft: "old = 1\n",
+          draftSavedAt: 1,
+          starterHash: "0",
+        };
+        localStorage.setItem("torchlit:progress:v1", JSON.stringify({ [id]: draft }));
+      },
+      [ex.id, ex.lesson] as const,
+    );
+    await page.reload();
+    await expect(root).toHaveAttribute("data-editor", "codemirror");
+    await expect(root.locator(".cm-content")).toHaveText("old = 1");
+    await root.getByRole("button", { name: "Use the new starter" }).click();
+    await expect(root.getByRole("button", { name: "Keep my draft" })).toBeHidden();
+    await expect(root.locator(".cm-content")).toContainText(ex.starter.split("\n")[0] ?? "");
+  });
+
   test("progress is exported and imported back, and a foreign file is rejected", async ({
     page,
   }) => {
