@@ -1,10 +1,11 @@
-// WGSL for reductions: one workgroup per output element, threads striding over the reduced
-// elements and combining in workgroup memory; arg-reductions carry (value, index) pairs with
+// WGSL for reductions: one workgroup per (output element, chunk of the reduced elements),
+// threads striding over the chunk and combining in workgroup memory (a long reduction runs as
+// many chunks into partials, then a second pass over the partials); arg-reductions carry (value, index) pairs with
 // first-occurrence ties and NaN winning, as PyTorch; scans run one thread per row.
 import type { ArgReduceOp, ReduceOp } from "../backend.ts";
 import { convert, type WgslScalar } from "./wgsl-types.ts";
 
-export const REDUCE_THREADS = 64;
+export const REDUCE_THREADS = 256;
 
 /** NaN test on the bits (compilers may fold `x != x` away). */
 const isnan = (v: string): string => `((bitcast<u32>(${v}) & 0x7fffffffu) > 0x7f800000u)`;
@@ -61,7 +62,8 @@ function combine(op: ReduceOp, t: WgslScalar): string {
 
 /**
  * Meta: [outerCount, innerCount, dstOffset, srcOffset, outerShape, outerStrides, innerShape,
- * innerStrides]. Workgroup w reduces output w.
+ * innerStrides, chunks, chunkLen]. Workgroup w reduces chunk w % chunks of output w / chunks
+ * into Y[dstOffset + w] (one chunk: the output itself).
  */
 export function reduceKernel(
   op: ReduceOp,
@@ -92,10 +94,14 @@ export function reduceKernel(
 var<workgroup> part: array<${t}, ${REDUCE_THREADS}>;
 @compute @workgroup_size(${REDUCE_THREADS})
 fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nw: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>) {
-  let o = wid.x + wid.y * nw.x;
+  let w = wid.x + wid.y * nw.x;
+  let chunks = M[${4 + 2 * outerRank + 2 * innerRank}];
+  let chunkLen = M[${5 + 2 * outerRank + 2 * innerRank}];
+  let o = w / chunks;
   if (o >= M[0]) { return; }
+  let jEnd = min((w % chunks + 1u) * chunkLen, M[1]);
   var acc: ${t} = ${init};
-  for (var j = lid.x; j < M[1]; j = j + ${REDUCE_THREADS}u) {
+  for (var j = (w % chunks) * chunkLen + lid.x; j < jEnd; j = j + ${REDUCE_THREADS}u) {
       ${offsetCode(outerRank, innerRank, 3)}
       let x = X[off];
       acc = ${combine(op, t)};
@@ -111,7 +117,7 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nw: vec3
     workgroupBarrier();
   }
   if (lid.x == 0u) {
-    Y[M[2] + o] = ${convert("part[0]", t, dst, dstBool)};
+    Y[M[2] + w] = ${convert("part[0]", t, dst, dstBool)};
   }
 }
 `;

@@ -21,6 +21,8 @@ export class GpuRunner {
   readonly device: GPUDevice;
   private readonly pipelines = new Map<string, GPUComputePipeline>();
   private encoder: GPUCommandEncoder | null = null;
+  /** One compute pass holds consecutive dispatches (a pass per dispatch costs CPU time). */
+  private pass: GPUComputePassEncoder | null = null;
   private dispatchesInEncoder = 0;
   /** Buffers freed since the last submit: reusable as kernel outputs, not as write targets. */
   private readonly dirty: Pool = new Map();
@@ -155,11 +157,10 @@ export class GpuRunner {
       entries: buffers.map((buffer, binding) => ({ binding, resource: { buffer } })),
     });
     if (this.encoder === null) this.encoder = this.device.createCommandEncoder();
-    const pass = this.encoder.beginComputePass();
-    pass.setPipeline(pipeline);
-    pass.setBindGroup(0, bind);
-    pass.dispatchWorkgroups(x, y);
-    pass.end();
+    if (this.pass === null) this.pass = this.encoder.beginComputePass();
+    this.pass.setPipeline(pipeline);
+    this.pass.setBindGroup(0, bind);
+    this.pass.dispatchWorkgroups(x, y);
     this.dispatches++;
     this.dispatchesInEncoder++;
     if (this.dispatchesInEncoder >= this.flushThreshold) this.flush();
@@ -174,6 +175,7 @@ export class GpuRunner {
     bytes: number,
   ): void {
     if (this.encoder === null) this.encoder = this.device.createCommandEncoder();
+    this.endPass();
     this.encoder.copyBufferToBuffer(src, srcOffset, dst, dstOffset, bytes);
   }
 
@@ -183,7 +185,13 @@ export class GpuRunner {
   }
 
   /** Submits recorded work; freed buffers go back to the pool once it completes. */
+  private endPass(): void {
+    this.pass?.end();
+    this.pass = null;
+  }
+
   flush(): Promise<void> {
+    this.endPass();
     if (this.encoder !== null) {
       this.device.queue.submit([this.encoder.finish()]);
       this.encoder = null;

@@ -31,6 +31,8 @@ export interface GpuBuffer {
 }
 
 const gb = (v: View): GpuBuffer => v.buf as GpuBuffer;
+/** Elements one workgroup reduces in the first pass of a chunked reduction. */
+const CHUNK = 4096;
 const numel = (shape: readonly number[]): number => shape.reduce((a, b) => a * b, 1);
 const f32bits = (x: number): number => new Uint32Array(new Float32Array([x]).buffer)[0] as number;
 
@@ -327,6 +329,18 @@ export class WebGpuBackend implements Backend {
     const outer = numel(dst.shape);
     const inner = numel(innerShape);
     const t = wgslType(src.dtype);
+    // A long reduction with few outputs would leave the GPU to a handful of workgroups: split it
+    // into chunks reduced in parallel into partials (in the accumulator's type), then reduce
+    // those in a second pass.
+    const chunks = outer <= 256 && inner >= 2 * CHUNK ? Math.min(Math.ceil(inner / CHUNK), 512) : 1;
+    const chunkLen = Math.ceil(inner / chunks);
+    let out = dst;
+    let partials: GpuBuffer | null = null;
+    if (chunks > 1) {
+      const pd: DType = t === "f32" ? "float32" : t === "i32" ? "int32" : "bool";
+      partials = this.alloc(pd, outer * chunks);
+      out = { buf: partials, dtype: pd, shape: dst.shape, strides: [], offset: 0 };
+    }
     const words = [
       outer,
       inner,
@@ -339,19 +353,31 @@ export class WebGpuBackend implements Backend {
       ...(innerShape.length ? innerShape : [1]),
       ...(innerShape.length ? src.strides.slice(outerRank) : [0]),
     );
+    words.push(chunks, chunkLen);
     const kernel = reduceKernel(
       op,
       t,
-      wgslType(dst.dtype),
-      dst.dtype === "bool",
+      wgslType(out.dtype),
+      out.dtype === "bool" && partials === null,
       outerRank,
       Math.max(innerShape.length, 1),
     );
     this.runner.dispatch(
       kernel,
-      [gb(src).buffer, gb(dst).buffer, this.runner.meta(Uint32Array.from(words))],
-      outer,
+      [gb(src).buffer, gb(out).buffer, this.runner.meta(Uint32Array.from(words))],
+      outer * chunks,
     );
+    if (partials !== null) {
+      const pv: View = {
+        buf: partials,
+        dtype: out.dtype,
+        shape: [...dst.shape, chunks],
+        strides: [...contiguousStrides(dst.shape).map((s) => s * chunks), 1],
+        offset: 0,
+      };
+      this.reduce(op, pv, dst);
+      this.free(partials);
+    }
   }
 
   argReduce(op: ArgReduceOp, src: View, values: View | null, indices: View): void {
