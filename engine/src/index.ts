@@ -31,7 +31,13 @@ export {
 export type { PyErrorType } from "./core/errors.ts";
 export { TorchError } from "./core/errors.ts";
 export type { DeviceType } from "./core/storage.ts";
-export { allocStats, limits, measureAllocations, resetAllocStats } from "./core/storage.ts";
+export {
+  allocStats,
+  limits,
+  measureAllocations,
+  resetAllocStats,
+  trackCollectedStorages,
+} from "./core/storage.ts";
 export { DataLoader, type DataLoaderOptions, defaultCollate } from "./data/dataloader.ts";
 export { type Dataset, TensorDataset } from "./data/dataset.ts";
 export {

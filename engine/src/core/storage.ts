@@ -12,7 +12,11 @@ export interface AllocStats {
   storagesCreated: number;
   /** Bytes of all storages created since start, counted as PyTorch would (itemsize x numel). */
   bytesAllocated: number;
+  /** Storages neither disposed nor garbage-collected. A collected CPU storage leaves the count
+   * only if it was created while trackCollectedStorages(true) was on; otherwise it stays counted
+   * until disposed. GPU storages always leave it when collected. */
   liveStorages: number;
+  /** Bytes of the live storages, with the same rule. */
   liveBytes: number;
   peakLiveBytes: number;
 }
@@ -50,19 +54,43 @@ let nextId = 1;
 // Addresses start at a plausible heap address and are spaced so storages never overlap.
 let nextAddress = 0x5600_0000_0000;
 
-// Backstop for storages nobody disposed: frees device memory when the storage is collected.
-// CPU buffers are ordinary garbage; GPU buffers must go back to the backend's pool.
-const finalizer = new FinalizationRegistry<{
+/** What a storage's release needs, kept apart from the storage so the finalizer can run it. */
+interface Release {
   backend: Backend;
-  buffer: BackendBuffer;
+  /** GPU buffers go back to the backend's pool; CPU buffers are ordinary garbage (null here,
+   * so the registry does not pin their memory until the callback runs). */
+  buffer: BackendBuffer | null;
   tracked: boolean;
   bytes: number;
-}>((held) => {
-  held.backend.free(held.buffer);
-  if (!held.tracked) return;
+  done: boolean;
+}
+
+function releaseStorage(r: Release): void {
+  if (r.done) return;
+  r.done = true;
+  if (r.buffer !== null) r.backend.free(r.buffer);
+  if (!r.tracked) return;
   allocStats.liveStorages--;
-  allocStats.liveBytes -= held.bytes;
-});
+  allocStats.liveBytes -= r.bytes;
+}
+
+let trackCollections = false;
+
+/**
+ * A debug switch: while on, new CPU storages are registered with the finalizer, so that
+ * liveStorages/liveBytes drop when they are collected (tests use it to show that temporaries are
+ * released). Off by default because a registry entry per storage costs time: registered objects
+ * outlive V8's minor collections, and a small-tensor training loop in TS ran about 1.8x slower.
+ */
+export function trackCollectedStorages(on: boolean): void {
+  trackCollections = on;
+}
+
+// Backstop for storages nobody disposed: frees device memory when the storage is collected and
+// keeps liveStorages/liveBytes honest (CPU storages too, while trackCollectedStorages is on).
+// No unregister token: dispose() marks the release done instead, as tokens cost several times
+// more per allocation, and every op allocates.
+const finalizer = new FinalizationRegistry<Release>(releaseStorage);
 
 export class Storage {
   readonly id: number;
@@ -76,6 +104,7 @@ export class Storage {
   disposed = false;
   /** Kernel temporaries (scalar operands, dtype casts) are not counted: PyTorch makes none. */
   readonly tracked: boolean;
+  private readonly release: Release;
 
   constructor(backend: Backend, dtype: DType, numel: number, tracked = true) {
     const bytes = numel * DTYPES[dtype].itemsize;
@@ -92,8 +121,9 @@ export class Storage {
     nextAddress += Math.ceil((bytes + 64) / 64) * 64;
     this.buffer = backend.alloc(dtype, numel);
     this.tracked = tracked;
-    if (backend.device !== "cpu")
-      finalizer.register(this, { backend, buffer: this.buffer, tracked, bytes }, this);
+    const cpu = backend.device === "cpu";
+    this.release = { backend, buffer: cpu ? null : this.buffer, tracked, bytes, done: false };
+    if (!cpu || (tracked && trackCollections)) finalizer.register(this, this.release);
     if (!tracked) return;
     allocStats.storagesCreated++;
     allocStats.bytesAllocated += bytes;
@@ -111,10 +141,6 @@ export class Storage {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
-    finalizer.unregister(this);
-    this.backend.free(this.buffer);
-    if (!this.tracked) return;
-    allocStats.liveStorages--;
-    allocStats.liveBytes -= this.nbytes;
+    releaseStorage(this.release);
   }
 }
