@@ -1,13 +1,18 @@
 // `npm run bench -w engine`: runs every case on torchlit, tfjs's CPU backend and tfjs's Wasm
-// backend in one process, prints a side-by-side table with a verdict per row, and writes
+// backend in one process, then the WebGPU cases on torchlit's WebGPU backend and
+// tfjs-backend-webgpu, prints side-by-side tables with a verdict per row, and writes
 // engine/BENCHMARKS.md itself (machine, Node, commit), so no row is ever edited by hand.
+// `--webgpu-only` skips the CPU suites and rewrites only the WebGPU section (for a GPU machine).
 import { execSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { CASE, FLOPS } from "./cases.ts";
 import { engineSuite } from "./engine.bench.ts";
 import { measure, type Result, type Suite } from "./harness.ts";
 import { tfjsCpuSuite, tfjsWasmSuite } from "./tfjs.bench.ts";
+import { GPU_HEADING, webgpuSection } from "./webgpu-report.ts";
+
+const OUT = new URL("../BENCHMARKS.md", import.meta.url);
 
 /** The issue's bar for matmul 1024: no slower than 8x tfjs-wasm. */
 const WASM_BAR = 8;
@@ -117,8 +122,27 @@ async function main(): Promise<void> {
     ...table,
     "",
   ].join("\n");
-  writeFileSync(new URL("../BENCHMARKS.md", import.meta.url), md);
+  const gpu = await webgpuSection(`${commit}${dirty}`);
+  writeFileSync(OUT, `${md}\n${gpu.md}`);
   console.log(`\nwrote engine/BENCHMARKS.md — ${met ? "all bars met" : "some bars NOT met"}`);
 }
 
-await main();
+/** Reruns only the WebGPU cases and replaces that section, keeping the CPU rows as they are. */
+async function webgpuOnly(): Promise<void> {
+  const commit = git("rev-parse --short HEAD");
+  const dirty =
+    git("status --porcelain -- .") !== "" ? " (with uncommitted changes in engine/)" : "";
+  const gpu = await webgpuSection(`${commit}${dirty}`);
+  const old = existsSync(OUT) ? readFileSync(OUT, "utf8") : "";
+  const at = old.indexOf(GPU_HEADING);
+  const cpuPart = at < 0 ? old : old.slice(0, at);
+  writeFileSync(OUT, `${cpuPart.trimEnd()}\n\n${gpu.md}`);
+  console.log(
+    `\nwrote the WebGPU section of engine/BENCHMARKS.md — ${gpu.met ? "bar met" : "bar NOT met"}`,
+  );
+}
+
+if (process.argv.includes("--webgpu-only")) await webgpuOnly();
+else await main();
+// Dawn keeps the process alive while its device lives.
+process.exit(0);

@@ -81,6 +81,20 @@ export interface MapSpec {
  * stridesY[rank], stridesIn[k][rank]...].
  */
 export function mapKernel(s: MapSpec): string {
+  // Memoised by spec: building the source (prelude included) per op, and hashing a fresh
+  // string for the pipeline cache, cost more host time than the dispatch itself.
+  const key = `${s.inputs}|${s.output}|${s.outputIsBool}|${s.compute}|${s.expr}|${s.names}|${s.rank}|${s.aliased}|${s.zeroCheck === true}`;
+  let src = sources.get(key);
+  if (src === undefined) {
+    src = buildMapKernel(s);
+    sources.set(key, src);
+  }
+  return src;
+}
+
+const sources = new Map<string, string>();
+
+function buildMapKernel(s: MapSpec): string {
   const r = s.rank;
   const k = s.inputs.length;
   const bindings: string[] = [];

@@ -12,20 +12,31 @@ const isnan = (v: string): string => `((bitcast<u32>(${v}) & 0x7fffffffu) > 0x7f
 const truthy = (v: string, t: WgslScalar): string =>
   t === "f32" ? `((bitcast<u32>(${v}) & 0x7fffffffu) != 0u)` : `(${v} != ${t}(0))`;
 
-/** Code computing `off` (a source offset) from an outer index `o` and inner index `j`. */
-function offsetCode(outerRank: number, innerRank: number, metaBase: number): string {
+/**
+ * Code run once per workgroup: `base`, the source offset of outer index `o`, and the inner
+ * shape and strides hoisted into locals (is0.., st0..).
+ */
+function baseCode(outerRank: number, innerRank: number, metaBase: number): string {
   // Meta: [.., offset, outerShape[outerRank], outerStrides, innerShape[innerRank], innerStrides]
-  const lines = [`var off = M[${metaBase}];`, "var ro = o;"];
+  const lines = [`var base = M[${metaBase}];`, "var ro = o;"];
   const os = metaBase + 1;
   const ost = os + outerRank;
   const is = ost + outerRank;
   const ist = is + innerRank;
   for (let d = outerRank - 1; d >= 0; d--) {
-    lines.push(`{ let s = M[${os + d}]; off = off + (ro % s) * M[${ost + d}]; ro = ro / s; }`);
+    lines.push(`{ let s = M[${os + d}]; base = base + (ro % s) * M[${ost + d}]; ro = ro / s; }`);
   }
-  lines.push("var ri = j;");
+  for (let d = 0; d < innerRank; d++)
+    lines.push(`let is${d} = M[${is + d}]; let st${d} = M[${ist + d}];`);
+  return lines.join("\n  ");
+}
+
+/** Code computing `off`, the source offset of inner index `j`, inside the loop. */
+function offsetCode(innerRank: number): string {
+  if (innerRank === 1) return "let off = base + j * st0;";
+  const lines = ["var off = base;", "var ri = j;"];
   for (let d = innerRank - 1; d >= 0; d--) {
-    lines.push(`{ let s = M[${is + d}]; off = off + (ri % s) * M[${ist + d}]; ri = ri / s; }`);
+    lines.push(`off = off + (ri % is${d}) * st${d}; ri = ri / is${d};`);
   }
   return lines.join("\n      ");
 }
@@ -100,9 +111,10 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nw: vec3
   let o = w / chunks;
   if (o >= M[0]) { return; }
   let jEnd = min((w % chunks + 1u) * chunkLen, M[1]);
+  ${baseCode(outerRank, innerRank, 3)}
   var acc: ${t} = ${init};
   for (var j = (w % chunks) * chunkLen + lid.x; j < jEnd; j = j + ${REDUCE_THREADS}u) {
-      ${offsetCode(outerRank, innerRank, 3)}
+      ${offsetCode(innerRank)}
       let x = X[off];
       acc = ${combine(op, t)};
   }
@@ -151,10 +163,11 @@ fn better(x: ${src}, xi: u32, bv: ${src}, bi: u32) -> bool {
 fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nw: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>) {
   let o = wid.x + wid.y * nw.x;
   if (o >= M[0]) { return; }
+  ${baseCode(outerRank, 1, 3)}
   var bv: ${src} = ${src}(0);
   var bi: u32 = 0xffffffffu;
   for (var j = lid.x; j < M[1]; j = j + ${REDUCE_THREADS}u) {
-      ${offsetCode(outerRank, 1, 3)}
+      ${offsetCode(1)}
       let x = X[off];
       if (bi == 0xffffffffu || better(x, j, bv, bi)) { bv = x; bi = j; }
   }

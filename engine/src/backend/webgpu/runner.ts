@@ -20,6 +20,8 @@ const put = (pool: Pool, b: GPUBuffer): void => {
 export class GpuRunner {
   readonly device: GPUDevice;
   private readonly pipelines = new Map<string, GPUComputePipeline>();
+  /** Each pipeline's bind group layout (getBindGroupLayout makes a new object per call). */
+  private readonly layouts = new Map<GPUComputePipeline, GPUBindGroupLayout>();
   private encoder: GPUCommandEncoder | null = null;
   /** One compute pass holds consecutive dispatches (a pass per dispatch costs CPU time). */
   private pass: GPUComputePassEncoder | null = null;
@@ -152,8 +154,13 @@ export class GpuRunner {
   dispatch2d(source: string, buffers: readonly GPUBuffer[], x: number, y: number): void {
     if (x === 0 || y === 0) return;
     const pipeline = this.pipeline(source);
+    let layout = this.layouts.get(pipeline);
+    if (layout === undefined) {
+      layout = pipeline.getBindGroupLayout(0);
+      this.layouts.set(pipeline, layout);
+    }
     const bind = this.device.createBindGroup({
-      layout: pipeline.getBindGroupLayout(0),
+      layout,
       entries: buffers.map((buffer, binding) => ({ binding, resource: { buffer } })),
     });
     if (this.encoder === null) this.encoder = this.device.createCommandEncoder();

@@ -31,8 +31,37 @@ export interface GpuBuffer {
 }
 
 const gb = (v: View): GpuBuffer => v.buf as GpuBuffer;
+/**
+ * Merges adjacent dims that every operand walks as one (stride[d-1] = stride[d] * shape[d]) and
+ * drops size-1 dims, so a contiguous or scalar-broadcast op runs as rank 1: less index
+ * arithmetic per element, and fewer kernel variants. Rank 0 becomes [1] with stride 0.
+ */
+function coalesce(
+  shape: readonly number[],
+  strides: readonly (readonly number[])[],
+): { shape: number[]; strides: number[][] } {
+  const outShape: number[] = [];
+  const outStrides: number[][] = strides.map(() => []);
+  shape.forEach((size, d) => {
+    if (size === 1) return;
+    const last = outShape.length - 1;
+    const merge =
+      last >= 0 &&
+      strides.every((st, k) => (outStrides[k] as number[])[last] === (st[d] as number) * size);
+    if (merge) outShape[last] = (outShape[last] as number) * size;
+    else outShape.push(size);
+    strides.forEach((st, k) => {
+      const o = outStrides[k] as number[];
+      if (merge) o[last] = st[d] as number;
+      else o.push(st[d] as number);
+    });
+  });
+  if (outShape.length === 0) return { shape: [1], strides: strides.map(() => [0]) };
+  return { shape: outShape, strides: outStrides };
+}
+
 /** Elements one workgroup reduces in the first pass of a chunked reduction. */
-const CHUNK = 4096;
+const CHUNK = 32768;
 const numel = (shape: readonly number[]): number => shape.reduce((a, b) => a * b, 1);
 const f32bits = (x: number): number => new Uint32Array(new Float32Array([x]).buffer)[0] as number;
 
@@ -223,9 +252,11 @@ export class WebGpuBackend implements Backend {
   ): void {
     const n = numel(dst.shape);
     if (n === 0) return;
-    const rank = Math.max(dst.shape.length, 1);
-    const shape = dst.shape.length === 0 ? [1] : dst.shape;
-    const strides = (v: View) => (v.shape.length === 0 ? [0] : v.strides);
+    const { shape, strides } = coalesce(
+      dst.shape,
+      [dst, ...inputs].map((v) => v.strides),
+    );
+    const rank = shape.length;
     const aliased = inputs.map((v) => gb(v).buffer === gb(dst).buffer);
     const words = [
       n,
@@ -234,9 +265,8 @@ export class WebGpuBackend implements Backend {
       dst.offset,
       ...inputs.map((v) => v.offset),
       ...shape,
-      ...strides(dst),
     ];
-    for (const v of inputs) words.push(...strides(v));
+    for (const st of strides) words.push(...st);
     const src = mapKernel({ ...spec, rank, aliased });
     const buffers = inputs.filter((_, i) => !aliased[i]).map((v) => gb(v).buffer);
     buffers.push(gb(dst).buffer, this.runner.meta(Uint32Array.from(words)));
