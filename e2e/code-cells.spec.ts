@@ -11,7 +11,7 @@ let context: BrowserContext;
 let page: Page;
 
 test.beforeAll(async ({ browser, baseURL }) => {
-  context = await browser.newContext({ baseURL });
+  context = await browser.newContext(baseURL ? { baseURL } : {});
   page = await context.newPage();
   await page.goto("en/tensors/");
 });
