@@ -7,6 +7,7 @@ import type { PyFloat } from "../core/dtype.ts";
 import { valueError } from "../core/errors.ts";
 import { tensor, zeros_like } from "../ops/creation.ts";
 import type { Tensor } from "../tensor.ts";
+import { addProduct, addProduct_ } from "./fused.ts";
 import { num, Optimizer, type OptionValue, type ParamsArg } from "./optimizer.ts";
 
 export interface AdamOptions {
@@ -80,9 +81,10 @@ export class Adam extends Optimizer {
           const expAvgSq = state.exp_avg_sq as Tensor;
           let grad = group.maximize ? p.grad.neg() : p.grad;
           stepT.add_(1);
-          if (wd !== 0) grad = grad.add(p.mul(wd));
-          expAvg.mul_(beta1).add_(grad.mul(1 - beta1));
-          expAvgSq.mul_(beta2).add_(grad.mul(1 - beta2).mul(grad)); // addcmul_: self + value * t1 * t2
+          // add(other, alpha=) and addcmul_ round once (FMA): see fused.ts.
+          if (wd !== 0) grad = addProduct(grad, p, wd);
+          addProduct_(expAvg.mul_(beta1), grad, 1 - beta1);
+          addProduct_(expAvgSq.mul_(beta2), grad.mul(1 - beta2), grad); // value * t1, then * t2
           const step = stepT.item() as number;
           const bc1 = 1 - beta1 ** step;
           const bc2Sqrt = Math.sqrt(1 - beta2 ** step);
@@ -94,7 +96,8 @@ export class Adam extends Optimizer {
             second = maxSq;
           }
           const denom = second.sqrt().div(bc2Sqrt).add_(eps);
-          p.add_(expAvg.div(denom).mul(-stepSize)); // addcdiv_: self + value * (t1 / t2)
+          // addcdiv_ is not fused and computes self + (value * t1) / t2, in that order.
+          p.add_(expAvg.mul(-stepSize).div(denom));
         }
       }
     });

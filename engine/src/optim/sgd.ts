@@ -5,6 +5,7 @@
 import { enableGrad, noGrad } from "../autograd/grad-mode.ts";
 import { valueError } from "../core/errors.ts";
 import type { Tensor } from "../tensor.ts";
+import { addProduct, addProduct_ } from "./fused.ts";
 import { num, Optimizer, type OptionValue, type ParamsArg } from "./optimizer.ts";
 
 export interface SGDOptions {
@@ -61,7 +62,8 @@ export class SGD extends Optimizer {
         for (const p of group.params) {
           if (p.grad === null) continue;
           let d = group.maximize ? p.grad.neg() : p.grad;
-          if (wd !== 0) d = d.add(p.mul(wd));
+          // Every add(other, alpha=) below rounds once, as PyTorch's does (see fused.ts).
+          if (wd !== 0) d = addProduct(d, p, wd);
           const state = this.stateOf(p);
           if (momentum !== 0) {
             let buf = state.momentum_buffer ?? null;
@@ -69,13 +71,13 @@ export class SGD extends Optimizer {
               buf = d.clone().detach();
               state.momentum_buffer = buf;
             } else {
-              buf.mul_(momentum).add_(dampening === 0 ? d : d.mul(1 - dampening));
+              addProduct_(buf.mul_(momentum), d, 1 - dampening);
             }
-            d = group.nesterov ? d.add(buf.mul(momentum)) : buf;
+            d = group.nesterov ? addProduct(d, buf, momentum) : buf;
           } else {
             state.momentum_buffer = null;
           }
-          p.add_(d.mul(-lr));
+          addProduct_(p, d, -lr);
         }
       }
     });
