@@ -2,7 +2,13 @@
 // tfjs-backend-webgpu in this process, and returns the section's Markdown (adapter, machine,
 // commit, one row per case with its rate and the ratio to tfjs). Prints each row as it goes.
 import os from "node:os";
-import { GPU_MATMUL, gpuCases, initGpuSuites, measureAsync } from "./webgpu.bench.ts";
+import {
+  GPU_MATMUL,
+  type GpuResult,
+  gpuCases,
+  initGpuSuites,
+  measureInterleaved,
+} from "./webgpu.bench.ts";
 
 export const GPU_HEADING = "## WebGPU";
 
@@ -24,8 +30,10 @@ export async function webgpuSection(commit: string): Promise<{ md: string; met: 
   const rows: string[][] = [];
   let met = true;
   for (const c of gpuCases({ matmul: sizes })) {
-    const own = await measureAsync(await c.torchlit());
-    const tfjs = await measureAsync(await c.tfjs());
+    const [own, tfjs] = (await measureInterleaved([await c.torchlit(), await c.tfjs()])) as [
+      GpuResult,
+      GpuResult,
+    ];
     const ratio = tfjs.medianMs / own.medianMs;
     const verdict = !c.barred
       ? "(no bar)"
@@ -77,7 +85,7 @@ export async function webgpuSection(commit: string): Promise<{ md: string; met: 
     "  package), WEBGPU_CPU_HANDOFF_SIZE_THRESHOLD=0 so small ops also run on the GPU",
     "",
     "Each step is timed to completion (submitted, then onSubmittedWorkDone awaited; no readback):",
-    "median of at least 3 runs after 2 warm-ups. Rates: matmul GFLOP/s (2n^3 per run); add",
+    "median of at least 3 runs after 2 warm-ups, torchlit and tfjs runs alternating. Rates: matmul GFLOP/s (2n^3 per run); add",
     "GB/s of 3 float32 streams; sum GB/s of 1; tiny adds: microseconds per op over a chain of",
     "1000 dependent adds of 4 elements (host overhead per dispatch). Bar (from the issue): ratio",
     `to tfjs >= 1 for matmul and reductions. Overall: ${met ? "bar met on every barred row" : "**bar NOT met on some rows** (see verdicts)"}.`,

@@ -39,20 +39,34 @@ export interface GpuResult {
   samples: number;
 }
 
-/** Median of runs after two warm-ups: at least 3 samples, more while under budgetMs. */
-export async function measureAsync(s: AsyncStep, budgetMs = 1500): Promise<GpuResult> {
-  await s.step();
-  await s.step();
-  const times: number[] = [];
-  const t0 = performance.now();
-  while (times.length < 3 || (times.length < 100 && performance.now() - t0 < budgetMs)) {
-    const a = performance.now();
+/**
+ * Medians of alternating runs of each step (so a busy machine slows both alike) after two
+ * warm-ups each: at least 3 samples, more while under budgetMs.
+ */
+export async function measureInterleaved(
+  steps: readonly AsyncStep[],
+  budgetMs = 1500,
+): Promise<GpuResult[]> {
+  for (const s of steps) {
     await s.step();
-    times.push(performance.now() - a);
+    await s.step();
   }
-  s.teardown();
-  times.sort((x, y) => x - y);
-  return { medianMs: times[Math.floor(times.length / 2)] as number, samples: times.length };
+  const times: number[][] = steps.map(() => []);
+  const t0 = performance.now();
+  let n = 0;
+  while (n < 3 || (n < 100 && performance.now() - t0 < budgetMs)) {
+    for (const [i, s] of steps.entries()) {
+      const a = performance.now();
+      await s.step();
+      (times[i] as number[]).push(performance.now() - a);
+    }
+    n++;
+  }
+  for (const s of steps) s.teardown();
+  return times.map((t) => {
+    t.sort((x, y) => x - y);
+    return { medianMs: t[Math.floor(t.length / 2)] as number, samples: t.length };
+  });
 }
 
 const numel = (shape: number[]): number => shape.reduce((a, b) => a * b, 1);

@@ -118,7 +118,12 @@ function buildMapKernel(s: MapSpec): string {
   lines.push("  var rem = i;");
   lines.push("  var oy = M[3];");
   for (let i = 0; i < k; i++) lines.push(`  var o${i} = M[${4 + i}];`);
-  for (let d = r - 1; d >= 0; d--) {
+  // Rank 1 (what coalescing makes of contiguous and scalar-broadcast ops): no div/mod.
+  if (r === 1) {
+    lines.push(`  oy = oy + i * M[${strideAt(0)}];`);
+    for (let i = 0; i < k; i++) lines.push(`  o${i} = o${i} + i * M[${strideAt(i + 1)}];`);
+  }
+  for (let d = r === 1 ? -1 : r - 1; d >= 0; d--) {
     lines.push(`  { let size = M[${shapeAt + d}]; let c = rem % size; rem = rem / size;`);
     lines.push(`    oy = oy + c * M[${strideAt(0) + d}];`);
     for (let i = 0; i < k; i++) lines.push(`    o${i} = o${i} + c * M[${strideAt(i + 1) + d}];`);
