@@ -54,5 +54,6 @@ export function codeMirrorEditor(
     getCode: () => view.state.doc.toString(),
     setCode: (code) =>
       view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: code } }),
+    focus: () => view.focus(),
   };
 }

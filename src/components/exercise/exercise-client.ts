@@ -14,6 +14,7 @@ export interface ExerciseEditor {
   kind: "textarea" | "codemirror";
   getCode(): string;
   setCode(code: string): void;
+  focus(): void;
 }
 
 interface ExerciseData {
@@ -34,6 +35,8 @@ interface ExerciseData {
 export type ExerciseElement = HTMLElement & { tlEditor?: ExerciseEditor };
 
 const SAVE_DELAY_MS = 300;
+/** After the load event, so the editor's chunk is never fetched with the page itself. */
+const IDLE_UPGRADE_DELAY_MS = 1_000;
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -81,6 +84,7 @@ function hydrate(root: ExerciseElement): void {
     setCode: (code) => {
       textarea.value = code;
     },
+    focus: () => textarea.focus(),
   };
   textarea.addEventListener("input", onChange);
   root.tlEditor = editor;
@@ -111,21 +115,35 @@ function hydrate(root: ExerciseElement): void {
   };
   markSolved(saved?.solved ?? false);
 
-  // Upgrade to CodeMirror once the page has loaded (keeps it off the first-load budget).
+  // Upgrade to CodeMirror on the reader's first intent (pointer or focus on the editor), or
+  // when the page has loaded and gone idle: never part of the first load's JavaScript budget.
+  let upgrading = false;
   const upgrade = async () => {
+    if (upgrading) return;
+    upgrading = true;
     try {
       const { codeMirrorEditor } = await import("./editor.ts");
       const code = editor.getCode();
+      const hadFocus = document.activeElement === textarea;
       textarea.remove();
       editor = codeMirrorEditor(editorBox, code, t.editorLabel, onChange);
       root.tlEditor = editor;
+      if (hadFocus) editor.focus();
     } catch {
       // The textarea stays the editor.
     }
     root.setAttribute("data-editor", editor.kind);
   };
-  if (document.readyState === "complete") void upgrade();
-  else window.addEventListener("load", () => void upgrade(), { once: true });
+  editorBox.addEventListener("pointerenter", () => void upgrade(), { once: true });
+  textarea.addEventListener("focus", () => void upgrade(), { once: true });
+  const whenIdle = () =>
+    setTimeout(() => {
+      if ("requestIdleCallback" in window)
+        requestIdleCallback(() => void upgrade(), { timeout: 3_000 });
+      else void upgrade();
+    }, IDLE_UPGRADE_DELAY_MS);
+  if (document.readyState === "complete") whenIdle();
+  else window.addEventListener("load", whenIdle, { once: true });
 
   const host = getRuntimeHost();
   const busy = (on: boolean) => {
