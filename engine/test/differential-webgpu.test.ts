@@ -4,10 +4,14 @@
 // a GPU by design are mapped below, each with its reason and what is asserted instead; none is
 // skipped silently. Under CI=true a missing adapter fails the run.
 
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { gpuStatus, initWebGPU } from "../src/backend/webgpu/index.ts";
 import { nodeGpu } from "../src/backend/webgpu/node-gpu.ts";
 import { type Case, loadCases, runCase, type Target } from "./differential-harness.ts";
+
+// A software adapter compiles each new pipeline on the CPU (the blocked matmul takes seconds on a
+// loaded machine), so a test that meets one for the first time gets more than vitest's 5 s.
+vi.setConfig({ testTimeout: 60_000 });
 
 const status = await initWebGPU({ gpu: (await nodeGpu()) ?? undefined });
 if (!status.available) {

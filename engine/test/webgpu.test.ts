@@ -6,9 +6,13 @@
 import type { Tensor } from "torchlit";
 import * as torch from "torchlit";
 import { allclose } from "torchlit/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { gpuStatus, initWebGPU } from "../src/backend/webgpu/index.ts";
 import { nodeGpu } from "../src/backend/webgpu/node-gpu.ts";
+
+// A software adapter compiles each new pipeline on the CPU (the blocked matmul takes seconds on a
+// loaded machine), so a test that meets one for the first time gets more than vitest's 5 s.
+vi.setConfig({ testTimeout: 60_000 });
 
 const status = await initWebGPU({ gpu: (await nodeGpu()) ?? undefined });
 if (!status.available) {
