@@ -79,13 +79,17 @@ export async function webgpuSection(commit: string): Promise<{ md: string; met: 
     "",
     `- Date: ${new Date().toISOString()}`,
     `- Adapter: ${init.adapter}${software ? " (a software rasteriser on the CPU, not a GPU)" : ""}`,
-    `- Machine: ${cpus[0]?.model ?? "unknown CPU"}, ${cpus.length} logical cores, ${os.platform()} ${os.arch()}, Node ${process.version}`,
+    `- Machine: ${cpus[0]?.model ?? "unknown CPU"}, ${cpus.length} logical cores, ${os.platform()} ${os.arch()}, Node ${process.version}, load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" ")} at the end of the run`,
     `- Commit: ${commit}`,
     "- tfjs-webgpu: @tensorflow/tfjs-backend-webgpu 4.22.0 on the same adapter (Dawn, the `webgpu`",
     "  package), WEBGPU_CPU_HANDOFF_SIZE_THRESHOLD=0 so small ops also run on the GPU",
     "",
     "Each step is timed to completion (submitted, then onSubmittedWorkDone awaited; no readback):",
-    "median of at least 3 runs after 2 warm-ups, torchlit and tfjs runs alternating. Rates: matmul GFLOP/s (2n^3 per run); add",
+    "median of at least 3 runs after 2 warm-ups, torchlit and tfjs runs alternating (so a busy",
+    "machine slows both alike; compare within a row). Rates: matmul GFLOP/s (2n^3 per run); add",
     "GB/s of 3 float32 streams; sum GB/s of 1; tiny adds: microseconds per op over a chain of",
     "1000 dependent adds of 4 elements (host overhead per dispatch). Bar (from the issue): ratio",
     `to tfjs >= 1 for matmul and reductions. Overall: ${met ? "bar met on every barred row" : "**bar NOT met on some rows** (see verdicts)"}.`,
