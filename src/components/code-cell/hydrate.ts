@@ -114,6 +114,7 @@ export function hydrateCells(): void {
     return false;
   }
 
+  /** "Run all above": the earlier cells in page order, then this one; stops at the first failure. */
   async function runUpTo(cell: Cell): Promise<void> {
     for (const c of cells) {
       if (c.index > cell.index || !(await run(c))) return;
