@@ -7,6 +7,7 @@ import builtins
 
 import _torchlit as engine
 
+from . import _out
 from ._bridge import call, options, to_engine, to_js, wrap
 from ._dtype import get_default_dtype
 from ._tensor import Tensor
@@ -205,14 +206,16 @@ def randint_like(input, low=0, high=None, *, dtype=None, device=None, requires_g
 
 # --- joining ---------------------------------------------------------------------------------
 def cat(tensors, dim=0, *, out=None):
-    return wrap(call(engine.cat, to_engine(list(tensors)), dim))
+    result = wrap(call(engine.cat, to_engine(list(tensors)), dim))
+    return result if out is None else _out.copy_into("cat", result, out, tensors)
 
 
 concat = cat
 
 
 def stack(tensors, dim=0, *, out=None):
-    return wrap(call(engine.stack, to_engine(list(tensors)), dim))
+    result = wrap(call(engine.stack, to_engine(list(tensors)), dim))
+    return result if out is None else _out.copy_into("stack", result, out, tensors)
 
 
 def where(condition, input=None, other=None):
@@ -287,4 +290,7 @@ def _method_function(name):
 
 
 for _name in _METHOD_FUNCTIONS:
-    globals().setdefault(_name, _method_function(_name))
+    _fn = _method_function(_name)
+    if _name in _out.BINARY or _name in _out.UNARY or _name in _out.COPIED:
+        _fn = _out.function(_name, _fn)  # takes out=
+    globals().setdefault(_name, _fn)
