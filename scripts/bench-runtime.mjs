@@ -165,6 +165,7 @@ const report = `# Runtime benchmarks
 
 Written by \`node scripts/bench-runtime.mjs\` (${rounds} rounds, ${warmRuns} warm runs) on ${new Date().toISOString().slice(0, 10)}.
 Machine: ${machine}.
+The same runtime in Node (cold start, warm run, per-op overhead of the Python layer): [engine/BENCHMARKS.md](../engine/BENCHMARKS.md#python-runtime).
 
 Each round uses a fresh browser context (empty HTTP cache), served from localhost.
 ${busy ? `\n**Caution:** the machine was busy (1-minute load average ${loadAtStart.toFixed(1)} at the start, ${loadEnd.toFixed(1)} at the end, on ${cpu.length} cores), so cold-start times vary by seconds between rounds and the ratio below is within that noise; rerun on a quiet machine before quoting it.\n` : ""}

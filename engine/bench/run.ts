@@ -3,12 +3,14 @@
 // tfjs-backend-webgpu, prints side-by-side tables with a verdict per row, and writes
 // engine/BENCHMARKS.md itself (machine, Node, commit), so no row is ever edited by hand.
 // `--webgpu-only` skips the CPU suites and rewrites only the WebGPU section (for a GPU machine).
+// The `## Python runtime` section belongs to runtime.bench.ts: both modes keep it as it is.
 import { execSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { CASE, FLOPS } from "./cases.ts";
 import { engineSuite } from "./engine.bench.ts";
 import { measure, type Result, type Suite } from "./harness.ts";
+import { getSection, RUNTIME_HEADING, replaceSection } from "./sections.ts";
 import { tfjsCpuSuite, tfjsWasmSuite } from "./tfjs.bench.ts";
 import { GPU_HEADING, webgpuSection } from "./webgpu-report.ts";
 
@@ -124,7 +126,8 @@ async function main(): Promise<void> {
     "",
   ].join("\n");
   const gpu = await webgpuSection(`${commit}${dirty}`);
-  writeFileSync(OUT, `${md}\n${gpu.md}`);
+  const runtime = getSection(existsSync(OUT) ? readFileSync(OUT, "utf8") : "", RUNTIME_HEADING);
+  writeFileSync(OUT, `${md}\n${gpu.md}${runtime === "" ? "" : `\n${runtime}`}`);
   console.log(`\nwrote engine/BENCHMARKS.md — ${met ? "all bars met" : "some bars NOT met"}`);
 }
 
@@ -135,9 +138,7 @@ async function webgpuOnly(): Promise<void> {
     git("status --porcelain -- .") !== "" ? " (with uncommitted changes in engine/)" : "";
   const gpu = await webgpuSection(`${commit}${dirty}`);
   const old = existsSync(OUT) ? readFileSync(OUT, "utf8") : "";
-  const at = old.indexOf(GPU_HEADING);
-  const cpuPart = at < 0 ? old : old.slice(0, at);
-  writeFileSync(OUT, `${cpuPart.trimEnd()}\n\n${gpu.md}`);
+  writeFileSync(OUT, replaceSection(old, GPU_HEADING, gpu.md));
   console.log(
     `\nwrote the WebGPU section of engine/BENCHMARKS.md — ${gpu.met ? "bar met" : "bar NOT met"}`,
   );
