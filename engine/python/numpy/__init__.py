@@ -332,10 +332,10 @@ def _binary(op, reflected=False, divide=False, compare=False):
         a = self._tensor.to(res._torch)
         b = o._tensor.to(res._torch) if isinstance(o, ndarray) else o
         if isinstance(b, (int, float)) and not isinstance(b, builtins.bool):
-            b = torch.tensor(b, dtype=res._torch)
+            b = torch.tensor(b, dtype=res._torch, device="cpu")
         x, y = (b, a) if reflected else (a, b)
         if not isinstance(x, torch.Tensor):
-            x = torch.tensor(x, dtype=res._torch)
+            x = torch.tensor(x, dtype=res._torch, device="cpu")
         r = getattr(x, op)(y)
         if not compare and r.dtype != res._torch:
             r = r.to(res._torch)
@@ -423,7 +423,7 @@ def array(object, dtype=None, copy=True):
     data = _plain(object)
     if dt is None:
         dt = _infer(data)
-    return ndarray._wrap(torch.tensor(data, dtype=dt._torch))
+    return ndarray._wrap(torch.tensor(data, dtype=dt._torch, device="cpu"))
 
 
 def asarray(a, dtype=None):
@@ -439,11 +439,11 @@ def _shape(shape):
 
 
 def zeros(shape, dtype=float64):
-    return ndarray._wrap(torch.zeros(_shape(shape), dtype=_dtype_of(dtype)._torch))
+    return ndarray._wrap(torch.zeros(_shape(shape), dtype=_dtype_of(dtype)._torch, device="cpu"))
 
 
 def ones(shape, dtype=float64):
-    return ndarray._wrap(torch.ones(_shape(shape), dtype=_dtype_of(dtype)._torch))
+    return ndarray._wrap(torch.ones(_shape(shape), dtype=_dtype_of(dtype)._torch, device="cpu"))
 
 
 def empty(shape, dtype=float64):
@@ -452,7 +452,7 @@ def empty(shape, dtype=float64):
 
 def full(shape, fill_value, dtype=None):
     dt = _dtype_of(dtype) or (float64 if isinstance(fill_value, float) else int64)
-    return ndarray._wrap(torch.full(_shape(shape), fill_value, dtype=dt._torch))
+    return ndarray._wrap(torch.full(_shape(shape), fill_value, dtype=dt._torch, device="cpu"))
 
 
 def zeros_like(a, dtype=None):
@@ -467,16 +467,16 @@ def arange(start, stop=None, step=1, dtype=None):
     if stop is None:
         start, stop = 0, start
     dt = _dtype_of(dtype) or (float64 if any(isinstance(v, float) for v in (start, stop, step)) else int64)
-    return ndarray._wrap(torch.arange(start, stop, step, dtype=torch.float64).to(dt._torch))
+    return ndarray._wrap(torch.arange(start, stop, step, dtype=torch.float64, device="cpu").to(dt._torch))
 
 
 def linspace(start, stop, num=50, dtype=None):
     dt = _dtype_of(dtype) or float64
-    return ndarray._wrap(torch.linspace(start, stop, num, dtype=torch.float64).to(dt._torch))
+    return ndarray._wrap(torch.linspace(start, stop, num, dtype=torch.float64, device="cpu").to(dt._torch))
 
 
 def eye(N, M=None, dtype=float64):
-    return ndarray._wrap(torch.eye(N, M, dtype=_dtype_of(dtype)._torch))
+    return ndarray._wrap(torch.eye(N, M, dtype=_dtype_of(dtype)._torch, device="cpu"))
 
 
 # --- functions over arrays --------------------------------------------------------------

@@ -6,7 +6,7 @@ grad modes, and the nn / optim / utils.data packages a tutorial uses.
 """
 
 from . import autograd, cuda, return_types
-from ._device import device
+from ._device import _set_default_device, device
 from ._dtype import (
     bool,
     dtype,

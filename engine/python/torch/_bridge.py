@@ -8,7 +8,7 @@ become the Python exception PyTorch raises, and engine tensors come back as torc
 import weakref
 
 import _torchlit as engine
-from pyodide.ffi import JsException, JsProxy, jsnull, to_js
+from pyodide.ffi import JsException, JsProxy, can_run_sync, jsnull, run_sync, to_js
 
 # One Python wrapper per engine object while the wrapper lives, so `x.grad is x.grad` and
 # in-place methods return the very object they were called on (id() is kept).
@@ -39,6 +39,22 @@ def call(fn, *args):
     """Calls an engine function, re-raising its errors as PyTorch's Python exceptions."""
     try:
         return fn(*args)
+    except JsException as exc:
+        raise translate(exc) from None
+
+
+def wait(make_promise):
+    """Blocks on an engine promise (a GPU read) through JSPI, re-raising its errors as call() does.
+
+    Works only inside a promising call (the runtime runs programs with runPythonAsync).
+    """
+    if not can_run_sync():
+        raise RuntimeError(
+            "reading a cuda:0 tensor needs WebAssembly JSPI (JavaScript Promise Integration), "
+            "which is not available here"
+        )
+    try:
+        return run_sync(make_promise())
     except JsException as exc:
         raise translate(exc) from None
 

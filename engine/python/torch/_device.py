@@ -34,3 +34,31 @@ class device:
 
     def __hash__(self):
         return hash((self.type, self.index))
+
+
+# Where factories without device= put tensors. PyTorch 1.13 has no torch.set_default_device;
+# `torchlit run --device cuda` sets this through torch._set_default_device.
+_default_type = "cpu"
+
+
+def _set_default_device(d):
+    global _default_type
+    _default_type = engine_type(d)
+
+
+def engine_type(d, default=True):
+    """The engine's name ("cpu" or "cuda") for a device argument, starting WebGPU on first use.
+
+    None means the default device (or, with default=False, None: the engine then keeps the
+    input's device, as the *_like factories do).
+    """
+    if d is None:
+        if not default:
+            return None
+        d = _default_type
+    t = device(d).type
+    if t == "cuda":
+        from . import cuda
+
+        cuda._lazy_init()
+    return t

@@ -9,6 +9,7 @@ import _torchlit as engine
 
 from . import _out
 from ._bridge import call, options, to_engine, to_js, wrap
+from ._device import engine_type
 from ._dtype import get_default_dtype
 from ._tensor import Tensor
 
@@ -20,9 +21,10 @@ def _size(size):
     return to_js([int(s) for s in size])
 
 
-def _opts(dtype=None, device=None, requires_grad=False):
+def _opts(dtype=None, device=None, requires_grad=False, like=False):
     # requires_grad is applied by _finish: PyTorch's factories check it with their own message.
-    return options(dtype=dtype, device=device)
+    # No device means the default one, or for *_like the input's (the engine's own default).
+    return options(dtype=dtype, device=engine_type(device, default=not like))
 
 
 def _finish(t, requires_grad):
@@ -98,7 +100,8 @@ def full(size, fill_value, *, out=None, dtype=None, device=None, requires_grad=F
 
 def _like(name):
     def make(input, *, dtype=None, device=None, requires_grad=False, **_):
-        return _finish(wrap(call(getattr(engine, name), input._js, _opts(dtype, device))), requires_grad)
+        opts = _opts(dtype, device, like=True)
+        return _finish(wrap(call(getattr(engine, name), input._js, opts)), requires_grad)
 
     make.__name__ = name
     return make
@@ -112,7 +115,8 @@ empty_like = _like("empty_like")
 def full_like(input, fill_value, *, dtype=None, device=None, requires_grad=False):
     if dtype is None and isinstance(fill_value, float) and not input.dtype.is_floating_point:
         dtype = get_default_dtype()
-    return _finish(wrap(call(engine.full_like, input._js, fill_value, _opts(dtype, device))), requires_grad)
+    opts = _opts(dtype, device, like=True)
+    return _finish(wrap(call(engine.full_like, input._js, fill_value, opts)), requires_grad)
 
 
 def eye(n, m=None, *, dtype=None, device=None, requires_grad=False):
@@ -135,7 +139,7 @@ from ._generator import Generator, default_generator  # noqa: E402
 
 
 def _ropts(dtype=None, device=None, generator=None):
-    return options(dtype=dtype, device=device, generator=generator)
+    return options(dtype=dtype, device=engine_type(device), generator=generator)
 
 
 def manual_seed(seed):
@@ -190,17 +194,17 @@ def normal(mean, std=1.0, size=None, *, generator=None, out=None, dtype=None, la
 
 
 def rand_like(input, *, dtype=None, device=None, requires_grad=False):
-    return rand(*input.shape, dtype=dtype or input.dtype, device=device, requires_grad=requires_grad)
+    return rand(*input.shape, dtype=dtype or input.dtype, device=device or input.device, requires_grad=requires_grad)
 
 
 def randn_like(input, *, dtype=None, device=None, requires_grad=False):
-    return randn(*input.shape, dtype=dtype or input.dtype, device=device, requires_grad=requires_grad)
+    return randn(*input.shape, dtype=dtype or input.dtype, device=device or input.device, requires_grad=requires_grad)
 
 
 def randint_like(input, low=0, high=None, *, dtype=None, device=None, requires_grad=False):
     if high is None:
         low, high = 0, low
-    return randint(low, high, tuple(input.shape), dtype=dtype or input.dtype, device=device,
+    return randint(low, high, tuple(input.shape), dtype=dtype or input.dtype, device=device or input.device,
                    requires_grad=requires_grad)  # fmt: skip
 
 

@@ -14,8 +14,16 @@ from . import _bridge
 from ._bridge import call, to_engine, wrap
 from ._dtype import from_name
 from ._device import device as _device
+from ._device import engine_type
 from ._signatures import SIGNATURES, SCALAR_OPERANDS, bind
 from ._size import Size
+
+
+def _host(js):
+    """js itself on the CPU; for a GPU tensor, a detached CPU copy, waited for through JSPI."""
+    if js.deviceType == "cpu":
+        return js
+    return _bridge.wait(lambda: call(js.detach).toAsync("cpu"))
 
 
 def _operand(other):
@@ -156,7 +164,15 @@ class Tensor:
 
     @data.setter
     def data(self, value):
-        raise NotImplementedError("assigning to .data is not supported yet")
+        # PyTorch swaps the tensor under the same Python object (Module.to() relies on it):
+        # this wrapper adopts a detached alias of value, keeping its own requires_grad.
+        if not isinstance(value, Tensor):
+            raise TypeError(f"data must be a Tensor, not {type(value).__name__}")
+        js = call(value._js.detach)
+        if self._js.requiresGrad:
+            call(js.requiresGrad_, True)
+        self._js = js
+        _bridge._wrappers[engine.idOf(js)] = self
 
     def backward(self, gradient=None, retain_graph=None, create_graph=False, inputs=None):
         from .autograd import backward
@@ -165,11 +181,11 @@ class Tensor:
 
     # --- reading values -------------------------------------------------------------------
     def item(self):
-        v = call(self._js.item)
+        v = call(_host(self._js).item)
         return float(v) if self.dtype.is_floating_point else v
 
     def tolist(self):
-        values = call(self._js.tolist)
+        values = call(_host(self._js).tolist)
         if not isinstance(values, (int, float, builtins.bool)):
             values = values.to_py()
         if self.dtype.is_floating_point:
@@ -177,6 +193,8 @@ class Tensor:
         return values
 
     def __repr__(self, *, tensor_contents=None):
+        if self._js.deviceType != "cpu":
+            return _bridge.wait(self._js.reprAsync)
         return call(self._js.repr)
 
     __str__ = __repr__
@@ -256,21 +274,35 @@ class Tensor:
     def to(self, *args, **kwargs):
         from ._dtype import dtype as _dtype
 
-        target = None
+        dtype = dev = None
         for a in list(args) + [kwargs.get("dtype"), kwargs.get("device")]:
             if a is None:
                 continue
             if isinstance(a, Tensor):
-                a = a.dtype
-            if isinstance(a, _dtype):
-                target = a._name
-            elif isinstance(a, (str, _device)):
-                dev = _device(a)
-                if dev.type != self._js.deviceType:
-                    target = dev.type
-        if target is None:
-            return self
-        return wrap(call(self._js.to, target, builtins.bool(kwargs.get("copy", False))))
+                # to(other): other's dtype and device.
+                dtype, dev = a.dtype._name, a._js.deviceType
+            elif isinstance(a, _dtype):
+                dtype = a._name
+            elif isinstance(a, (str, int, _device)) and not isinstance(a, builtins.bool):
+                dev = engine_type(_device("cuda", a) if isinstance(a, int) else a)
+        copy = builtins.bool(kwargs.get("copy", False))
+        js = self._js
+        if dev is not None and dev != js.deviceType:
+            # A GPU -> CPU copy is a read: the engine only offers it as a promise.
+            src = js
+            js = _bridge.wait(lambda: src.toAsync("cpu")) if dev == "cpu" else call(js.to, dev)
+            copy = False
+        if dtype is not None and (dtype != js.dtype or copy):
+            js = call(js.to, dtype, copy)
+        elif copy:
+            js = call(js.clone)
+        return self if js is self._js else wrap(js)
+
+    def cpu(self, memory_format=None):
+        return self.to("cpu")
+
+    def cuda(self, device=None, non_blocking=False, memory_format=None):
+        return self.to("cuda" if device is None else device)
 
     def view(self, *shape):
         from ._dtype import dtype as _dtype
@@ -313,6 +345,11 @@ class Tensor:
     def numpy(self, *, force=False):
         from numpy import _from_tensor
 
+        if self._js.deviceType != "cpu":
+            raise TypeError(
+                f"can't convert {self._js.device} device type tensor to numpy. "
+                "Use Tensor.cpu() to copy the tensor to host memory first."
+            )
         if self.requires_grad and not force:
             raise RuntimeError(
                 "Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead."

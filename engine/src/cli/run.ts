@@ -1,18 +1,67 @@
-// The `torchlit run FILE.py | -` command: runs a Python file (or stdin) on the engine through
-// Pyodide, with stdout passed through byte for byte and an uncaught exception's traceback on
-// stderr (exit status 1). Started by bin/torchlit.mjs, which picks Node and the JSPI flag.
-import { readFileSync } from "node:fs";
+// The `torchlit run [--device cpu|cuda] FILE.py | -` command: runs a Python file (or stdin) on
+// the engine through Pyodide, with stdout passed through byte for byte and an uncaught
+// exception's traceback on stderr (exit status 1). Started by bin/torchlit.mjs, which picks Node
+// and the JSPI flag. torch.cuda is Dawn's WebGPU, started only when a program first uses it.
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { nodeGpu, vulkanEnv } from "../backend/webgpu/node-gpu.ts";
+import { engineApi } from "../runtime/engine-api.ts";
 import { createRuntime } from "../runtime/index.ts";
 import { pyodideIndexURL, readPythonSources } from "../runtime/node-sources.ts";
 
-const USAGE = "usage: torchlit run FILE.py | -\n";
+const USAGE = "usage: torchlit run [--device cpu|cuda] FILE.py | -\n";
+
+interface Args {
+  file: string;
+  device: "cpu" | "cuda";
+}
+
+function parse(argv: readonly string[]): Args | null {
+  const [command, ...rest] = argv;
+  if (command !== "run") return null;
+  let device: string = "cpu";
+  const files: string[] = [];
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i] as string;
+    if (a === "--device") device = rest[++i] ?? "";
+    else if (a.startsWith("--device=")) device = a.slice("--device=".length);
+    else files.push(a);
+  }
+  if (device === "webgpu" || device === "cuda:0") device = "cuda";
+  if (files.length !== 1 || (device !== "cpu" && device !== "cuda")) return null;
+  return { file: files[0] as string, device };
+}
+
+/**
+ * Dawn reads its Vulkan driver variables only at process start: when they are missing, run
+ * this same command again with them set (the caller sets nothing). Null when they are in place.
+ */
+function reexecWithVulkanEnv(): number | null {
+  const extra = vulkanEnv(process.env, existsSync);
+  if (Object.keys(extra).length === 0) return null;
+  const child = spawnSync(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
+    stdio: "inherit",
+    env: { ...process.env, ...extra },
+  });
+  return child.status ?? 1;
+}
+
+/** A debug line for tests (TORCHLIT_DEBUG_CUDA=1): the adapter used and the kernels it ran. */
+function cudaReport(): string {
+  const status = engineApi.cuda.settled();
+  if (!status?.available) return `torchlit: cuda: not started (${status?.reason ?? "unused"})\n`;
+  return `torchlit: cuda: ${engineApi.cuda.name()} dispatches=${engineApi.cuda.dispatches()}\n`;
+}
 
 async function main(argv: readonly string[]): Promise<number> {
-  const [command, file] = argv;
-  if (command !== "run" || file === undefined || argv.length !== 2) {
+  const args = parse(argv);
+  if (args === null) {
     process.stderr.write(USAGE);
     return 2;
   }
+  const reexec = reexecWithVulkanEnv();
+  if (reexec !== null) return reexec;
+  const { file, device } = args;
   let code: string;
   try {
     code = file === "-" ? readFileSync(0, "utf8") : readFileSync(file, "utf8");
@@ -20,14 +69,24 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`torchlit: can't open file '${file}': ${(e as Error).message}\n`);
     return 2;
   }
-  const runtime = await createRuntime({
-    indexURL: pyodideIndexURL(),
-    sources: readPythonSources(),
-    stdout: (b) => process.stdout.write(b),
-    stderr: (b) => process.stderr.write(b),
-  });
+  let runtime: Awaited<ReturnType<typeof createRuntime>>;
+  try {
+    runtime = await createRuntime({
+      indexURL: pyodideIndexURL(),
+      sources: readPythonSources(),
+      stdout: (b) => process.stdout.write(b),
+      stderr: (b) => process.stderr.write(b),
+      gpu: nodeGpu,
+      device,
+    });
+  } catch (e) {
+    process.stderr.write(`torchlit: --device ${device}: ${(e as Error).message}\n`);
+    return 1;
+  }
   const result = await runtime.run(code, { filename: file === "-" ? "<stdin>" : file });
   if (result.traceback !== null) process.stderr.write(result.traceback);
+  if (process.env.TORCHLIT_DEBUG_CUDA) process.stderr.write(cudaReport());
+  runtime.close();
   return result.ok ? 0 : 1;
 }
 

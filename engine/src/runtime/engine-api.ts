@@ -3,6 +3,75 @@
 // building a PyFloat). It must stay a thin adapter: semantics live in the engine or in torch/.
 import * as engine from "../index.ts";
 
+/** Supplies the WebGPU GPU object when CUDA is first used (navigator.gpu, or Dawn's in Node). */
+export type GpuProvider = () => GPU | null | undefined | Promise<GPU | null | undefined>;
+
+let gpuProvider: GpuProvider = () => (globalThis.navigator as Navigator | undefined)?.gpu;
+let gpu: GPU | null = null; // held: Dawn crashes if its GPU object is collected
+let status: Promise<engine.GpuStatus> | null = null;
+
+/** Sets where the GPU object comes from (createRuntime's `gpu` option). */
+export function setGpuProvider(provider: GpuProvider): void {
+  gpuProvider = provider;
+}
+
+/** Turns WebGPU on once; later calls share the first attempt (an unavailable GPU stays so). */
+export function initCuda(): Promise<engine.GpuStatus> {
+  status ??= (async () => {
+    let found: GPU | null | undefined;
+    try {
+      found = await gpuProvider();
+    } catch (e) {
+      return {
+        available: false,
+        reason: `WebGPU could not start: ${(e as Error).message}`,
+        backend: null,
+      };
+    }
+    if (!found) {
+      return {
+        available: false,
+        reason: "WebGPU is not available here (no GPU object)",
+        backend: null,
+      };
+    }
+    gpu = found;
+    return engine.initWebGPU({ gpu });
+  })();
+  return status;
+}
+
+/** The status once initCuda() has settled, else null (Python's lazy init checks this first). */
+let settled: engine.GpuStatus | null = null;
+
+/** Releases the GPU device, if one was started (Dawn dislikes live devices at process exit). */
+export function closeCuda(): void {
+  settled?.backend?.destroy();
+  settled = null;
+  gpu = null;
+}
+
+/** torch.cuda's view of the backend; every method assumes initCuda() settled with a GPU. */
+const cuda = {
+  init: async (): Promise<engine.GpuStatus> => {
+    settled = await initCuda();
+    return settled;
+  },
+  settled: (): engine.GpuStatus | undefined => settled ?? undefined,
+  backend: () => {
+    const b = settled?.backend;
+    if (!b) throw new Error("torch.cuda used before WebGPU was initialised");
+    return b;
+  },
+  name: (): string => cuda.backend().name,
+  memoryAllocated: (): number => cuda.backend().memoryAllocated(),
+  memoryReserved: (): number => cuda.backend().memoryReserved(),
+  emptyCache: (): void => cuda.backend().emptyCache(),
+  synchronize: (): Promise<void> => cuda.backend().synchronize(),
+  /** Kernel dispatches so far (tests assert that the GPU really ran). */
+  dispatches: (): number => cuda.backend().runner.dispatches,
+};
+
 const ids = new WeakMap<object, number>();
 let nextId = 1;
 
@@ -29,4 +98,6 @@ export const engineApi = {
     typeof (engine as unknown as Record<string, unknown>)[name] === "function",
   /** Options objects for the engine (Python dicts do not become plain JS objects by themselves). */
   makeObject: (): Record<string, unknown> => ({}),
+  /** torch.cuda's hooks (lazy WebGPU start, adapter name, memory counters). */
+  cuda,
 };

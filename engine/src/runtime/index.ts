@@ -3,7 +3,9 @@
 // output sinks and the Python sources as a { "torch/__init__.py": text } map — Node reads them
 // from disk (node-sources.ts); a browser host bundles them (e.g. import.meta.glob with ?raw).
 import { loadPyodide, type PyodideAPI } from "pyodide";
-import { engineApi } from "./engine-api.ts";
+import { closeCuda, engineApi, type GpuProvider, setGpuProvider } from "./engine-api.ts";
+
+export type { GpuProvider };
 
 /** Python sources by path relative to engine/python, e.g. "torch/__init__.py". */
 export type PythonSources = Readonly<Record<string, string>>;
@@ -16,6 +18,16 @@ export interface RuntimeOptions {
   /** Raw bytes Python writes to sys.stdout / sys.stderr (byte-exact, no line handling). */
   stdout: (bytes: Uint8Array) => void;
   stderr: (bytes: Uint8Array) => void;
+  /**
+   * Where torch.cuda's GPU comes from; asked once, when a program first uses CUDA (so CPU-only
+   * programs never start WebGPU). Default: navigator.gpu. Node hosts pass Dawn's (nodeGpu).
+   */
+  gpu?: GpuProvider;
+  /**
+   * Where factories without `device=` create tensors. Default "cpu". "cuda" starts WebGPU now
+   * and rejects, with the reason, when there is no GPU (`torchlit run --device cuda`).
+   */
+  device?: "cpu" | "cuda";
 }
 
 export interface RunOptions {
@@ -34,6 +46,8 @@ export interface RunResult {
 export interface Runtime {
   readonly pyodide: PyodideAPI;
   run(code: string, opts?: RunOptions): Promise<RunResult>;
+  /** Releases the GPU device if CUDA was used (call before a Node process exits). */
+  close(): void;
 }
 
 /** Where the Python sources live inside Pyodide's filesystem (first on sys.path). */
@@ -49,6 +63,7 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
   });
   pyodide.setStdout(sink(opts.stdout));
   pyodide.setStderr(sink(opts.stderr));
+  if (opts.gpu) setGpuProvider(opts.gpu);
   pyodide.registerJsModule("_torchlit", engineApi);
   for (const [rel, text] of Object.entries(opts.sources)) {
     const path = `${PYTHON_ROOT}/${rel}`;
@@ -56,6 +71,11 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
     pyodide.FS.writeFile(path, text);
   }
   pyodide.runPython(`import sys; sys.path.insert(0, ${JSON.stringify(PYTHON_ROOT)})`);
+  if (opts.device === "cuda") {
+    const status = await engineApi.cuda.init();
+    if (!status.available) throw new Error(`CUDA (WebGPU) is not available: ${status.reason}`);
+    pyodide.runPython("import torch; torch._set_default_device('cuda')");
+  }
   const runnerNs = pyodide.toPy({});
   pyodide.runPython("from _torchlit_runner import run_source", { globals: runnerNs });
 
@@ -73,5 +93,6 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
       );
       return { ok: traceback === undefined, traceback: traceback ?? null };
     },
+    close: closeCuda,
   };
 }

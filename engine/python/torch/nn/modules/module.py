@@ -239,18 +239,48 @@ class Module:
                 g.requires_grad_(False)
             g.zero_()
 
-    def to(self, *args, **kwargs):
-        # CPU is the only device parameters live on for now; dtype casts are refused clearly.
-        for a in list(args) + list(kwargs.values()):
-            if not isinstance(a, str) and type(a).__name__ == "dtype":
-                raise NotImplementedError("Module.to(dtype) is not supported yet")
+    def _apply(self, fn):
+        # As PyTorch does: each Parameter keeps its identity (optimizers and readers hold it);
+        # its .data (and its grad) is replaced by the converted tensor.
+        for module in self.modules():
+            for p in module._parameters.values():
+                if p is None:
+                    continue
+                p.data = fn(p.detach())
+                if p.grad is not None:
+                    p.grad = fn(p.grad)
+            for name, b in module._buffers.items():
+                if b is not None:
+                    module._buffers[name] = fn(b)
         return self
+
+    def to(self, *args, **kwargs):
+        dtypes = [a for a in list(args) + list(kwargs.values()) if type(a).__name__ == "dtype"]
+        if dtypes and not dtypes[0].is_floating_point:
+            raise TypeError(
+                "nn.Module.to only accepts floating point or complex dtypes, but got desired dtype="
+                + str(dtypes[0])
+            )
+
+        def convert(t):
+            if t.is_floating_point():
+                return t.to(*args, **kwargs)
+            # Integer tensors move between devices but keep their dtype.
+            return t.to(*[a for a in args if type(a).__name__ != "dtype"], device=kwargs.get("device"))
+
+        return self._apply(convert)
+
+    def cuda(self, device=None):
+        return self._apply(lambda t: t.cuda(device))
 
     def cpu(self):
-        return self
+        return self._apply(lambda t: t.cpu())
 
     def float(self):
-        return self
+        return self._apply(lambda t: t.float() if t.is_floating_point() else t)
+
+    def double(self):
+        return self._apply(lambda t: t.double() if t.is_floating_point() else t)
 
     # --- state -----------------------------------------------------------------------------
     def state_dict(self, *args, destination=None, prefix="", keep_vars=False):

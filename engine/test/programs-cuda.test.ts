@@ -1,0 +1,101 @@
+// Runs each test/programs-cuda/*.py through the real CLI on the WebGPU "cuda" device and
+// compares with real PyTorch's CPU output (gen_expected.py explains the device translation):
+// numbers within float32 tolerance, everything else exactly. Each run must also print
+// device='cuda:0' where it printed tensors and report (TORCHLIT_DEBUG_CUDA) the adapter and a
+// non-zero kernel count. Without an adapter the suite is skipped, except under CI=true.
+import { spawn } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { nodeGpu } from "../src/backend/webgpu/node-gpu.ts";
+import { initWebGPU } from "../src/index.ts";
+
+const dir = fileURLToPath(new URL("./programs-cuda/", import.meta.url));
+const bin = fileURLToPath(new URL("../bin/torchlit.mjs", import.meta.url));
+const programs = readdirSync(dir)
+  .filter((f) => f.endsWith(".py") && f !== "gen_expected.py")
+  .sort();
+
+// Probed in this process (started with the Vulkan env by `npm test`), then released.
+const gpu = await nodeGpu();
+const status = gpu ? await initWebGPU({ gpu }) : { available: false, backend: null };
+const adapter = status.backend?.name ?? null;
+status.backend?.destroy();
+const ci = process.env.CI === "true";
+
+interface Ran {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function runCli(args: string[]): Promise<Ran> {
+  return new Promise((resolve, reject) => {
+    // The CLI sets up Dawn's Vulkan env itself: start it without ours to prove that.
+    const env: NodeJS.ProcessEnv = { ...process.env, TORCHLIT_DEBUG_CUDA: "1" };
+    delete env.VK_ICD_FILENAMES;
+    const child = spawn(process.execPath, [bin, "run", ...args], { cwd: dir, env });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (b: Buffer) => {
+      stdout += b.toString("utf8");
+    });
+    child.stderr.on("data", (b: Buffer) => {
+      stderr += b.toString("utf8");
+    });
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** torchlit's GPU output in PyTorch-on-CPU terms (the inverse of gen_expected.py's translation). */
+function asCpu(out: string): string {
+  return out.replaceAll(", device='cuda:0'", "").replaceAll("cuda:0", "cpu");
+}
+
+const NUMBER = /-?\d+\.\d+(?:e[+-]?\d+)?/g;
+
+/** Equal line by line, numbers within float32 tolerance (GPU kernels round differently). */
+function expectClose(actual: string, expected: string): void {
+  const a = actual.split("\n");
+  const e = expected.split("\n");
+  expect(a.length, actual).toBe(e.length);
+  a.forEach((line, i) => {
+    const want = e[i] as string;
+    expect(line.replace(NUMBER, "#"), `line ${i + 1}`).toBe(want.replace(NUMBER, "#"));
+    const got = (line.match(NUMBER) ?? []).map(Number);
+    (want.match(NUMBER) ?? []).map(Number).forEach((w, j) => {
+      expect(Math.abs((got[j] as number) - w), `line ${i + 1}: ${line}`).toBeLessThanOrEqual(
+        2e-4 + 1e-3 * Math.abs(w),
+      );
+    });
+  });
+}
+
+describe.skipIf(adapter === null && !ci)("torchlit programs on cuda (WebGPU)", () => {
+  it("has a WebGPU adapter", () => {
+    expect(adapter, "no WebGPU adapter (CI=true requires one)").not.toBeNull();
+  });
+  for (const program of programs) {
+    const source = readFileSync(join(dir, program), "utf8");
+    const flags = source.startsWith("# torchlit: --device cuda") ? ["--device", "cuda"] : [];
+    it.concurrent(`${[...flags, program].join(" ")} runs on the GPU and prints what PyTorch prints`, {
+      // Each run takes a few seconds; the margin is for a loaded machine's software adapter.
+      timeout: 120_000,
+    }, async () => {
+      const ran = await runCli([...flags, program]);
+      const lines = ran.stderr.trimEnd().split("\n");
+      expect(lines, ran.stderr).toHaveLength(1);
+      expect(ran.code).toBe(0);
+      const report = /^torchlit: cuda: (.+) dispatches=(\d+)$/.exec(lines[0] as string);
+      expect(report?.[1], ran.stderr).toBe(adapter);
+      expect(Number(report?.[2])).toBeGreaterThan(0);
+      if (ran.stdout.includes("tensor(")) expect(ran.stdout).toContain("device='cuda:0'");
+      expectClose(
+        asCpu(ran.stdout),
+        readFileSync(join(dir, program.replace(/\.py$/, ".expected")), "utf8"),
+      );
+    });
+  }
+});
