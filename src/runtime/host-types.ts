@@ -20,8 +20,22 @@ export interface RunOptions {
   onStderr?: (text: string) => void;
   /** Milliseconds before a runaway run is stopped (worker restarted). Default 10 000. */
   timeoutMs?: number;
-  /** Device for new tensors: "cpu" or "cuda" (WebGPU). Default "cpu". */
-  device?: "cpu" | "cuda";
+  /** Device for new tensors: "cpu" or "cuda" (WebGPU). Default: the page's (setDevice), else "cpu". */
+  device?: Device;
+}
+
+/** Device for new tensors: "cuda" is the reader's GPU through WebGPU. */
+export type Device = "cpu" | "cuda";
+
+/** What the worker found when asked for the GPU (host.gpuInfo()). */
+export interface GpuInfo {
+  available: boolean;
+  /** The WebGPU adapter's name when available, e.g. "SwiftShader Device (Subzero)". */
+  adapter: string | null;
+  /** Why not, when unavailable: no navigator.gpu, no adapter, or no JSPI (Python cannot wait on GPU reads). */
+  reason: string | null;
+  /** WGSL kernel dispatches so far in this worker (tests check the GPU really ran). */
+  dispatches: number;
 }
 
 export type RunResult =
@@ -52,4 +66,12 @@ export interface RuntimeHost {
   reset(namespace: string): Promise<void>;
   /** Stops whatever is running (restarts the worker; every namespace is lost). */
   stop(): Promise<void>;
+  /**
+   * Asks the worker for the GPU (initialising WebGPU there, once) and reports what it found.
+   * Starts the worker if needed: call only on the reader's intent, never on page load.
+   */
+  gpuInfo(): Promise<GpuInfo>;
+  /** The page's device for runs that do not name one (the device toggle sets it). */
+  setDevice(device: Device): void;
+  readonly device: Device;
 }

@@ -3,7 +3,14 @@
 // runaway run by terminating the worker and starting a fresh one. Nothing heavy runs here: it
 // only posts messages, so the page stays responsive while Python works.
 import { pyodidePath } from "virtual:torchlit-runtime-assets";
-import type { LoadProgress, RunOptions, RunResult, RuntimeHost } from "./host-types.ts";
+import type {
+  Device,
+  GpuInfo,
+  LoadProgress,
+  RunOptions,
+  RunResult,
+  RuntimeHost,
+} from "./host-types.ts";
 import { interruptedMessage, restartedMessage, timeoutMessage } from "./messages.ts";
 import type { FromWorker, ToWorker } from "./protocol.ts";
 
@@ -32,6 +39,8 @@ class WorkerHost implements RuntimeHost {
   #nextId = 1;
   #queue: Promise<unknown> = Promise.resolve();
   #interrupt: Int32Array | undefined;
+  #device: Device = "cpu";
+  #gpuRequests = new Map<number, (info: GpuInfo) => void>();
 
   constructor(config: HostConfig) {
     this.#config = { maxAllocationBytes: config.maxAllocationBytes ?? 2 ** 30 };
@@ -98,6 +107,11 @@ class WorkerHost implements RuntimeHost {
   }
 
   #onMessage(msg: Exclude<FromWorker, { type: "progress" }>): void {
+    if (msg.type === "gpu-info") {
+      this.#gpuRequests.get(msg.id)?.(msg.info);
+      this.#gpuRequests.delete(msg.id);
+      return;
+    }
     if (msg.type === "reset-done") {
       this.#resets.get(msg.id)?.();
       this.#resets.delete(msg.id);
@@ -140,7 +154,7 @@ class WorkerHost implements RuntimeHost {
       code,
       namespace: opts.namespace,
       filename: opts.filename ?? "<cell>",
-      device: opts.device ?? "cpu",
+      device: opts.device ?? this.#device,
     });
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timedOut = new Promise<"timeout">((resolve) => {
@@ -179,6 +193,11 @@ class WorkerHost implements RuntimeHost {
     }
     this.#setProgress({ phase: "idle", fraction: null });
     void this.load();
+    // A question about the GPU in flight is asked again of the fresh worker.
+    for (const [id, answer] of [...this.#gpuRequests]) {
+      this.#gpuRequests.delete(id);
+      void this.gpuInfo().then(answer);
+    }
   }
 
   reset(namespace: string): Promise<void> {
@@ -191,6 +210,24 @@ class WorkerHost implements RuntimeHost {
     });
   }
 
+  gpuInfo(): Promise<GpuInfo> {
+    // Not queued: WebGPU needs no Python, and the worker initialises it only once, so asking
+    // again is cheap (and brings a fresh dispatch count).
+    void this.load();
+    const id = this.#nextId++;
+    const answer = new Promise<GpuInfo>((resolve) => this.#gpuRequests.set(id, resolve));
+    this.#post({ type: "gpu", id });
+    return answer;
+  }
+
+  get device(): Device {
+    return this.#device;
+  }
+
+  setDevice(device: Device): void {
+    this.#device = device;
+  }
+
   async stop(): Promise<void> {
     // Not queued: stop must interrupt the run at the head of the queue.
     this.#restart("restarted");
@@ -201,6 +238,10 @@ let host: WorkerHost | undefined;
 
 /** The page's one runtime host; config applies only to the first call. */
 export function getRuntimeHost(config: HostConfig = {}): RuntimeHost {
-  host ??= new WorkerHost(config);
+  if (!host) {
+    host = new WorkerHost(config);
+    // Reachable from devtools and e2e tests (e2e/device-toggle.spec.ts asks it about the GPU).
+    (globalThis as { __torchlitHost?: RuntimeHost }).__torchlitHost = host;
+  }
   return host;
 }

@@ -1,7 +1,7 @@
 // Messages between the page (host.ts) and the Python worker (worker.ts). Internal to the
 // runtime: cells and exercises talk to RuntimeHost (host-types.ts), never to these.
 // Every request carrying an id gets exactly one reply with that id.
-import type { LoadProgress, RunResult } from "./host-types.ts";
+import type { Device, GpuInfo, LoadProgress, RunResult } from "./host-types.ts";
 
 export type ToWorker =
   | {
@@ -18,12 +18,15 @@ export type ToWorker =
       code: string;
       namespace: string;
       filename: string;
-      device: "cpu" | "cuda";
+      device: Device;
     }
-  | { type: "reset"; id: number; namespace: string };
+  | { type: "reset"; id: number; namespace: string }
+  /** Initialises WebGPU in the worker (once) and replies with what it found. */
+  | { type: "gpu"; id: number };
 
 export type FromWorker =
   | { type: "progress"; progress: LoadProgress }
   | { type: "stdout" | "stderr"; id: number; text: string }
   | { type: "result"; id: number; result: RunResult }
-  | { type: "reset-done"; id: number };
+  | { type: "reset-done"; id: number }
+  | { type: "gpu-info"; id: number; info: GpuInfo };

@@ -4,10 +4,10 @@
 // Protocol: protocol.ts. This file must not touch the DOM (there is none in a worker).
 
 import pythonSources from "virtual:torchlit-python-sources";
-import { limits } from "torchlit";
+import { initWebGPU, limits } from "torchlit";
 import { createRuntime, PYTHON_ROOT, type Runtime } from "torchlit/runtime";
 import cellRunner from "./cell_runner.py?raw";
-import type { LoadProgress, RunResult } from "./host-types.ts";
+import type { GpuInfo, LoadProgress, RunResult } from "./host-types.ts";
 import { allocationHint } from "./messages.ts";
 import type { FromWorker, ToWorker } from "./protocol.ts";
 
@@ -67,6 +67,48 @@ async function load(msg: Extract<ToWorker, { type: "load" }>): Promise<Loaded> {
   };
 }
 
+/** WebGPU in this worker, initialised once on the page's first question or first GPU run. */
+let gpu: Promise<Omit<GpuInfo, "dispatches">> | undefined;
+/** The engine's live status (it turns unavailable if the device is lost) and kernel counter. */
+let gpuLive: {
+  status: { available: boolean; reason: string | null };
+  runner: { dispatches: number };
+} | null = null;
+
+async function initGpu(): Promise<Omit<GpuInfo, "dispatches">> {
+  const unavailable = (reason: string) => ({ available: false, adapter: null, reason });
+  if (!("gpu" in navigator) || !(navigator as { gpu?: unknown }).gpu) {
+    return unavailable("WebGPU is not available in this browser (navigator.gpu is missing)");
+  }
+  // Python reads GPU tensors synchronously by suspending WebAssembly (JSPI); without it a print
+  // of a GPU tensor could never wait for the GPU.
+  if (!("Suspending" in WebAssembly) && !("Suspender" in WebAssembly)) {
+    return unavailable(
+      "this browser cannot pause Python while the GPU works (WebAssembly JSPI is missing)",
+    );
+  }
+  try {
+    const status = await initWebGPU();
+    if (!status.available || !status.backend) {
+      return unavailable(status.reason ?? "WebGPU could not start");
+    }
+    gpuLive = { status, runner: status.backend.runner };
+    return { available: true, adapter: status.backend.name, reason: null };
+  } catch (err) {
+    return unavailable(`WebGPU could not start: ${err instanceof Error ? err.message : err}`);
+  }
+}
+
+async function gpuInfo(): Promise<GpuInfo> {
+  gpu ??= initGpu();
+  const found = await gpu;
+  if (!gpuLive) return { ...found, dispatches: 0 };
+  const { status, runner } = gpuLive;
+  return status.available
+    ? { ...found, dispatches: runner.dispatches }
+    : { available: false, adapter: null, reason: status.reason, dispatches: runner.dispatches };
+}
+
 function toResult(raw: unknown): RunResult {
   const [status, a, b, c] = raw as [string, string | null, string, string];
   if (status === "ok") return { ok: true, value: a ?? null };
@@ -86,6 +128,11 @@ async function handle(msg: ToWorker): Promise<void> {
     case "run": {
       const ready = await loaded;
       if (!ready) throw new Error("run before load");
+      // The GPU is brought up before a GPU run so that torch.cuda finds it. Where it is
+      // unavailable the run goes ahead: torch.cuda then says why, as on a machine without CUDA.
+      // TODO(issue 6): make "cuda" the default device for this run once engine/python/torch
+      // has a default-device hook (torch.set_default_device is PyTorch 2.x; 1.13 has none).
+      if (msg.device === "cuda") await gpuInfo();
       currentRun = msg.id;
       try {
         const raw = await ready.runCell(msg.code, msg.filename, msg.namespace);
@@ -108,6 +155,9 @@ async function handle(msg: ToWorker): Promise<void> {
       post({ type: "reset-done", id: msg.id });
       return;
     }
+    case "gpu":
+      post({ type: "gpu-info", id: msg.id, info: await gpuInfo() });
+      return;
     default: {
       const never: never = msg;
       throw new Error(`unknown message ${JSON.stringify(never)}`);
