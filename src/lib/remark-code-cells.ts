@@ -3,6 +3,7 @@
 // rendering as its content. Other languages, Markdown files and other collections are left alone.
 // A meta word `env-dependent` (```python env-dependent) marks output that varies by machine.
 import { fileURLToPath } from "node:url";
+import { insertDeviceToggle } from "../components/device-toggle/insert.ts";
 
 /** The mdast shapes this step reads and writes (kept local: no mdast type packages needed). */
 interface Node {
@@ -91,5 +92,7 @@ export function remarkCodeCells() {
   return (tree: Node, file: VFileLike): void => {
     if (!isLesson(file.path)) return;
     if (wrapPythonBlocks(tree) > 0) tree.children?.unshift(importNode());
+    // One CPU/GPU choice per page, before its first cell or exercise.
+    insertDeviceToggle(tree, [COMPONENT, "Exercise"]);
   };
 }

@@ -1,0 +1,113 @@
+// The CPU/GPU toggle on lesson pages: one per page, keyboard operable, remembered across pages
+// and reloads, and, in Chromium with the SwiftShader WebGPU adapter (e2e/support/chromium.ts),
+// enabled: choosing GPU brings up WebGPU in the Python worker, which names the adapter it ran on
+// and dispatches WGSL kernels for tensors a cell puts on device="cuda". Without an adapter the
+// GPU half is skipped locally and fails under CI=true.
+import { expect, type Page, test } from "@playwright/test";
+import { requestAdapterInPage } from "./support/webgpu.ts";
+
+interface GpuInfo {
+  available: boolean;
+  adapter: string | null;
+  reason: string | null;
+  dispatches: number;
+}
+
+/** The page's runtime host, as src/runtime/host.ts exposes it for tests. */
+const gpuInfo = (page: Page): Promise<GpuInfo> =>
+  page.evaluate(() => {
+    const host = (globalThis as { __torchlitHost?: { gpuInfo(): Promise<GpuInfo> } })
+      .__torchlitHost;
+    if (!host) throw new Error("no runtime host on this page");
+    return host.gpuInfo();
+  });
+
+const toggle = (page: Page) => page.getByRole("group", { name: "Run code on" });
+
+test("one device toggle per lesson page, CPU by default, remembered after reload", async ({
+  page,
+}) => {
+  await page.goto("en/memory/");
+  await expect(toggle(page)).toHaveCount(1);
+  await expect(toggle(page)).toBeVisible();
+  const cpu = toggle(page).getByRole("radio", { name: "CPU" });
+  const gpu = toggle(page).getByRole("radio", { name: "GPU" });
+  await expect(cpu).toBeChecked();
+  // Keyboard: focus the checked radio, arrow to the next one.
+  await cpu.focus();
+  await page.keyboard.press("ArrowRight");
+  await expect(gpu).toBeChecked();
+  await expect(gpu).toBeFocused();
+  expect(await page.evaluate(() => localStorage.getItem("torchlit:device"))).toBe("cuda");
+  await page.reload();
+  await expect(toggle(page).getByRole("radio", { name: "GPU" })).toBeChecked();
+  // And on another lesson, in the other language.
+  await page.goto("zh-cn/tensors/");
+  const zh = page.getByRole("group", { name: "代码运行于" });
+  await expect(zh).toHaveCount(1);
+  await expect(zh.getByRole("radio", { name: "GPU" })).toBeChecked();
+  await zh.getByRole("radio", { name: "CPU" }).check();
+  await page.goto("en/tensors/");
+  await expect(toggle(page).getByRole("radio", { name: "CPU" })).toBeChecked();
+});
+
+test("pages without cells or exercises have no toggle", async ({ page }) => {
+  await page.goto("en/pytorch/");
+  await expect(page.locator("main").first()).toBeVisible();
+  await expect(page.locator("[data-tl-device]")).toHaveCount(0);
+});
+
+test("without WebGPU the GPU choice is disabled and says why, in the page's language", async ({
+  page,
+}) => {
+  // A browser without WebGPU: navigator.gpu is gone before any page script runs.
+  await page.addInitScript(() => {
+    delete (Navigator.prototype as { gpu?: unknown }).gpu;
+  });
+  await page.goto("zh-cn/memory/");
+  const group = page.getByRole("group", { name: "代码运行于" });
+  await expect(group.getByRole("radio", { name: "GPU" })).toBeDisabled();
+  await expect(group.getByRole("radio", { name: "CPU" })).toBeChecked();
+  await expect(page.locator(".tl-device-note")).toHaveText(
+    "GPU 不可用：此浏览器不支持 WebGPU，代码在 CPU 上运行。",
+  );
+});
+
+test("with a WebGPU adapter, GPU is enabled and a cell's tensors run on it", async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto("en/tensors/");
+  const report = await page.evaluate(requestAdapterInPage);
+  if (report.error) {
+    expect(process.env.CI, `CI needs a WebGPU adapter: ${report.error}`).toBeFalsy();
+    test.skip(true, `no WebGPU adapter here: ${report.error}`);
+  }
+  const gpu = toggle(page).getByRole("radio", { name: "GPU" });
+  await expect(gpu).toBeEnabled();
+  await gpu.check();
+  const note = page.locator(".tl-device-note");
+  await expect(note).toContainText("New tensors can go to the GPU", { timeout: 60_000 });
+  await expect(page.locator("[data-tl-device]")).toHaveAttribute("data-gpu", "available");
+
+  const before = await gpuInfo(page);
+  expect(before.available, before.reason ?? "").toBe(true);
+  expect(before.adapter).toBeTruthy();
+  // The note names the adapter the worker got; SwiftShader's here, the real GPU elsewhere.
+  await expect(note).toContainText(before.adapter as string);
+  test.info().annotations.push({ type: "adapter", description: before.adapter as string });
+
+  // A cell puts tensors on the GPU; no read back, so it needs no synchronous GPU read (JSPI).
+  const cell = page.locator("[data-tl-cell]").first();
+  await cell.locator(".tl-cell-code").click();
+  const editor = cell.locator(".cm-content");
+  await expect(editor).toBeVisible();
+  await editor.click();
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.keyboard.insertText(
+    'import torch\ng = torch.ones(1000, device="cuda")\nh = (g + 1) * 2\nprint(h.device)',
+  );
+  await cell.getByRole("button", { name: "Run", exact: true }).click();
+  await expect(cell.locator(".tl-cell-output")).toHaveText("cuda:0\n", { timeout: 60_000 });
+  const after = await gpuInfo(page);
+  expect(after.adapter).toBe(before.adapter);
+  expect(after.dispatches).toBeGreaterThan(before.dispatches);
+});
