@@ -8,6 +8,7 @@ It is written next to the torch package so its own frames never show in a traceb
 import linecache
 import sys
 
+import torch
 from pyodide.code import eval_code_async
 from _torchlit_runner import format_readers_traceback
 
@@ -22,9 +23,14 @@ def reset(name):
     _namespaces.pop(name, None)
 
 
-async def run_cell(code, filename, namespace):
-    """Returns ("ok", repr or None) or ("error", type name, message, traceback)."""
+async def run_cell(code, filename, namespace, device="cpu"):
+    """Returns ("ok", repr or None) or ("error", type name, message, traceback).
+
+    device ("cpu" or "cuda") is where factories without device= put tensors during this run:
+    the page's CPU/GPU choice. The worker passes "cuda" only once WebGPU is known to be there.
+    """
     ns = _namespace(namespace)
+    torch._set_default_device(device)
     # Tracebacks show source lines only if linecache can find them.
     linecache.cache[filename] = (len(code), None, code.splitlines(True), filename)
     try:

@@ -7,7 +7,7 @@ import pythonSources from "virtual:torchlit-python-sources";
 import { initWebGPU, limits } from "torchlit";
 import { createRuntime, PYTHON_ROOT, type Runtime } from "torchlit/runtime";
 import cellRunner from "./cell_runner.py?raw";
-import type { GpuInfo, LoadProgress, RunResult } from "./host-types.ts";
+import type { Device, GpuInfo, LoadProgress, RunResult } from "./host-types.ts";
 import { allocationHint } from "./messages.ts";
 import type { FromWorker, ToWorker } from "./protocol.ts";
 
@@ -28,7 +28,7 @@ function sink(stream: "stdout" | "stderr"): (bytes: Uint8Array) => void {
 
 interface Loaded {
   runtime: Runtime;
-  runCell: (code: string, filename: string, namespace: string) => Promise<unknown>;
+  runCell: (code: string, filename: string, namespace: string, device: Device) => Promise<unknown>;
   reset: (namespace: string) => void;
 }
 
@@ -56,9 +56,9 @@ async function load(msg: Extract<ToWorker, { type: "load" }>): Promise<Loaded> {
   progress({ phase: "ready", fraction: 1 });
   return {
     runtime,
-    runCell: async (code, filename, namespace) => {
+    runCell: async (code, filename, namespace, device) => {
       // The returned PyProxy tuple is read and destroyed here so it does not leak per run.
-      const proxy = await runCellPy.callPromising(code, filename, namespace);
+      const proxy = await runCellPy.callPromising(code, filename, namespace, device);
       const out = proxy.toJs();
       proxy.destroy();
       return out;
@@ -128,14 +128,13 @@ async function handle(msg: ToWorker): Promise<void> {
     case "run": {
       const ready = await loaded;
       if (!ready) throw new Error("run before load");
-      // The GPU is brought up before a GPU run so that torch.cuda finds it. Where it is
-      // unavailable the run goes ahead: torch.cuda then says why, as on a machine without CUDA.
-      // TODO(issue 6): make "cuda" the default device for this run once engine/python/torch
-      // has a default-device hook (torch.set_default_device is PyTorch 2.x; 1.13 has none).
-      if (msg.device === "cuda") await gpuInfo();
+      // A GPU run makes "cuda" the default device (torch._set_default_device, in
+      // cell_runner.py) once WebGPU is known to be there; where it is not, the run goes ahead on
+      // the CPU and torch.cuda says why, as on a machine without CUDA.
+      const device: Device = msg.device === "cuda" && (await gpuInfo()).available ? "cuda" : "cpu";
       currentRun = msg.id;
       try {
-        const raw = await ready.runCell(msg.code, msg.filename, msg.namespace);
+        const raw = await ready.runCell(msg.code, msg.filename, msg.namespace, device);
         post({ type: "result", id: msg.id, result: toResult(raw) });
       } catch (err) {
         // Only the runtime itself failing lands here; the reader's errors come back as values.
