@@ -1,8 +1,9 @@
 // The CPU/GPU toggle on lesson pages: one per page, keyboard operable, remembered across pages
 // and reloads, and, in Chromium with the SwiftShader WebGPU adapter (e2e/support/chromium.ts),
-// enabled: choosing GPU brings up WebGPU in the Python worker, which names the adapter it ran on
-// and dispatches WGSL kernels for tensors a cell puts on device="cuda". Without an adapter the
-// GPU half is skipped locally and fails under CI=true.
+// enabled: choosing GPU brings up WebGPU in the Python worker, makes "cuda" the default device of
+// later runs, names the adapter (torch.cuda.get_device_name() and host.gpuInfo() agree) and
+// dispatches WGSL kernels. Without an adapter the GPU test is skipped locally, fails under CI=true.
+import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 import { requestAdapterInPage } from "./support/webgpu.ts";
 
@@ -21,6 +22,15 @@ const gpuInfo = (page: Page): Promise<GpuInfo> =>
     if (!host) throw new Error("no runtime host on this page");
     return host.gpuInfo();
   });
+
+/** Axe's WCAG 2.x A/AA findings inside the toggle, in whatever state it is in now. */
+const axeToggle = async (page: Page): Promise<string[]> =>
+  (
+    await new AxeBuilder({ page })
+      .include("[data-tl-device]")
+      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+      .analyze()
+  ).violations.map((v) => `${v.id}: ${v.help}`);
 
 const toggle = (page: Page) => page.getByRole("group", { name: "Run code on" });
 
@@ -71,6 +81,7 @@ test("without WebGPU the GPU choice is disabled and says why, in the page's lang
   await expect(page.locator(".tl-device-note")).toHaveText(
     "GPU 不可用：此浏览器不支持 WebGPU，代码在 CPU 上运行。",
   );
+  expect(await axeToggle(page)).toEqual([]);
 });
 
 test("with a WebGPU adapter, GPU is enabled and a cell's tensors run on it", async ({ page }) => {
@@ -87,27 +98,40 @@ test("with a WebGPU adapter, GPU is enabled and a cell's tensors run on it", asy
   const note = page.locator(".tl-device-note");
   await expect(note).toContainText("New tensors can go to the GPU", { timeout: 60_000 });
   await expect(page.locator("[data-tl-device]")).toHaveAttribute("data-gpu", "available");
+  expect(await axeToggle(page)).toEqual([]);
 
   const before = await gpuInfo(page);
   expect(before.available, before.reason ?? "").toBe(true);
-  expect(before.adapter).toBeTruthy();
+  // The adapter the worker ran on is the one the page sees (the engine names it by the first
+  // non-empty of description, vendor, architecture: "google" for SwiftShader here).
+  expect([report.description, report.vendor, report.architecture]).toContain(before.adapter);
   // The note names the adapter the worker got; SwiftShader's here, the real GPU elsewhere.
   await expect(note).toContainText(before.adapter as string);
   test.info().annotations.push({ type: "adapter", description: before.adapter as string });
 
-  // A cell puts tensors on the GPU; no read back, so it needs no synchronous GPU read (JSPI).
+  // With GPU chosen, factories without device= put tensors on "cuda" and reads come back
+  // through JSPI; torch.cuda names the same adapter.
   const cell = page.locator("[data-tl-cell]").first();
-  await cell.locator(".tl-cell-code").click();
-  const editor = cell.locator(".cm-content");
-  await expect(editor).toBeVisible();
-  await editor.click();
-  await page.keyboard.press("ControlOrMeta+a");
-  await page.keyboard.insertText(
-    'import torch\ng = torch.ones(1000, device="cuda")\nh = (g + 1) * 2\nprint(h.device)',
+  const output = cell.locator(".tl-cell-output");
+  const runCode = async (code: string): Promise<void> => {
+    const editor = cell.locator(".cm-content");
+    if ((await editor.count()) === 0) await cell.locator(".tl-cell-code").click();
+    await expect(editor).toBeVisible();
+    await editor.click();
+    await page.keyboard.press("ControlOrMeta+a");
+    await page.keyboard.insertText(code);
+    await cell.getByRole("button", { name: "Run", exact: true }).click();
+  };
+  await runCode(
+    "import torch\nprint(torch.cuda.get_device_name())\nh = (torch.ones(1000) + 1) * 2\nprint(h.device, h.sum().item())",
   );
-  await cell.getByRole("button", { name: "Run", exact: true }).click();
-  await expect(cell.locator(".tl-cell-output")).toHaveText("cuda:0\n", { timeout: 60_000 });
+  await expect(output).toHaveText(`${before.adapter}\ncuda:0 4000.0\n`, { timeout: 60_000 });
   const after = await gpuInfo(page);
   expect(after.adapter).toBe(before.adapter);
   expect(after.dispatches).toBeGreaterThan(before.dispatches);
+
+  // Back to CPU: the same page's next run puts new tensors on the CPU again.
+  await toggle(page).getByRole("radio", { name: "CPU" }).check();
+  await runCode("print(torch.ones(2).device)");
+  await expect(output).toHaveText("cpu\n");
 });
