@@ -87,6 +87,9 @@ gpu("WebGPU backend", () => {
     await agree([i, j], (x, y) => (x as Tensor).remainder(y as Tensor));
     await agree([i, j], (x, y) => (x as Tensor).mul(y as Tensor).add(1));
     await agree([i], (x) => (x as Tensor).gt(0).logical_and((x as Tensor).lt(6)));
+    await agree([i, j], (x, y) => (x as Tensor).bitwise_and(y as Tensor).bitwise_xor(5));
+    await agree([i, j], (x, y) => (x as Tensor).bitwise_or(y as Tensor).bitwise_not());
+    await agree([i], (x) => (x as Tensor).gt(0).bitwise_not());
   });
 
   it("agrees on reductions along dims, with indices", async () => {

@@ -270,6 +270,7 @@ def numel(input):
 _METHOD_FUNCTIONS = [
     "add", "sub", "mul", "div", "true_divide", "floor_divide", "remainder", "fmod", "pow",
     "maximum", "minimum", "atan2", "eq", "ne", "lt", "le", "gt", "ge", "logical_and",
+    "bitwise_and", "bitwise_or", "bitwise_xor", "bitwise_not",
     "logical_or", "logical_xor", "neg", "abs", "sign", "square", "exp", "expm1", "log", "log2",
     "log10", "log1p", "sqrt", "rsqrt", "reciprocal", "sin", "cos", "tan", "asin", "acos", "atan",
     "sinh", "cosh", "tanh", "sigmoid", "relu", "floor", "ceil", "trunc", "round", "frac",

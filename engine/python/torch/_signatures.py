@@ -7,6 +7,7 @@ positional arguments in PyTorch's order. `bind` places keywords where the engine
 _BINARY = [
     "add", "sub", "mul", "div", "floor_divide", "remainder", "fmod", "pow", "maximum", "minimum",
     "atan2", "eq", "ne", "lt", "le", "gt", "ge", "logical_and", "logical_or", "logical_xor",
+    "bitwise_and", "bitwise_or", "bitwise_xor",
 ]  # fmt: skip
 
 SIGNATURES = {

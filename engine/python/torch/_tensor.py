@@ -138,6 +138,28 @@ class Tensor:
         return self
 
     @property
+    def T(self):
+        # The engine's T is a JS getter; PyTorch's x.T reverses all dims (PermuteBackward0),
+        # warning (once per call site) when the tensor is not 2-D.
+        if self.dim() != 2:
+            import warnings
+
+            warnings.warn(
+                "The use of `x.T` on tensors of dimension other than 2 to reverse their shape is "
+                "deprecated and it will throw an error in a future release. Consider `x.mT` to "
+                "transpose batches of matrices or `x.permute(*torch.arange(x.ndim - 1, -1, -1))` "
+                "to reverse the dimensions of a tensor. (Triggered internally at  "
+                "./aten/src/ATen/native/TensorShape.cpp:3277.)",
+                UserWarning,
+                stacklevel=2,
+            )
+        return self.permute(*reversed(range(self.dim())))
+
+    @property
+    def mT(self):
+        return self.transpose(-2, -1)
+
+    @property
     def is_leaf(self):
         return self._js.isLeaf
 
@@ -446,9 +468,9 @@ _OPERATORS = {
     "mod": "remainder",
     "pow": "pow",
     "matmul": "matmul",
-    "and": "logical_and",
-    "or": "logical_or",
-    "xor": "logical_xor",
+    "and": "bitwise_and",
+    "or": "bitwise_or",
+    "xor": "bitwise_xor",
 }
 for _py, _op in _OPERATORS.items():
     setattr(Tensor, f"__{_py}__", _binary(_op))
@@ -459,9 +481,9 @@ for _py, _op in {"eq": "eq", "ne": "ne", "lt": "lt", "le": "le", "gt": "gt", "ge
 
 Tensor.__radd__ = _binary("add")
 Tensor.__rmul__ = _binary("mul")
-Tensor.__rand__ = _binary("logical_and")
-Tensor.__ror__ = _binary("logical_or")
-Tensor.__rxor__ = _binary("logical_xor")
+Tensor.__rand__ = _binary("bitwise_and")
+Tensor.__ror__ = _binary("bitwise_or")
+Tensor.__rxor__ = _binary("bitwise_xor")
 Tensor.__rsub__ = _reflected(lambda self, other: wrap(call(self._js.rsub, _bridge.scalar(other))))
 # PyTorch computes other / self as self.reciprocal() * other (hence MulBackward0).
 Tensor.__rtruediv__ = _reflected(lambda self, other: self.reciprocal() * other)
@@ -473,5 +495,5 @@ Tensor.__rmatmul__ = _reflected(lambda self, other: _scalar_tensor(self, other) 
 Tensor.__neg__ = lambda self: wrap(call(self._js.neg))
 Tensor.__pos__ = lambda self: self
 Tensor.__abs__ = lambda self: wrap(call(self._js.abs))
-Tensor.__invert__ = lambda self: wrap(call(self._js.logical_not))
+Tensor.__invert__ = lambda self: wrap(call(self._js.bitwise_not))
 Tensor.__div__ = Tensor.__truediv__

@@ -95,6 +95,8 @@ export function pyRemainder(a: number, b: number): number {
 const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
 
 export const UNARY: Record<string, UnaryDef> = {
+  // ~x for integers; bool tensors are sent to logical_not by the ops layer.
+  bitwise_not: { rule: "same", cpu: (x) => -x - 1, wgsl: "-x - 1.0" },
   neg: { rule: "same", cpu: (x) => -x, wgsl: "-x", noBool: true },
   abs: { rule: "same", cpu: (x) => Math.abs(x), wgsl: "abs(x)", noBool: true, kernel: "abs_cpu" },
   // PyTorch 1.13 gives sign(nan) = 0.
@@ -194,6 +196,23 @@ export const UNARY: Record<string, UnaryDef> = {
   silu: { rule: "float", cpu: (x) => x * sigmoid(x), wgsl: "x / (1.0 + tl_exp(-x))" },
 };
 
+const INT32_MIN = -(2 ** 31);
+const INT32_MAX = 2 ** 31 - 1;
+const fitsInt32 = (x: number): boolean => x >= INT32_MIN && x <= INT32_MAX;
+
+/**
+ * Two's-complement bitwise ops on integer values (int64 is held in a double): JS's 32-bit
+ * operators when both fit, BigInt otherwise. Bools are 0/1, so these are also logical ops there.
+ */
+function bitwise(op: "and" | "or" | "xor"): (a: number, b: number) => number {
+  return (a, b) => {
+    if (fitsInt32(a) && fitsInt32(b)) return op === "and" ? a & b : op === "or" ? a | b : a ^ b;
+    const x = BigInt(a);
+    const y = BigInt(b);
+    return Number(BigInt.asIntN(64, op === "and" ? x & y : op === "or" ? x | y : x ^ y));
+  };
+}
+
 export const BINARY: Record<string, BinaryDef> = {
   add: { rule: "same", cpu: (a, b) => a + b, wgsl: "a + b" },
   sub: { rule: "same", cpu: (a, b) => a - b, wgsl: "a - b" },
@@ -248,5 +267,17 @@ export const BINARY: Record<string, BinaryDef> = {
     rule: "logical",
     cpu: (a, b) => ((a !== 0) !== (b !== 0) ? 1 : 0),
     wgsl: "select(0.0, 1.0, tl_nonzero(a) != tl_nonzero(b))",
+  },
+  // Integer and bool only (the ops layer rejects floats); the f32 WGSL form serves bools.
+  bitwise_and: {
+    rule: "same",
+    cpu: bitwise("and"),
+    wgsl: "select(0.0, 1.0, a != 0.0 && b != 0.0)",
+  },
+  bitwise_or: { rule: "same", cpu: bitwise("or"), wgsl: "select(0.0, 1.0, a != 0.0 || b != 0.0)" },
+  bitwise_xor: {
+    rule: "same",
+    cpu: bitwise("xor"),
+    wgsl: "select(0.0, 1.0, (a != 0.0) != (b != 0.0))",
   },
 };

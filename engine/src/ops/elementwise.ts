@@ -12,7 +12,7 @@ import {
   type Scalar,
 } from "../core/dtype.ts";
 import { BINARY, UNARY } from "../core/elementwise-defs.ts";
-import { runtimeError } from "../core/errors.ts";
+import { runtimeError, typeError } from "../core/errors.ts";
 import { broadcastShapes } from "../core/shape.ts";
 import { backendFor, Tensor } from "../tensor.ts";
 import {
@@ -260,6 +260,9 @@ const DIVISION_KERNELS: Record<string, string> = {
  * pow have no bool kernel, and integer division by zero raises (C would trap).
  */
 function checkBinaryCompute(name: string, other: TensorLike, compute: DType): void {
+  if (name.startsWith("bitwise_") && isFloating(compute)) {
+    throw runtimeError(`"${name}_cpu" not implemented for '${typeName(compute)}'`);
+  }
   const kernel = DIVISION_KERNELS[name];
   if (compute === "bool" && (kernel !== undefined || name === "pow")) {
     throw runtimeError(`"${kernel ?? "pow"}" not implemented for 'Bool'`);
@@ -384,6 +387,14 @@ export function unary(
 ): Tensor {
   const def = UNARY[name];
   if (!def) throw runtimeError(`unknown unary op ${name}`);
+  if (name === "bitwise_not") {
+    if (isFloating(x.dtype)) {
+      throw typeError(
+        "~ (operator.invert) is only implemented on integer and Boolean-type tensors",
+      );
+    }
+    if (x.dtype === "bool") return unary("logical_not", x, params, out);
+  }
   checkUnaryDtype(name, x.dtype);
   // square is pow(x, 2), whose bool input promotes with the int 2 to int64.
   if (name === "square" && x.dtype === "bool" && !out) return unary(name, x.to("int64"), params);
@@ -430,6 +441,8 @@ function checkUnaryDtype(name: string, dtype: DType): void {
 }
 
 export function unaryInPlace(name: string, self: Tensor, params: readonly number[] = []): Tensor {
+  if (name === "bitwise_not" && self.dtype === "bool")
+    return unaryInPlace("logical_not", self, params);
   const def = UNARY[name];
   if (!def) throw runtimeError(`unknown unary op ${name}`);
   checkUnaryDtype(name, self.dtype);

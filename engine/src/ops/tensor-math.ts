@@ -28,6 +28,9 @@ import {
 } from "./helpers.ts";
 
 export const BINARY_METHODS = [
+  "bitwise_and",
+  "bitwise_or",
+  "bitwise_xor",
   "add",
   "sub",
   "mul",
@@ -50,6 +53,7 @@ export const BINARY_METHODS = [
   "logical_xor",
 ] as const;
 export const UNARY_METHODS = [
+  "bitwise_not",
   "neg",
   "abs",
   "sign",

@@ -3,7 +3,20 @@
 // building a PyFloat). It must stay a thin adapter: semantics live in the engine or in torch/.
 import * as engine from "../index.ts";
 
+/**
+ * Whether Tensor.prototype (or a parent) has a method of this name. Reads property descriptors
+ * rather than values: reading a getter such as `T` on the prototype would run it without a tensor.
+ */
+function isPrototypeMethod(name: string): boolean {
+  for (let p: object | null = engine.Tensor.prototype; p !== null; p = Object.getPrototypeOf(p)) {
+    const d = Object.getOwnPropertyDescriptor(p, name);
+    if (d) return typeof d.value === "function";
+  }
+  return false;
+}
+
 /** Supplies the WebGPU GPU object when CUDA is first used (navigator.gpu, or Dawn's in Node). */
+
 export type GpuProvider = () => GPU | null | undefined | Promise<GPU | null | undefined>;
 
 let gpuProvider: GpuProvider = () => (globalThis.navigator as Navigator | undefined)?.gpu;
@@ -91,8 +104,7 @@ export const engineApi = {
   /** Wraps a Python float that is integral (2.0), so the engine promotes like PyTorch. */
   pyFloat: (v: number): engine.PyFloat => new engine.PyFloat(v),
   /** Whether Tensor.prototype has a method yet (ops land in parallel; Python checks first). */
-  hasMethod: (name: string): boolean =>
-    typeof (engine.Tensor.prototype as unknown as Record<string, unknown>)[name] === "function",
+  hasMethod: (name: string): boolean => isPrototypeMethod(name),
   /** Whether the engine exports a function of this name. */
   hasFunction: (name: string): boolean =>
     typeof (engine as unknown as Record<string, unknown>)[name] === "function",

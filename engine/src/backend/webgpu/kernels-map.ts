@@ -25,9 +25,13 @@ const INT_BINARY: Record<string, string> = {
   logical_and: "select(0i, 1i, a != 0i && b != 0i)",
   logical_or: "select(0i, 1i, a != 0i || b != 0i)",
   logical_xor: "select(0i, 1i, (a != 0i) != (b != 0i))",
+  bitwise_and: "a & b",
+  bitwise_or: "a | b",
+  bitwise_xor: "a ^ b",
 };
 const INT_UNARY: Record<string, string> = {
   neg: "-x",
+  bitwise_not: "~x",
   abs: "abs(x)",
   sign: "sign(x)",
   square: "x * x",
