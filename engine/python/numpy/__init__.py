@@ -510,14 +510,53 @@ def transpose(a, axes=None):
     return asarray(a).transpose(*(axes or ()))
 
 
+def _into(out, result, name):
+    """Writes a ufunc result into `out` in place (NumPy's out=), keeping shared memory intact."""
+    if not isinstance(out, ndarray):
+        raise TypeError("return arrays must be of ArrayType")
+    r = asarray(result)
+    if _RANK[r.dtype.kind] > _RANK[out.dtype.kind]:
+        raise TypeError(
+            f"Cannot cast ufunc '{name}' output from dtype('{r.dtype.name}') to "
+            f"dtype('{out.dtype.name}') with casting rule 'same_kind'"
+        )
+    out._tensor.copy_(r._tensor.to(out._tensor.dtype))
+    return out
+
+
 def _unary(name, op):
-    def fn(x):
+    def fn(x, out=None):
         a = asarray(x)
         t = a._tensor.to(torch.float64) if a.dtype.kind in "bi" else a._tensor
-        return _scalar_or_array(getattr(t, op)())
+        r = getattr(t, op)()
+        return _into(out, ndarray._wrap(r), name) if out is not None else _scalar_or_array(r)
 
     fn.__name__ = name
     return fn
+
+
+def _ufunc2(name, dunder):
+    """A two-operand ufunc (np.add, ...) with NumPy's promotion and an optional out=."""
+
+    def fn(x1, x2, out=None):
+        a = asarray(x1)
+        r = getattr(a, dunder)(x2)
+        if r is NotImplemented:
+            raise TypeError(f"ufunc '{name}' did not contain a loop with signature matching types")
+        if out is not None:
+            return _into(out, r, name)
+        return r
+
+    fn.__name__ = name
+    return fn
+
+
+add = _ufunc2("add", "__add__")
+subtract = _ufunc2("subtract", "__sub__")
+multiply = _ufunc2("multiply", "__mul__")
+divide = _ufunc2("divide", "__truediv__")
+true_divide = divide
+power = _ufunc2("power", "__pow__")
 
 
 exp = _unary("exp", "exp")

@@ -137,6 +137,44 @@ class Tensor:
         call(self._js.requiresGrad_, builtins.bool(requires_grad))
         return self
 
+    # --- new_* factories: self's dtype and device unless told otherwise ----------------------
+    def _new(self, name, size, dtype, device, requires_grad):
+        from . import _functions
+
+        dtype = self.dtype if dtype is None else dtype
+        device = self.device if device is None else device
+        return getattr(_functions, name)(*size, dtype=dtype, device=device, requires_grad=requires_grad)
+
+    def new_zeros(self, *size, dtype=None, device=None, requires_grad=False):
+        return self._new("zeros", size, dtype, device, requires_grad)
+
+    def new_ones(self, *size, dtype=None, device=None, requires_grad=False):
+        return self._new("ones", size, dtype, device, requires_grad)
+
+    def new_empty(self, *size, dtype=None, device=None, requires_grad=False):
+        return self._new("empty", size, dtype, device, requires_grad)
+
+    def new_full(self, size, fill_value, *, dtype=None, device=None, requires_grad=False):
+        from . import _functions
+
+        return _functions.full(
+            size,
+            fill_value,
+            dtype=self.dtype if dtype is None else dtype,
+            device=self.device if device is None else device,
+            requires_grad=requires_grad,
+        )
+
+    def new_tensor(self, data, dtype=None, device=None, requires_grad=False):
+        from . import _functions
+
+        return _functions.tensor(
+            data,
+            dtype=self.dtype if dtype is None else dtype,
+            device=self.device if device is None else device,
+            requires_grad=requires_grad,
+        )
+
     @property
     def T(self):
         # The engine's T is a JS getter; PyTorch's x.T reverses all dims (PermuteBackward0),
