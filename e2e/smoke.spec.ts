@@ -58,6 +58,9 @@ for (const locale of locales) {
 }
 
 async function switchLanguage(page: Page, label: string) {
+  // The select only navigates once Starlight's custom element is defined; on a loaded machine a
+  // fresh page can show its heading before its module scripts have run.
+  await page.waitForFunction(() => customElements.get("starlight-lang-select") !== undefined);
   await page
     .getByRole("combobox", { name: /select language|选择语言/i })
     .filter({ visible: true })
