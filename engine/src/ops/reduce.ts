@@ -7,7 +7,7 @@ import { recordOp } from "../autograd/record.ts";
 import type { ReduceOp } from "../backend/backend.ts";
 import { type DType, isFloating } from "../core/dtype.ts";
 import { indexError, runtimeError } from "../core/errors.ts";
-import { wrapDim } from "../core/shape.ts";
+import { contiguousStrides, wrapDim } from "../core/shape.ts";
 import { backendFor, Tensor } from "../tensor.ts";
 import { typeName } from "./helpers.ts";
 
@@ -63,7 +63,7 @@ function runReduce(
   const dst = {
     ...out.v(),
     shape: kept.map((d) => t.shape[d] as number),
-    strides: contiguous(kept.map((d) => t.shape[d] as number)),
+    strides: contiguousStrides(kept.map((d) => t.shape[d] as number)),
   };
   const be = backendFor(t.deviceType);
   if (t.dtype !== dtype && op !== "all" && op !== "any") {
@@ -72,16 +72,6 @@ function runReduce(
     be.reduce(op, tmp.v(), dst);
   } else be.reduce(op, view, dst);
   return out;
-}
-
-function contiguous(shape: readonly number[]): number[] {
-  const s: number[] = [];
-  let acc = 1;
-  for (let i = shape.length - 1; i >= 0; i--) {
-    s[i] = acc;
-    acc *= shape[i] as number;
-  }
-  return s;
 }
 
 /** Expands a reduced gradient back over the reduced dims of the input. */
@@ -191,7 +181,7 @@ P.prod = function (this: Tensor, dim?: number | null, keepdim = false) {
 function productOfOthers(x: Tensor, dims: readonly number[]): Tensor {
   const vals = x.contiguous().dataSync();
   const out = new Float64Array(vals.length);
-  const strides = contiguous(x.shape);
+  const strides = contiguousStrides(x.shape);
   const keyOf = (i: number) =>
     x.shape
       .map((_, d) =>
@@ -437,7 +427,7 @@ P.norm = function (this: Tensor, p = 2, dim?: DimArg, keepdim = false) {
   });
   const inShape = this.shape;
   recordOp(
-    dim === undefined || dim === null ? "NormBackward1" : "NormBackward1",
+    "NormBackward1",
     [this],
     [out],
     (node) => {
