@@ -426,37 +426,32 @@ P.norm = function (this: Tensor, p = 2, dim?: DimArg, keepdim = false) {
       .pow(1 / p);
   });
   const inShape = this.shape;
-  recordOp(
-    "NormBackward1",
-    [this],
-    [out],
-    (node) => {
-      const sx = node.save(this);
-      return ([g]) => {
-        const x = sx.unpack();
-        const gx = expandBack(g as Tensor, inShape, dims, keepdim);
-        const o = expandBack(out, inShape, dims, keepdim);
-        if (p === 1) return [gx.mul(x.sign())];
-        // The inf-norm is amax(|x|): the gradient goes, with x's sign, to the elements equal
-        // to it (nan counts as one), shared evenly among ties.
-        if (p === Number.POSITIVE_INFINITY) {
-          const ax = x.abs();
-          const mask = ax.eq(o).logical_or(ax.isnan()).to(x.dtype);
-          const count = expandBack(mask.sum(dims, keepdim), inShape, dims, keepdim);
-          return [x.sign().mul(gx.div(count)).mul(mask)];
-        }
-        if (p === 2) return [gx.mul(x).div(o).masked_fill(o.eq(0), 0)];
-        // d ||x||_p = g x |x|^(p-2) / ||x||^(p-1).
-        return [
-          gx
-            .mul(x)
-            .mul(x.abs().pow(p - 2))
-            .div(o.pow(p - 1))
-            .masked_fill(o.eq(0), 0),
-        ];
-      };
-    },
-  );
+  recordOp("NormBackward1", [this], [out], (node) => {
+    const sx = node.save(this);
+    return ([g]) => {
+      const x = sx.unpack();
+      const gx = expandBack(g as Tensor, inShape, dims, keepdim);
+      const o = expandBack(out, inShape, dims, keepdim);
+      if (p === 1) return [gx.mul(x.sign())];
+      // The inf-norm is amax(|x|): the gradient goes, with x's sign, to the elements equal
+      // to it (nan counts as one), shared evenly among ties.
+      if (p === Number.POSITIVE_INFINITY) {
+        const ax = x.abs();
+        const mask = ax.eq(o).logical_or(ax.isnan()).to(x.dtype);
+        const count = expandBack(mask.sum(dims, keepdim), inShape, dims, keepdim);
+        return [x.sign().mul(gx.div(count)).mul(mask)];
+      }
+      if (p === 2) return [gx.mul(x).div(o).masked_fill(o.eq(0), 0)];
+      // d ||x||_p = g x |x|^(p-2) / ||x||^(p-1).
+      return [
+        gx
+          .mul(x)
+          .mul(x.abs().pow(p - 2))
+          .div(o.pow(p - 1))
+          .masked_fill(o.eq(0), 0),
+      ];
+    };
+  });
   return out;
 };
 
