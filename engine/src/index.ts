@@ -30,6 +30,15 @@ export {
 } from "./core/dtype.ts";
 export type { PyErrorType } from "./core/errors.ts";
 export { TorchError } from "./core/errors.ts";
+export type { HostReadable } from "./core/host-reads.ts";
+export {
+  beginReplay,
+  HostReadNeeded,
+  readNeededBy,
+  resolveReads,
+  withoutReplay,
+  withReplayedReads,
+} from "./core/host-reads.ts";
 export type { DeviceType } from "./core/storage.ts";
 export {
   allocStats,

@@ -9,6 +9,7 @@ import type { Backend, View } from "./backend/backend.ts";
 import { cpu } from "./backend/cpu/cpu-backend.ts";
 import { castValue, DTYPES, type DType, isFloating, type TypedArray } from "./core/dtype.ts";
 import { runtimeError, valueError } from "./core/errors.ts";
+import { hostRead } from "./core/host-reads.ts";
 import { contiguousStrides, isContiguous, numelOf, wrapDim } from "./core/shape.ts";
 import { type DeviceType, Storage } from "./core/storage.ts";
 
@@ -223,15 +224,12 @@ export class Tensor {
   async data(): Promise<TypedArray> {
     return this.storage.backend.read(this.v());
   }
-  /** Reads synchronously; raises on a device that cannot (WebGPU). */
+  /**
+   * Reads synchronously. On a device that cannot (WebGPU) this is core/host-reads.ts's replayed
+   * read: it raises HostReadNeeded unless run inside resolveReads (or Python's call()).
+   */
   dataSync(): TypedArray {
-    const out = this.storage.backend.readSync(this.v());
-    if (out === null) {
-      throw runtimeError(
-        `synchronous read of a ${this.device} tensor is not possible; use \`await t.data()\` (in Python, reads block through JSPI)`,
-      );
-    }
-    return out;
+    return this.storage.backend.readSync(this.v()) ?? hostRead(this);
   }
   /** Nested arrays of numbers (booleans for bool tensors), like PyTorch's tolist(). */
   tolist(): unknown {

@@ -36,11 +36,31 @@ def translate(exc):
 
 
 def call(fn, *args):
-    """Calls an engine function, re-raising its errors as PyTorch's Python exceptions."""
+    """Calls an engine function, re-raising its errors as PyTorch's Python exceptions.
+
+    An op that needs the values of a cuda tensor on the host (nonzero, masked_select, a bool
+    mask index, a range check) stops at that read (HostReadNeeded, see the engine's
+    core/host-reads.ts); it is then read here, blocking through JSPI, and the op run again with
+    the answers so far, until it completes.
+    """
     try:
         return fn(*args)
     except JsException as exc:
-        raise translate(exc) from None
+        pending = engine.readNeededBy(exc.js_error)
+        if pending is jsnull or pending is None:
+            raise translate(exc) from None
+    answers = []
+    while True:
+        answers.append(wait(pending.data))
+        restore = engine.beginReplay(to_js(answers, create_pyproxies=False))
+        try:
+            return fn(*args)
+        except JsException as exc:
+            pending = engine.readNeededBy(exc.js_error)
+            if pending is jsnull or pending is None:
+                raise translate(exc) from None
+        finally:
+            restore()
 
 
 def wait(make_promise):
@@ -49,9 +69,18 @@ def wait(make_promise):
     Works only inside a promising call (the runtime runs programs with runPythonAsync).
     """
     if not can_run_sync():
+        import js
+
+        # Suspending is the standard's name, Suspender the one older engines (Node 22) have.
+        if not any(hasattr(js.WebAssembly, n) for n in ("Suspending", "Suspender")):
+            raise RuntimeError(
+                "reading a cuda:0 tensor needs WebAssembly JSPI (JavaScript Promise Integration), "
+                "which is not available here"
+            )
+        # JSPI is there, but the engine's own frames sit between this read and the program.
         raise RuntimeError(
-            "reading a cuda:0 tensor needs WebAssembly JSPI (JavaScript Promise Integration), "
-            "which is not available here"
+            "a cuda:0 tensor cannot be read inside a callback from the engine (such as a "
+            "backward hook); keep the tensor and read it after backward() returns"
         )
     try:
         return run_sync(make_promise())

@@ -218,6 +218,25 @@ class Tensor:
     def retain_grad(self):
         call(self._js.retainGrad)
 
+    def register_hook(self, hook):
+        """hook(grad) runs when the gradient for this tensor is computed; it may return a new one."""
+        from pyodide.ffi import create_proxy
+
+        def js_hook(grad):
+            result = hook(wrap(grad))
+            if result is not None and not isinstance(result, Tensor):
+                raise TypeError(f"hook should return None or a Tensor, not {type(result).__name__}")
+            return None if result is None else result._js
+
+        # A lasting proxy: the engine calls it during later backward passes, until remove().
+        proxy = create_proxy(js_hook)
+        try:
+            handle = call(self._js.register_hook, proxy)
+        except BaseException:
+            proxy.destroy()
+            raise
+        return _RemovableHandle(handle, proxy)
+
     @property
     def data(self):
         return wrap(call(self._js.dataAlias))
@@ -427,6 +446,26 @@ class Tensor:
 
     def __dir__(self):
         return sorted(set(object.__dir__(self)) | set(SIGNATURES))
+
+
+class _RemovableHandle:
+    """What register_hook returns: remove() unregisters the hook (once; later calls do nothing)."""
+
+    def __init__(self, handle, proxy):
+        self._handle = handle
+        self._proxy = proxy
+
+    def remove(self):
+        if self._proxy is not None:
+            self._handle.remove()
+            self._proxy.destroy()
+            self._proxy = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.remove()
 
 
 class _Method:

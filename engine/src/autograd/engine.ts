@@ -3,6 +3,7 @@
 // ready nodes run latest-created first, as PyTorch's engine does. For torch.autograd.grad only
 // the nodes on a path to a requested input run, so the rest of the graph keeps its saved tensors.
 import { runtimeError } from "../core/errors.ts";
+import { withoutReplay } from "../core/host-reads.ts";
 import type { Tensor } from "../tensor.ts";
 import { accumulate } from "./accumulate.ts";
 import { enableGrad, noGrad } from "./grad-mode.ts";
@@ -66,10 +67,22 @@ class ReadyQueue {
 const add = (a: Tensor | null, b: Tensor | null): Tensor | null =>
   a === null ? b : b === null ? a : a.add(b);
 
+/**
+ * Runs the graph backward from roots. A synchronous read of a device tensor raises plainly here
+ * (no replay: gradients accumulated before the read would be accumulated again).
+ */
 export function runBackward(
   roots: readonly Tensor[],
   rootGrads: readonly Tensor[],
   opts: BackwardOptions = {},
+): (Tensor | null)[] {
+  return withoutReplay(() => backwardPass(roots, rootGrads, opts));
+}
+
+function backwardPass(
+  roots: readonly Tensor[],
+  rootGrads: readonly Tensor[],
+  opts: BackwardOptions,
 ): (Tensor | null)[] {
   const retain = opts.retainGraph ?? opts.createGraph ?? false;
   const createGraph = opts.createGraph ?? false;

@@ -10,6 +10,8 @@ import { indexError, runtimeError } from "../core/errors.ts";
 import { contiguousStrides, wrapDim } from "../core/shape.ts";
 import { backendFor, Tensor } from "../tensor.ts";
 import { typeName } from "./helpers.ts";
+import { cat } from "./join.ts";
+import { where } from "./tensor-math.ts";
 
 export type DimArg = number | readonly number[] | null | undefined;
 
@@ -168,6 +170,12 @@ P.prod = function (this: Tensor, dim?: number | null, keepdim = false) {
         const gx = expandBack(g as Tensor, inShape, dims, keepdim);
         const o = expandBack(out, inShape, dims, keepdim);
         const zero = x.eq(0);
+        if (x.deviceType !== "cpu") {
+          // No host read on a device (core/host-reads.ts): where x_i == 0, the product of the
+          // others from prefix and suffix products; elsewhere out / x_i, as on the CPU.
+          const others = noGrad(() => productOfOthersOnDevice(x, dims));
+          return [gx.mul(where(zero, others, o.div(x)))];
+        }
         if (!(zero.any().item() as boolean)) return [gx.mul(o).div(x)];
         // With zeros: product of the others = prod over the reduced dims with x_i replaced by 1.
         const others = noGrad(() => productOfOthers(x, dims));
@@ -177,6 +185,30 @@ P.prod = function (this: Tensor, dim?: number | null, keepdim = false) {
   );
   return out;
 };
+
+/**
+ * For each element, the product of the other elements of its group (the elements sharing its
+ * kept coordinates), without reading values on the host: the reduced dims move last and flatten
+ * to one, and the product of the others is exclusive prefix times exclusive suffix products.
+ */
+function productOfOthersOnDevice(x: Tensor, dims: readonly number[]): Tensor {
+  if (x.ndim === 0) return x.new_ones([]);
+  const kept = x.shape.map((_, d) => d).filter((d) => !dims.includes(d));
+  const perm = [...kept, ...dims];
+  const keptShape = kept.map((d) => x.shape[d] as number);
+  const groupShape = dims.map((d) => x.shape[d] as number);
+  const n = groupShape.reduce((a, b) => a * b, 1);
+  const rows = x.permute(perm).reshape([...keptShape, n]);
+  const last = keptShape.length;
+  const one = rows.new_ones([...keptShape, 1]);
+  const prefix = cat([one, rows.cumprod(last).slice(last, 0, n - 1)], last);
+  const suffix = cat([rows.flip(last).cumprod(last).flip(last).slice(last, 1, n), one], last);
+  const inverse = perm.map((_, d) => perm.indexOf(d));
+  return prefix
+    .mul(suffix)
+    .reshape([...keptShape, ...groupShape])
+    .permute(inverse);
+}
 
 function productOfOthers(x: Tensor, dims: readonly number[]): Tensor {
   const vals = x.contiguous().dataSync();

@@ -5,6 +5,7 @@
 import { enableGrad, noGrad } from "../autograd/grad-mode.ts";
 import type { PyFloat } from "../core/dtype.ts";
 import { valueError } from "../core/errors.ts";
+import { withoutReplay } from "../core/host-reads.ts";
 import { tensor, zeros_like } from "../ops/creation.ts";
 import type { Tensor } from "../tensor.ts";
 import { addProduct, addProduct_ } from "./fused.ts";
@@ -58,49 +59,52 @@ export class Adam extends Optimizer {
    */
   step(closure?: () => Tensor): Tensor | undefined {
     const loss = closure ? enableGrad(closure) : undefined;
-    noGrad(() => {
-      for (const group of this.param_groups) {
-        const lr = num(group.lr);
-        const [beta1, beta2] = (group.betas as readonly OptionValue[]).map((b) => num(b)) as [
-          number,
-          number,
-        ];
-        const eps = num(group.eps);
-        const wd = num(group.weight_decay);
-        for (const p of group.params) {
-          if (p.grad === null) continue;
-          const state = this.stateOf(p);
-          if (state.step === undefined) {
-            state.step = tensor(0, { dtype: "float32" }); // torch.tensor(0.)
-            state.exp_avg = zeros_like(p);
-            state.exp_avg_sq = zeros_like(p);
-            if (group.amsgrad) state.max_exp_avg_sq = zeros_like(p);
+    // No replayed host reads: parameters may already have moved when a read would stop a step.
+    noGrad(() =>
+      withoutReplay(() => {
+        for (const group of this.param_groups) {
+          const lr = num(group.lr);
+          const [beta1, beta2] = (group.betas as readonly OptionValue[]).map((b) => num(b)) as [
+            number,
+            number,
+          ];
+          const eps = num(group.eps);
+          const wd = num(group.weight_decay);
+          for (const p of group.params) {
+            if (p.grad === null) continue;
+            const state = this.stateOf(p);
+            if (state.step === undefined) {
+              state.step = tensor(0, { dtype: "float32" }); // torch.tensor(0.)
+              state.exp_avg = zeros_like(p);
+              state.exp_avg_sq = zeros_like(p);
+              if (group.amsgrad) state.max_exp_avg_sq = zeros_like(p);
+            }
+            const stepT = state.step as Tensor;
+            const expAvg = state.exp_avg as Tensor;
+            const expAvgSq = state.exp_avg_sq as Tensor;
+            let grad = group.maximize ? p.grad.neg() : p.grad;
+            stepT.add_(1);
+            // add(other, alpha=) and addcmul_ round once (FMA): see fused.ts.
+            if (wd !== 0) grad = addProduct(grad, p, wd);
+            addProduct_(expAvg.mul_(beta1), grad, 1 - beta1);
+            addProduct_(expAvgSq.mul_(beta2), grad.mul(1 - beta2), grad); // value * t1, then * t2
+            const step = stepT.item() as number;
+            const bc1 = 1 - beta1 ** step;
+            const bc2Sqrt = Math.sqrt(1 - beta2 ** step);
+            const stepSize = lr / bc1;
+            let second = expAvgSq;
+            if (group.amsgrad) {
+              const maxSq = state.max_exp_avg_sq as Tensor;
+              maxSq.copy_(maxSq.maximum(expAvgSq));
+              second = maxSq;
+            }
+            const denom = second.sqrt().div(bc2Sqrt).add_(eps);
+            // addcdiv_ is not fused and computes self + (value * t1) / t2, in that order.
+            p.add_(expAvg.mul(-stepSize).div(denom));
           }
-          const stepT = state.step as Tensor;
-          const expAvg = state.exp_avg as Tensor;
-          const expAvgSq = state.exp_avg_sq as Tensor;
-          let grad = group.maximize ? p.grad.neg() : p.grad;
-          stepT.add_(1);
-          // add(other, alpha=) and addcmul_ round once (FMA): see fused.ts.
-          if (wd !== 0) grad = addProduct(grad, p, wd);
-          addProduct_(expAvg.mul_(beta1), grad, 1 - beta1);
-          addProduct_(expAvgSq.mul_(beta2), grad.mul(1 - beta2), grad); // value * t1, then * t2
-          const step = stepT.item() as number;
-          const bc1 = 1 - beta1 ** step;
-          const bc2Sqrt = Math.sqrt(1 - beta2 ** step);
-          const stepSize = lr / bc1;
-          let second = expAvgSq;
-          if (group.amsgrad) {
-            const maxSq = state.max_exp_avg_sq as Tensor;
-            maxSq.copy_(maxSq.maximum(expAvgSq));
-            second = maxSq;
-          }
-          const denom = second.sqrt().div(bc2Sqrt).add_(eps);
-          // addcdiv_ is not fused and computes self + (value * t1) / t2, in that order.
-          p.add_(expAvg.mul(-stepSize).div(denom));
         }
-      }
-    });
+      }),
+    );
     return loss;
   }
 }

@@ -4,6 +4,7 @@
 
 import { enableGrad, noGrad } from "../autograd/grad-mode.ts";
 import { valueError } from "../core/errors.ts";
+import { withoutReplay } from "../core/host-reads.ts";
 import type { Tensor } from "../tensor.ts";
 import { addProduct, addProduct_ } from "./fused.ts";
 import { num, Optimizer, type OptionValue, type ParamsArg } from "./optimizer.ts";
@@ -53,34 +54,37 @@ export class SGD extends Optimizer {
    */
   step(closure?: () => Tensor): Tensor | undefined {
     const loss = closure ? enableGrad(closure) : undefined;
-    noGrad(() => {
-      for (const group of this.param_groups) {
-        const lr = num(group.lr);
-        const momentum = num(group.momentum);
-        const dampening = num(group.dampening);
-        const wd = num(group.weight_decay);
-        for (const p of group.params) {
-          if (p.grad === null) continue;
-          let d = group.maximize ? p.grad.neg() : p.grad;
-          // Every add(other, alpha=) below rounds once, as PyTorch's does (see fused.ts).
-          if (wd !== 0) d = addProduct(d, p, wd);
-          const state = this.stateOf(p);
-          if (momentum !== 0) {
-            let buf = state.momentum_buffer ?? null;
-            if (buf === null) {
-              buf = d.clone().detach();
-              state.momentum_buffer = buf;
+    // No replayed host reads: parameters may already have moved when a read would stop a step.
+    noGrad(() =>
+      withoutReplay(() => {
+        for (const group of this.param_groups) {
+          const lr = num(group.lr);
+          const momentum = num(group.momentum);
+          const dampening = num(group.dampening);
+          const wd = num(group.weight_decay);
+          for (const p of group.params) {
+            if (p.grad === null) continue;
+            let d = group.maximize ? p.grad.neg() : p.grad;
+            // Every add(other, alpha=) below rounds once, as PyTorch's does (see fused.ts).
+            if (wd !== 0) d = addProduct(d, p, wd);
+            const state = this.stateOf(p);
+            if (momentum !== 0) {
+              let buf = state.momentum_buffer ?? null;
+              if (buf === null) {
+                buf = d.clone().detach();
+                state.momentum_buffer = buf;
+              } else {
+                addProduct_(buf.mul_(momentum), d, 1 - dampening);
+              }
+              d = group.nesterov ? addProduct(d, buf, momentum) : buf;
             } else {
-              addProduct_(buf.mul_(momentum), d, 1 - dampening);
+              state.momentum_buffer = null;
             }
-            d = group.nesterov ? addProduct(d, buf, momentum) : buf;
-          } else {
-            state.momentum_buffer = null;
+            addProduct_(p, d, -lr);
           }
-          addProduct_(p, d, -lr);
         }
-      }
-    });
+      }),
+    );
     return loss;
   }
 }
