@@ -1,7 +1,7 @@
 // Runs every test of the project in order, printing each stage's duration and stopping at the
 // first failure (exit code 1). `npm test` calls it through scripts/with-node.sh.
 // Stage names may be given to run only those, e.g. `npm test -- lint unit`.
-// Stages: lint, typecheck, unit, build, base-path, e2e.
+// Stages: lint, typecheck, unit, browser, build, base-path, e2e.
 import { spawnSync } from "node:child_process";
 import { readdirSync } from "node:fs";
 import { delimiter, join, resolve } from "node:path";
@@ -32,6 +32,8 @@ const stages = {
     ["npm", "test", "-w", "engine"],
     ...(siteHasUnitTests() ? [["vitest", "run", "--config", "vitest.config.ts"]] : []),
   ],
+  // The engine's suites that also run inside Chromium (the WebGPU differential suite).
+  browser: () => [["vitest", "run", "--config", "vitest.browser.config.ts"]],
   build: () => [
     ["astro", "build"],
     ["node", "scripts/check-links.mjs", "dist", "/"],

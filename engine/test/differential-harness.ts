@@ -11,7 +11,6 @@
 // on a tuple picks an element (values/indices of max/min), and a Python float is a PyFloat.
 // On a device other than the CPU, inputs and factory results are created there.
 
-import { existsSync, readFileSync } from "node:fs";
 import * as torch from "torchlit";
 import { noGrad, PyFloat, type Tensor } from "torchlit";
 import { allclose, type CloseOptions } from "torchlit/testing";
@@ -90,10 +89,25 @@ export interface Outcome {
 let target: Target = { device: "cpu", read: (t) => t.dataSync() };
 let elementsRead = 0;
 
-/** The parsed cases, or null when the fixture file is missing. */
-export function loadCases(): Case[] | null {
-  if (!existsSync(FIXTURE)) return null;
-  return (JSON.parse(readFileSync(FIXTURE, "utf8")) as { cases: Case[] }).cases;
+/**
+ * The parsed cases, or null when the fixture file is missing. In Node the file is read from
+ * disk; in a browser (Vitest's browser mode, which serves the repository over http) it is
+ * fetched, so both hosts replay the same file.
+ */
+export async function loadCases(): Promise<Case[] | null> {
+  let text: string;
+  if (FIXTURE.protocol === "file:") {
+    // Imported only here so that the module also loads in a browser.
+    const { existsSync, readFileSync } = await import("node:fs");
+    if (!existsSync(FIXTURE)) return null;
+    text = readFileSync(FIXTURE, "utf8");
+  } else {
+    const res = await fetch(FIXTURE);
+    // A dev server may answer a missing file with its HTML fallback page instead of a 404.
+    if (!res.ok || !res.headers.get("content-type")?.includes("json")) return null;
+    text = await res.text();
+  }
+  return (JSON.parse(text) as { cases: Case[] }).cases;
 }
 
 function decode(a: Json, env: Env): unknown {

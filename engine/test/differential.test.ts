@@ -6,8 +6,9 @@
 import { describe, expect, it } from "vitest";
 import { loadCases, runCase } from "./differential-harness.ts";
 
+const cases = await loadCases();
+
 describe("the engine against PyTorch 1.13 (fixtures/ops.json)", () => {
-  const cases = loadCases();
   if (cases === null) {
     it("has its fixture file", () => {
       throw new Error(

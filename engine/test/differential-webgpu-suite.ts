@@ -1,0 +1,189 @@
+// The differential suite on WebGPU, shared by its two hosts: Node through Dawn
+// (differential-webgpu.test.ts) and Chromium through Vitest's browser mode
+// (differential-webgpu.browser.test.ts). Each host only brings up WebGPU its own way; the
+// fixtures/ops.json programs, the mappings and the accounting live here once. Floats compare
+// within float32 tolerance, everything else exactly. Cases that cannot apply to a GPU by design
+// are mapped below, each with its reason and what is asserted instead; none is skipped silently.
+// It must not import anything host-specific (node:*, Dawn, the DOM beyond WebGPU).
+
+import { afterAll, describe, expect, it } from "vitest";
+import { type GpuStatus, gpuStatus } from "../src/backend/webgpu/index.ts";
+import { type Case, loadCases, runCase, type Target } from "./differential-harness.ts";
+
+/**
+ * A software adapter compiles each new pipeline on the CPU (the blocked matmul takes seconds on
+ * a loaded machine), so a test that meets one for the first time gets more than vitest's 5 s.
+ * Hosts pass it to vi.setConfig().
+ */
+export const GPU_TEST_TIMEOUT_MS = 60_000;
+
+const FLOAT64_REFUSAL =
+  "Cannot convert a WebGPU (cuda) Tensor to float64 dtype as WebGPU doesn't support float64. Please use float32 instead.";
+const INT32_MAX = 2147483647;
+
+/**
+ * Cases whose op validates its inputs with a synchronous read inside the ops layer; on the GPU
+ * that read is refused ("synchronous read ... not possible") until the Python layer reads
+ * through JSPI. Each is named here with the op that reads.
+ */
+const SYNC_READ: Record<string, string> = {
+  "masked_fill with an int64 mask raises": "masked_fill checks an integer mask holds only 0/1",
+};
+
+type Mapping =
+  | { kind: "float64"; reason: string }
+  | { kind: "int32-range"; reason: string }
+  | { kind: "sync-read"; reason: string };
+
+/** Why a case cannot run on WebGPU as on the CPU, or null when it must match PyTorch exactly. */
+export function gpuMapping(c: Case): Mapping | null {
+  const text = JSON.stringify(c);
+  if (text.includes('"float64"') || text.includes('"double"'))
+    return { kind: "float64", reason: "float64, which WGSL lacks: the GPU refuses it" };
+  const big = (v: unknown): boolean =>
+    typeof v === "number" && Number.isInteger(v) && Math.abs(v) > INT32_MAX;
+  const walk = (v: unknown): boolean =>
+    big(v) ||
+    (Array.isArray(v)
+      ? v.some(walk)
+      : v !== null && typeof v === "object" && Object.values(v).some(walk));
+  if (walk(c))
+    return { kind: "int32-range", reason: "integers beyond int32: WebGPU keeps int64 as i32" };
+  const sync = SYNC_READ[c.name];
+  if (sync !== undefined) return { kind: "sync-read", reason: `synchronous read: ${sync}` };
+  return null;
+}
+
+const gpuTarget: Target = {
+  device: "cuda",
+  read: (t) => t.data(),
+  settle: () => gpuStatus.backend?.synchronize() ?? Promise.resolve(),
+  close: { rtol: 1e-5, atol: 1e-5 },
+};
+
+/** What a mapped case must do instead of matching PyTorch. */
+async function runMapped(c: Case, m: Mapping): Promise<void> {
+  if (m.kind === "float64") {
+    // The float64 refusal, exactly; or, where PyTorch raises its own error for the case before
+    // any float64 tensor exists, that error.
+    const refused: Case = {
+      ...c,
+      expect: { error: { type: "TypeError", message: FLOAT64_REFUSAL } },
+    };
+    const failed = await runCase(refused, gpuTarget).then(
+      () => null,
+      (e: unknown) => e as Error,
+    );
+    if (failed !== null) {
+      if (!("error" in c.expect)) throw failed;
+      await runCase(c, gpuTarget);
+    }
+    return;
+  }
+  const error = await runCase(c, gpuTarget).then(
+    () => null,
+    (e: unknown) => e as Error,
+  );
+  // Drain any error a kernel flagged, so it cannot leak into the next case.
+  await gpuStatus.backend?.synchronize().catch(() => undefined);
+  if (m.kind === "int32-range") {
+    // Either the upload range check refuses the value, or the result differs where int64
+    // wraps at 64 bits and the GPU's i32 at 32; where both agree (int32 cases) it passes.
+    if (error !== null) expect(error.message).toMatch(/WebGPU holds int64 as int32|values/);
+  } else {
+    expect(error?.message).toMatch(/synchronous read/);
+  }
+}
+
+/** How the cases divide: compared with PyTorch, or mapped by kind. */
+export function accountCases(cases: Case[]): { compared: number; mapped: Record<string, number> } {
+  const mapped: Record<string, number> = {};
+  let compared = 0;
+  for (const c of cases) {
+    const m = gpuMapping(c);
+    if (m === null) compared++;
+    else mapped[m.kind] = (mapped[m.kind] ?? 0) + 1;
+  }
+  return { compared, mapped };
+}
+
+export interface SuiteOptions {
+  /** Where the suite runs, for its title and report ("Node (Dawn)", "Chromium"). */
+  host: string;
+  /** The result of initWebGPU() on this host. */
+  status: GpuStatus;
+  /** Under CI a missing adapter fails the run instead of skipping the suite. */
+  ci: boolean;
+  /** Host-specific checks of the adapter, run first (the browser compares it with the page's). */
+  checkAdapter?: (adapterName: string) => void | Promise<void>;
+}
+
+/** Fails under CI, or warns loudly, when the host found no WebGPU adapter. */
+function requireAdapter({ host, status, ci }: SuiteOptions): void {
+  if (status.available) return;
+  const msg = `WebGPU adapter unavailable in ${host}: ${status.reason}`;
+  if (ci) throw new Error(`${msg} (CI requires one)`);
+  console.warn(`\n*** SKIPPING the WebGPU differential suite: ${msg} ***\n`);
+}
+
+/** Declares the suite: one test per fixture case, plus the adapter and accounting checks. */
+export async function describeWebGpuDifferential(opts: SuiteOptions): Promise<void> {
+  requireAdapter(opts);
+  const { host, status } = opts;
+  const cases = await loadCases();
+
+  afterAll(async () => {
+    const backend = gpuStatus.backend;
+    if (backend === null) return;
+    console.info(
+      `WebGPU differential (${host}): ${backend.runner.dispatches} kernel dispatches on ${backend.name}`,
+    );
+    await backend.runner.flush();
+    backend.destroy();
+  });
+
+  describe.skipIf(!status.available)(
+    `the WebGPU backend in ${host} against PyTorch 1.13 (fixtures/ops.json)`,
+    () => {
+      if (cases === null) {
+        it("has its fixture file", () => {
+          throw new Error("engine/fixtures/ops.json is missing");
+        });
+        return;
+      }
+      it("runs on a named adapter", async () => {
+        const name = gpuStatus.backend?.name ?? "";
+        expect(name.length).toBeGreaterThan(0);
+        console.info(`WebGPU adapter (${host}): ${name}`);
+        await opts.checkAdapter?.(name);
+      });
+      it("compares most cases and maps the rest by reason", () => {
+        const { compared, mapped } = accountCases(cases);
+        const kinds = Object.entries(mapped).map(([k, n]) => `${k} ${n}`);
+        console.info(
+          `WebGPU differential (${host}): ${cases.length} cases, ${compared} compared, ` +
+            `${cases.length - compared} mapped (${kinds.join(", ")})`,
+        );
+        // A mapping rule gone wrong must not quietly turn the suite into a refusal check.
+        expect(compared).toBeGreaterThan(cases.length / 2);
+      });
+      for (const c of cases) {
+        const mapped = gpuMapping(c);
+        const title = mapped ? `${c.name} [mapped, ${mapped.reason}]` : c.name;
+        it(title, async () => {
+          const runner = gpuStatus.backend?.runner;
+          expect(gpuStatus.backend?.name).toBe(status.backend?.name);
+          const before = runner?.dispatches ?? 0;
+          if (mapped !== null) {
+            await runMapped(c, mapped);
+            return;
+          }
+          const { elementsRead } = await runCase(c, gpuTarget).finally(() =>
+            gpuStatus.backend?.synchronize().catch(() => undefined),
+          );
+          if (elementsRead > 0) expect(runner?.dispatches ?? 0).toBeGreaterThan(before);
+        });
+      }
+    },
+  );
+}
