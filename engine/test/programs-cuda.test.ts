@@ -99,3 +99,44 @@ describe.skipIf(adapter === null && !ci)("torchlit programs on cuda (WebGPU)", (
     });
   }
 });
+
+describe.skipIf(adapter === null && !ci)("GPU failures a program meets (WebGPU)", () => {
+  const scenario = (name: string): string =>
+    fileURLToPath(new URL(`./cuda-scenarios/${name}`, import.meta.url));
+
+  it("a tensor larger than any GPU buffer raises torch.cuda.OutOfMemoryError; the GPU stays", {
+    timeout: 120_000,
+  }, async () => {
+    const ran = await runCli([scenario("too_big.py")]);
+    expect(ran.code, ran.stderr).toBe(0);
+    const lines = ran.stdout.trimEnd().split("\n");
+    expect(lines[0]).toBe("OutOfMemoryError True");
+    expect(lines[1]).toMatch(
+      /^CUDA out of memory\. Tried to allocate 64\.00 GiB \(GPU 0; the largest buffer WebGPU gives on this adapter is [\d.]+ [GMK]iB\)$/,
+    );
+    expect(lines.slice(2)).toEqual(["True 2.0"]);
+    expect(ran.stderr).toMatch(/^torchlit: cuda: .+ dispatches=[1-9]\d*$/m);
+  });
+
+  it("a lost device raises clearly on GPU work, is_available() turns False, the CPU goes on", {
+    timeout: 120_000,
+  }, async () => {
+    const ran = await runCli([scenario("lost_device.py")]);
+    expect(ran.code, ran.stderr).toBe(0);
+    const lost =
+      /^RuntimeError: CUDA error: the WebGPU device was lost \(.+\); GPU tensors are no longer available$/;
+    const lines = ran.stdout.trimEnd().split("\n");
+    expect(lines[0]).toBe("True 6.0");
+    expect(lines[1]).toBe("False");
+    // print(x), x + 1, zeros(device=), .cuda(), get_device_name(): each raises, none returns.
+    expect(lines.slice(2, 7)).toHaveLength(5);
+    for (const line of lines.slice(2, 7)) expect(line).toMatch(lost);
+    expect(lines.slice(7)).toEqual(["4.0"]);
+    const report = /^torchlit: cuda: (.+) dispatches=(\d+) \(unavailable since: (.+)\)$/m.exec(
+      ran.stderr,
+    );
+    expect(report?.[1], ran.stderr).toBe(adapter);
+    expect(Number(report?.[2])).toBeGreaterThan(0);
+    expect(report?.[3]).toMatch(/^the WebGPU device was lost/);
+  });
+});

@@ -32,6 +32,10 @@ def translate(exc):
     message = getattr(err, "message", None)
     if message is None:
         message = str(exc)
+    if py_type == "OutOfMemoryError":
+        from .cuda import OutOfMemoryError
+
+        return OutOfMemoryError(message)
     return _ERRORS.get(py_type, RuntimeError)(message)
 
 

@@ -49,8 +49,9 @@ function reexecWithVulkanEnv(): number | null {
 /** A debug line for tests (TORCHLIT_DEBUG_CUDA=1): the adapter used and the kernels it ran. */
 function cudaReport(): string {
   const status = engineApi.cuda.settled();
-  if (!status?.available) return `torchlit: cuda: not started (${status?.reason ?? "unused"})\n`;
-  return `torchlit: cuda: ${engineApi.cuda.name()} dispatches=${engineApi.cuda.dispatches()}\n`;
+  if (!status?.backend) return `torchlit: cuda: not started (${status?.reason ?? "unused"})\n`;
+  const lost = status.available ? "" : ` (unavailable since: ${status.reason})`;
+  return `torchlit: cuda: ${engineApi.cuda.name()} dispatches=${engineApi.cuda.dispatches()}${lost}\n`;
 }
 
 async function main(argv: readonly string[]): Promise<number> {

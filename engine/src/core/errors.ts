@@ -8,7 +8,9 @@ export type PyErrorType =
   | "ValueError"
   | "NotImplementedError"
   | "MemoryError"
-  | "ZeroDivisionError";
+  | "ZeroDivisionError"
+  /** torch.cuda.OutOfMemoryError, a RuntimeError subclass. */
+  | "OutOfMemoryError";
 
 export class TorchError extends Error {
   readonly pyType: PyErrorType;

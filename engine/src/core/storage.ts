@@ -108,7 +108,8 @@ export class Storage {
 
   constructor(backend: Backend, dtype: DType, numel: number, tracked = true) {
     const bytes = numel * DTYPES[dtype].itemsize;
-    if (bytes > limits.maxAllocationBytes) {
+    // The CPU allocator's limit; a GPU backend checks its own (its alloc raises CUDA's error).
+    if (backend.device === "cpu" && bytes > limits.maxAllocationBytes) {
       throw runtimeError(
         `[enforce fail at alloc_cpu.cpp:75] . DefaultCPUAllocator: can't allocate memory: you tried to allocate ${bytes} bytes. Error code 12 (Cannot allocate memory)`,
       );

@@ -83,6 +83,13 @@ const cuda = {
   synchronize: (): Promise<void> => cuda.backend().synchronize(),
   /** Kernel dispatches so far (tests assert that the GPU really ran). */
   dispatches: (): number => cuda.backend().runner.dispatches,
+  /**
+   * Loses the device as a driver reset would (tests: `_torchlit.cuda.loseDevice()`); resolves
+   * once the engine has seen the loss.
+   */
+  loseDevice: async (): Promise<void> => {
+    await cuda.backend().loseDevice();
+  },
 };
 
 const ids = new WeakMap<object, number>();

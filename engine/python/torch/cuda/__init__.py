@@ -11,6 +11,12 @@ from .. import _bridge
 from .._bridge import call
 from pyodide.ffi import can_run_sync
 
+
+
+class OutOfMemoryError(RuntimeError):
+    """Raised when the GPU cannot hold a tensor (PyTorch's torch.cuda.OutOfMemoryError)."""
+
+
 _unavailable_reason = None
 _status = None  # the engine's GpuStatus once WebGPU was tried
 
@@ -47,6 +53,9 @@ def is_initialized():
 
 def _require():
     if not _lazy_init():
+        if _status is not None and _status.backend:
+            # It started, then the device was lost (a driver reset, or out of memory).
+            raise RuntimeError(f"CUDA error: {_unavailable_reason}")
         raise RuntimeError(
             "Found no NVIDIA driver on your system. Please check that you have an NVIDIA GPU and "
             "installed a driver from http://www.nvidia.com/Download/index.aspx"

@@ -30,7 +30,7 @@ export async function initWebGPU(opts: InitOptions = {}): Promise<GpuStatus> {
   const backend = new WebGpuBackend(ctx);
   ctx.device.lost.then(() => {
     gpuStatus.available = false;
-    gpuStatus.reason = `the WebGPU device was lost: ${ctx.lost}`;
+    gpuStatus.reason = backend.lostDescription;
   });
   registerBackend(backend);
   gpuStatus.available = true;

@@ -4,7 +4,7 @@
 // index) are flagged on the GPU and raised by the next read, naming the op.
 import type { DType, TypedArray } from "../../core/dtype.ts";
 import { DTYPES } from "../../core/dtype.ts";
-import { runtimeError } from "../../core/errors.ts";
+import { runtimeError, TorchError } from "../../core/errors.ts";
 import { contiguousStrides } from "../../core/shape.ts";
 import type { ArgReduceOp, Backend, ReduceOp, View } from "../backend.ts";
 import { ConstantCache } from "../constant-cache.ts";
@@ -65,6 +65,14 @@ const CHUNK = 32768;
 const numel = (shape: readonly number[]): number => shape.reduce((a, b) => a * b, 1);
 const f32bits = (x: number): number => new Uint32Array(new Float32Array([x]).buffer)[0] as number;
 
+/** A byte count as PyTorch's CUDA allocator words it in its out-of-memory message. */
+export function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 ** 2) return `${(bytes / 1024).toFixed(2)} KiB`;
+  if (bytes < 1024 ** 3) return `${(bytes / 1024 ** 2).toFixed(2)} MiB`;
+  return `${(bytes / 1024 ** 3).toFixed(2)} GiB`;
+}
+
 export class WebGpuBackend implements Backend {
   readonly device = "cuda" as const;
   readonly name: string;
@@ -76,6 +84,10 @@ export class WebGpuBackend implements Backend {
     this.ctx = ctx;
     this.name = ctx.adapterName;
     this.runner = new GpuRunner(ctx.device);
+    // device.ts's handler, registered first, has set ctx.lost by the time this one runs.
+    ctx.device.lost.then(() => {
+      for (const fail of [...this.pendingReads]) fail(null);
+    });
     this.errors = ctx.device.createBuffer({
       size: ERROR_WORDS * 4,
       usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC | GPUBufferUsage.COPY_DST,
@@ -131,20 +143,66 @@ export class WebGpuBackend implements Backend {
     this.ctx.device.destroy();
   }
 
+  /** Destroys the device as a lost device would be; resolves once the loss is seen (tests). */
+  async loseDevice(): Promise<void> {
+    this.ctx.device.destroy();
+    await this.ctx.device.lost;
+  }
+
   get lostReason(): string | null {
     return this.ctx.lost;
   }
 
+  /** Why GPU work is impossible once the device is lost (null while it is not). */
+  get lostDescription(): string | null {
+    return this.ctx.lost === null
+      ? null
+      : `the WebGPU device was lost (${this.ctx.lost}); GPU tensors are no longer available`;
+  }
+
+  /** Raises once the device is lost: nothing on it can be computed or read any more. */
+  private checkLost(): void {
+    const why = this.lostDescription;
+    if (why !== null) throw runtimeError(`CUDA error: ${why}`);
+  }
+
+  /** Reads waiting on the GPU: each is failed with the lost-device error if the device goes. */
+  private readonly pendingReads = new Set<(e: unknown) => void>();
+
+  /**
+   * Awaits a read of GPU memory. A device lost before or while it waits makes the read fail with
+   * the lost-device error (WebGPU may never settle a map after a loss).
+   */
+  private guardedRead<T>(read: () => Promise<T>): Promise<T> {
+    this.checkLost();
+    return new Promise<T>((resolve, reject) => {
+      const fail = (e: unknown): void => {
+        this.pendingReads.delete(fail);
+        try {
+          this.checkLost();
+          reject(e);
+        } catch (lost) {
+          reject(lost);
+        }
+      };
+      this.pendingReads.add(fail);
+      read().then((v) => {
+        this.pendingReads.delete(fail);
+        resolve(v);
+      }, fail);
+    });
+  }
+
   alloc(dtype: DType, n: number): GpuBuffer {
-    if (this.ctx.lost !== null)
-      throw runtimeError(
-        `CUDA error: the WebGPU device was lost (${this.ctx.lost}); GPU tensors are no longer available`,
-      );
+    this.checkLost();
     if (dtype === "float64") throw float64Error();
     const bytes = Math.max(n, 1) * GPU_ITEMSIZE;
-    if (bytes > this.ctx.device.limits.maxStorageBufferBindingSize) {
-      throw runtimeError(
-        `CUDA out of memory. Tried to allocate ${bytes} bytes, more than this GPU's largest buffer (${this.ctx.device.limits.maxStorageBufferBindingSize} bytes)`,
+    const largest = this.ctx.device.limits.maxStorageBufferBindingSize;
+    if (bytes > largest) {
+      // Nothing was allocated, so the GPU stays usable (a real out-of-memory loses the device).
+      throw new TorchError(
+        "OutOfMemoryError",
+        `CUDA out of memory. Tried to allocate ${formatSize(bytes)} (GPU 0; the largest buffer WebGPU gives on this adapter is ${formatSize(largest)})`,
       );
     }
     this.runner.liveBytes += bytes;
@@ -160,6 +218,7 @@ export class WebGpuBackend implements Backend {
   }
 
   upload(b: unknown, data: TypedArray): void {
+    this.checkLost();
     const buf = b as GpuBuffer;
     let words: Float32Array | Int32Array | Uint32Array;
     if (buf.dtype === "float32")
@@ -206,11 +265,12 @@ export class WebGpuBackend implements Backend {
       offset: 0,
     };
     this.copy(v, contiguous);
-    const [bytes, err] = await Promise.all([
-      this.runner.readBytes(tmp.buffer, 0, n * GPU_ITEMSIZE),
-      this.runner.readBytes(this.errors, 0, ERROR_WORDS * 4),
-    ]);
-    this.free(tmp);
+    const [bytes, err] = await this.guardedRead(() =>
+      Promise.all([
+        this.runner.readBytes(tmp.buffer, 0, n * GPU_ITEMSIZE),
+        this.runner.readBytes(this.errors, 0, ERROR_WORDS * 4),
+      ]),
+    ).finally(() => this.free(tmp));
     this.runner.raiseUncaptured();
     this.raiseFlagged(new Uint32Array(err));
     const words =
@@ -228,7 +288,9 @@ export class WebGpuBackend implements Backend {
    * (torch.cuda.synchronize()).
    */
   async synchronize(): Promise<void> {
-    const err = await this.runner.readBytes(this.errors, 0, ERROR_WORDS * 4);
+    const err = await this.guardedRead(() =>
+      this.runner.readBytes(this.errors, 0, ERROR_WORDS * 4),
+    );
     this.runner.raiseUncaptured();
     this.raiseFlagged(new Uint32Array(err));
   }

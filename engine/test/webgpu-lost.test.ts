@@ -1,0 +1,76 @@
+// A lost WebGPU device (a driver reset, or the device destroyed): GPU work and reads raise a
+// clear error instead of hanging or handing back CPU tensors, the engine reports CUDA as
+// unavailable with the reason, and CPU work goes on. Its own file: it ends the process's device.
+// Under CI=true a missing adapter fails the run.
+
+import * as torch from "torchlit";
+import { describe, expect, it, vi } from "vitest";
+import { gpuStatus, initWebGPU } from "../src/backend/webgpu/index.ts";
+import { nodeGpu } from "../src/backend/webgpu/node-gpu.ts";
+
+vi.setConfig({ testTimeout: 60_000 });
+
+const status = await initWebGPU({ gpu: (await nodeGpu()) ?? undefined });
+if (!status.available) {
+  const msg = `WebGPU adapter unavailable: ${status.reason}`;
+  if (process.env.CI === "true") throw new Error(`${msg} (CI requires one)`);
+  console.warn(`\n*** SKIPPING the lost-device test: ${msg} ***\n`);
+}
+
+const LOST = /^CUDA error: the WebGPU device was lost \(.+\); GPU tensors are no longer available$/;
+
+async function rejection(p: Promise<unknown>): Promise<Error> {
+  try {
+    await p;
+  } catch (e) {
+    return e as Error;
+  }
+  throw new Error("expected a rejection");
+}
+
+describe.skipIf(!status.available)(`a lost device (${status.backend?.name})`, () => {
+  it("raises clearly on GPU work and reads, and leaves the CPU working", async () => {
+    const backend = gpuStatus.backend;
+    if (backend === null) throw new Error("no backend");
+    const before = backend.runner.dispatches;
+    const x = torch.ones([4], { device: "cuda" });
+    const y = x.mul(3);
+    expect(Array.from(await y.data())).toEqual([3, 3, 3, 3]);
+    expect(backend.runner.dispatches).toBeGreaterThan(before);
+
+    // A read in flight when the device goes settles with the error rather than hanging.
+    const inFlight = x.add(1).data();
+    await backend.loseDevice();
+    // It settles: with the values if the GPU finished first, else with the lost-device error.
+    const settled = await inFlight.then(
+      (v) => Array.from(v),
+      (e: Error) => e.message,
+    );
+    console.info(`read in flight at the loss: ${JSON.stringify(settled)}`);
+    if (typeof settled === "string") expect(settled).toMatch(LOST);
+    else expect(settled).toEqual([2, 2, 2, 2]);
+
+    expect(gpuStatus.available).toBe(false);
+    expect(`CUDA error: ${gpuStatus.reason}`).toMatch(LOST);
+    expect(backend.lostReason).not.toBeNull();
+
+    // Existing GPU tensors cannot be read or computed with; new ones cannot be made.
+    expect((await rejection(y.data())).message).toMatch(LOST);
+    expect(() => y.add(1)).toThrow(LOST);
+    expect(() => torch.ones([2], { device: "cuda" })).toThrow(LOST);
+    expect(() => torch.ones([2]).to("cuda")).toThrow(LOST);
+    const err = (() => {
+      try {
+        torch.zeros([3], { device: "cuda" });
+      } catch (e) {
+        return e;
+      }
+      return null;
+    })();
+    expect(err).toBeInstanceOf(torch.TorchError);
+    expect((err as torch.TorchError).pyType).toBe("RuntimeError");
+
+    // The CPU goes on.
+    expect(Array.from(torch.ones([3]).mul(2).dataSync())).toEqual([2, 2, 2]);
+  });
+});
