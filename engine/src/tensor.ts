@@ -256,6 +256,10 @@ export class Tensor {
   dispose(): void {
     this.storage.dispose();
   }
+  /** `using t = ...` disposes t when the block ends (explicit resource management). */
+  [Symbol.dispose](): void {
+    this.storage.dispose();
+  }
 
   /** Records a graph node for outputs computed from inputs, when grad mode and inputs need it. */
   static needsGrad(inputs: readonly (Tensor | null | undefined)[]): boolean {
