@@ -27,13 +27,24 @@ export interface RunOptions {
 /** Device for new tensors: "cuda" is the reader's GPU through WebGPU. */
 export type Device = "cpu" | "cuda";
 
+/**
+ * Why there is no GPU, for the page to say in the reader's language: the browser has no WebGPU
+ * (navigator.gpu missing), no WebAssembly JSPI (Python cannot wait on GPU reads), no adapter,
+ * the device was lost after it worked, or starting WebGPU failed otherwise.
+ */
+export type GpuProblem = "no-webgpu" | "no-jspi" | "no-adapter" | "device-lost" | "failed";
+
 /** What the worker found when asked for the GPU (host.gpuInfo()). */
 export interface GpuInfo {
   available: boolean;
   /** The WebGPU adapter's name when available, e.g. "SwiftShader Device (Subzero)". */
   adapter: string | null;
-  /** Why not, when unavailable: no navigator.gpu, no adapter, or no JSPI (Python cannot wait on GPU reads). */
+  /** Why not, in English, when unavailable (null when available). */
   reason: string | null;
+  /** Why not, as a kind the page translates (null when available). */
+  problem: GpuProblem | null;
+  /** The browser's own words about the failure (an exception's message), when there are any. */
+  detail: string | null;
   /** WGSL kernel dispatches so far in this worker (tests check the GPU really ran). */
   dispatches: number;
 }

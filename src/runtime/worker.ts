@@ -7,6 +7,7 @@ import pythonSources from "virtual:torchlit-python-sources";
 import { initWebGPU, limits } from "torchlit";
 import { createRuntime, PYTHON_ROOT, type Runtime } from "torchlit/runtime";
 import cellRunner from "./cell_runner.py?raw";
+import { fromEngineReason, type GpuUnavailable, gpuUnavailable } from "./gpu-problem.ts";
 import type { Device, GpuInfo, LoadProgress, RunResult } from "./host-types.ts";
 import { allocationHint } from "./messages.ts";
 import type { FromWorker, ToWorker } from "./protocol.ts";
@@ -75,27 +76,34 @@ let gpuLive: {
   runner: { dispatches: number };
 } | null = null;
 
+const unavailable = (why: GpuUnavailable): Omit<GpuInfo, "dispatches"> => ({
+  available: false,
+  adapter: null,
+  ...why,
+});
+
 async function initGpu(): Promise<Omit<GpuInfo, "dispatches">> {
-  const unavailable = (reason: string) => ({ available: false, adapter: null, reason });
   if (!("gpu" in navigator) || !(navigator as { gpu?: unknown }).gpu) {
-    return unavailable("WebGPU is not available in this browser (navigator.gpu is missing)");
+    return unavailable(gpuUnavailable("no-webgpu"));
   }
   // Python reads GPU tensors synchronously by suspending WebAssembly (JSPI); without it a print
   // of a GPU tensor could never wait for the GPU.
   if (!("Suspending" in WebAssembly) && !("Suspender" in WebAssembly)) {
-    return unavailable(
-      "this browser cannot pause Python while the GPU works (WebAssembly JSPI is missing)",
-    );
+    return unavailable(gpuUnavailable("no-jspi"));
   }
   try {
     const status = await initWebGPU();
-    if (!status.available || !status.backend) {
-      return unavailable(status.reason ?? "WebGPU could not start");
-    }
+    if (!status.available || !status.backend) return unavailable(fromEngineReason(status.reason));
     gpuLive = { status, runner: status.backend.runner };
-    return { available: true, adapter: status.backend.name, reason: null };
+    return {
+      available: true,
+      adapter: status.backend.name,
+      reason: null,
+      problem: null,
+      detail: null,
+    };
   } catch (err) {
-    return unavailable(`WebGPU could not start: ${err instanceof Error ? err.message : err}`);
+    return unavailable(gpuUnavailable("failed", err instanceof Error ? err.message : String(err)));
   }
 }
 
@@ -106,7 +114,7 @@ async function gpuInfo(): Promise<GpuInfo> {
   const { status, runner } = gpuLive;
   return status.available
     ? { ...found, dispatches: runner.dispatches }
-    : { available: false, adapter: null, reason: status.reason, dispatches: runner.dispatches };
+    : { ...unavailable(fromEngineReason(status.reason)), dispatches: runner.dispatches };
 }
 
 function toResult(raw: unknown): RunResult {

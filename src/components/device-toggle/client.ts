@@ -4,7 +4,7 @@
 // probes WebGPU during page load: the only early check is whether navigator.gpu exists.
 
 import { getRuntimeHost } from "../../runtime/host.ts";
-import type { Device } from "../../runtime/host-types.ts";
+import type { Device, GpuInfo } from "../../runtime/host-types.ts";
 import type { DeviceStrings } from "./strings.ts";
 
 export const STORAGE_KEY = "torchlit:device";
@@ -23,6 +23,12 @@ function remember(device: Device): void {
   } catch {
     // Not remembered across pages; the choice still holds on this one.
   }
+}
+
+/** Why the GPU cannot be used, in the page's language; the browser's own words stay as they are. */
+export function unavailableText(t: DeviceStrings, info: GpuInfo): string {
+  const reason = t.reasons[info.problem ?? "failed"].replace("{detail}", info.detail ?? "");
+  return t.unavailable.replace("{reason}", reason);
 }
 
 export function hydrateDeviceToggle(): void {
@@ -58,7 +64,7 @@ export function hydrateDeviceToggle(): void {
     if (info.available) {
       note.textContent = t.onGpu.replace("{adapter}", info.adapter ?? "WebGPU");
       root.setAttribute("data-gpu", "available");
-    } else unavailable(t.unavailable.replace("{reason}", info.reason ?? ""));
+    } else unavailable(unavailableText(t, info));
   };
 
   root.hidden = false;
