@@ -3,51 +3,9 @@
 // reload the draft and the solved mark are kept. Code goes in through the editor's API (not
 // typing), except in the one real-typing test. Plus feedback in Chinese and progress export/import.
 import { readFileSync } from "node:fs";
-import { expect, type Page, test } from "@playwright/test";
-import { loadCatalogue, loadExercises } from "../src/exercises/load.ts";
+import { expect, test } from "@playwright/test";
 import type { Exercise } from "../src/exercises/schema.ts";
-
-const exercises = loadExercises();
-const catalogue = loadCatalogue();
-
-/** The feedback text as shown (backticks become <code>), {params} matching anything. */
-function feedbackPattern(id: string, lang: "en" | "zh"): RegExp {
-  const text = (catalogue[id]?.[lang] ?? "").replace(/`/g, "");
-  const parts = text.split(/\{\w+\}/).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
-  return new RegExp(`^${parts.join("[\\s\\S]*")}$`);
-}
-
-function exerciseOn(page: Page, ex: Exercise) {
-  return page.locator(`[data-tl-exercise="${ex.id}"]`);
-}
-
-async function open(page: Page, locale: string, ex: Exercise) {
-  await page.goto(`${locale}/${ex.lesson}/`);
-  const root = exerciseOn(page, ex);
-  await expect(root).toHaveAttribute("data-editor", "codemirror");
-  return root;
-}
-
-async function setCode(page: Page, ex: Exercise, code: string) {
-  await page.evaluate(
-    ([id, text]) => {
-      const el = document.querySelector(`[data-tl-exercise="${id}"]`) as HTMLElement & {
-        tlEditor: { setCode(code: string): void };
-      };
-      el.tlEditor.setCode(text);
-    },
-    [ex.id, code] as const,
-  );
-}
-
-async function check(page: Page, ex: Exercise, code: string) {
-  const root = exerciseOn(page, ex);
-  await setCode(page, ex, code);
-  await root.getByRole("button", { name: /^(Check|检查)$/ }).click();
-  const feedback = root.locator('[data-role="feedback"]');
-  await expect(feedback).not.toHaveAttribute("data-feedback-id", "checking", { timeout: 60_000 });
-  return feedback;
-}
+import { checkExercise, exercises, feedbackPattern, openExercise } from "./support/exercises.ts";
 
 test.describe("exercises", () => {
   test.setTimeout(120_000);
@@ -56,22 +14,22 @@ test.describe("exercises", () => {
     test(`${ex.folder}: starter, mistakes and solution get their feedback, and progress stays`, async ({
       page,
     }) => {
-      const root = await open(page, "en", ex);
+      const root = await openExercise(page, "en", ex);
       await expect(root.getByRole("heading", { level: 2 })).toContainText(ex.title.en);
 
-      let feedback = await check(page, ex, ex.starter);
+      let feedback = await checkExercise(page, ex, ex.starter);
       await expect(feedback).toHaveAttribute("data-feedback-id", "unchanged");
       await expect(feedback).toHaveAttribute("data-passed", "false");
       await expect(feedback).toHaveText(feedbackPattern("unchanged", "en"));
 
       for (const mistake of ex.mistakes) {
-        feedback = await check(page, ex, mistake.code);
+        feedback = await checkExercise(page, ex, mistake.code);
         await expect(feedback, mistake.name).toHaveAttribute("data-feedback-id", mistake.expect);
         await expect(feedback).toHaveText(feedbackPattern(mistake.expect, "en"));
       }
       await expect(root.getByRole("button", { name: "Show solution" })).toBeVisible();
 
-      feedback = await check(page, ex, ex.solution);
+      feedback = await checkExercise(page, ex, ex.solution);
       await expect(feedback).toHaveAttribute("data-feedback-id", "passed");
       await expect(feedback).toHaveAttribute("data-passed", "true");
       await expect(root.locator('[data-role="save"]')).toHaveText("Saved in this browser");
@@ -90,16 +48,16 @@ test.describe("exercises", () => {
 
   test("feedback is in Chinese on the Chinese page", async ({ page }) => {
     const ex = exercises.find((e) => e.mistakes.length > 0) as Exercise;
-    await open(page, "zh-cn", ex);
+    await openExercise(page, "zh-cn", ex);
     const mistake = ex.mistakes[0];
     if (!mistake) throw new Error("no mistake");
-    const feedback = await check(page, ex, mistake.code);
+    const feedback = await checkExercise(page, ex, mistake.code);
     await expect(feedback).toHaveText(feedbackPattern(mistake.expect, "zh"));
   });
 
   test("a reader can type an answer, get hints and reveal the solution", async ({ page }) => {
     const ex = exercises.find((e) => e.id === "memory-inplace") ?? (exercises[0] as Exercise);
-    const root = await open(page, "en", ex);
+    const root = await openExercise(page, "en", ex);
     await root.getByRole("button", { name: /^Hint/ }).click();
     await expect(root.locator('[data-role="hints"] li')).toHaveCount(1);
 
@@ -123,7 +81,7 @@ test.describe("exercises", () => {
     page,
   }) => {
     const ex = exercises[0] as Exercise;
-    const root = await open(page, "en", ex);
+    const root = await openExercise(page, "en", ex);
     await page.evaluate(
       ([id, lesson]) => {
         const draft = {
@@ -149,8 +107,8 @@ test.describe("exercises", () => {
     page,
   }) => {
     const ex = exercises[0] as Exercise;
-    await open(page, "en", ex);
-    await check(page, ex, ex.solution);
+    await openExercise(page, "en", ex);
+    await checkExercise(page, ex, ex.solution);
     await page.goto("en/progress/");
     const item = page.locator(`li[data-exercise="${ex.id}"] [data-role="status"]`);
     await expect(item).toHaveText("solved");
