@@ -33,7 +33,8 @@ export function fromEngineReason(reason: string | null): GpuUnavailable {
   const text = reason ?? "";
   if (/navigator\.gpu is missing/.test(text)) return gpuUnavailable("no-webgpu");
   if (/no suitable GPU adapter/.test(text)) return gpuUnavailable("no-adapter");
-  const lost = /^the WebGPU device was lost: ?([\s\S]*)$/.exec(text);
-  if (lost) return gpuUnavailable("device-lost", lost[1] || null);
+  // "the WebGPU device was lost (<the browser's message>); GPU tensors are no longer available"
+  const lost = /^the WebGPU device was lost(?: \((.*)\)|: (.*))?/s.exec(text);
+  if (lost) return gpuUnavailable("device-lost", lost[1] ?? lost[2] ?? null);
   return gpuUnavailable("failed", text || null);
 }
