@@ -78,6 +78,11 @@ export interface Target {
   settle?: () => Promise<void>;
   /** Float tolerance; PyTorch's float32 defaults when absent. */
   close?: CloseOptions;
+  /**
+   * Runs one call of a case: a GPU target passes it through resolveReads, so ops that read
+   * values on the host (nonzero, masks, range checks) run as an application's would.
+   */
+  run?: <T>(fn: () => T) => Promise<T>;
 }
 
 /** What running a case observed, for the suites' own assertions. */
@@ -314,7 +319,7 @@ export async function runCase(c: Case, on: Target): Promise<Outcome> {
     // Inside the try: creating an input on a device may itself be refused (float64 on WebGPU).
     for (const n of inputs) env.set(n, build(c.inputs[n] as InputSpec));
     for (const call of c.calls) {
-      const v = runCall(call, env);
+      const v = on.run ? await on.run(() => runCall(call, env)) : runCall(call, env);
       if (call.out !== undefined) env.set(call.out, v);
       if (call.out !== undefined) last = v;
     }

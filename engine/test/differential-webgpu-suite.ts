@@ -6,6 +6,7 @@
 // are mapped below, each with its reason and what is asserted instead; none is skipped silently.
 // It must not import anything host-specific (node:*, Dawn, the DOM beyond WebGPU).
 
+import * as torch from "torchlit";
 import { afterAll, describe, expect, it } from "vitest";
 import { type GpuStatus, gpuStatus } from "../src/backend/webgpu/index.ts";
 import { type Case, loadCases, runCase, type Target } from "./differential-harness.ts";
@@ -21,19 +22,7 @@ const FLOAT64_REFUSAL =
   "Cannot convert a WebGPU (cuda) Tensor to float64 dtype as WebGPU doesn't support float64. Please use float32 instead.";
 const INT32_MAX = 2147483647;
 
-/**
- * Cases whose op validates its inputs with a synchronous read inside the ops layer; on the GPU
- * that read is refused ("synchronous read ... not possible") until the Python layer reads
- * through JSPI. Each is named here with the op that reads.
- */
-const SYNC_READ: Record<string, string> = {
-  "masked_fill with an int64 mask raises": "masked_fill checks an integer mask holds only 0/1",
-};
-
-type Mapping =
-  | { kind: "float64"; reason: string }
-  | { kind: "int32-range"; reason: string }
-  | { kind: "sync-read"; reason: string };
+type Mapping = { kind: "float64"; reason: string } | { kind: "int32-range"; reason: string };
 
 /** Why a case cannot run on WebGPU as on the CPU, or null when it must match PyTorch exactly. */
 export function gpuMapping(c: Case): Mapping | null {
@@ -49,8 +38,6 @@ export function gpuMapping(c: Case): Mapping | null {
       : v !== null && typeof v === "object" && Object.values(v).some(walk));
   if (walk(c))
     return { kind: "int32-range", reason: "integers beyond int32: WebGPU keeps int64 as i32" };
-  const sync = SYNC_READ[c.name];
-  if (sync !== undefined) return { kind: "sync-read", reason: `synchronous read: ${sync}` };
   return null;
 }
 
@@ -59,6 +46,8 @@ const gpuTarget: Target = {
   read: (t) => t.data(),
   settle: () => gpuStatus.backend?.synchronize() ?? Promise.resolve(),
   close: { rtol: 1e-5, atol: 1e-5 },
+  // Ops that read values on the host replay until their reads are answered (core/host-reads.ts).
+  run: (fn) => torch.resolveReads(fn),
 };
 
 /** What a mapped case must do instead of matching PyTorch. */
@@ -86,13 +75,9 @@ async function runMapped(c: Case, m: Mapping): Promise<void> {
   );
   // Drain any error a kernel flagged, so it cannot leak into the next case.
   await gpuStatus.backend?.synchronize().catch(() => undefined);
-  if (m.kind === "int32-range") {
-    // Either the upload range check refuses the value, or the result differs where int64
-    // wraps at 64 bits and the GPU's i32 at 32; where both agree (int32 cases) it passes.
-    if (error !== null) expect(error.message).toMatch(/WebGPU holds int64 as int32|values/);
-  } else {
-    expect(error?.message).toMatch(/synchronous read/);
-  }
+  // int32-range: either the upload range check refuses the value, or the result differs where
+  // int64 wraps at 64 bits and the GPU's i32 at 32; where both agree (int32 cases) it passes.
+  if (error !== null) expect(error.message).toMatch(/WebGPU holds int64 as int32|values/);
 }
 
 /** How the cases divide: compared with PyTorch, or mapped by kind. */
