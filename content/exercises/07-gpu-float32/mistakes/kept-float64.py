@@ -1,0 +1,4 @@
+# expect: gpu-float64
+x = readings.to(device)
+mean = x.mean().item()
+print(mean)

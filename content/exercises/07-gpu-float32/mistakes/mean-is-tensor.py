@@ -1,0 +1,4 @@
+# expect: gpu-not-read-back
+x = readings.float().to(device)
+mean = x.mean()
+print(mean)

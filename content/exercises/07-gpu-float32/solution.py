@@ -1,0 +1,3 @@
+x = readings.float().to(device)
+mean = x.mean().item()
+print(mean)
