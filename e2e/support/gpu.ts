@@ -2,6 +2,7 @@
 // locally, and fails under CI=true), choose GPU in the device toggle, and read the runtime
 // host's GPU report (adapter name, kernel dispatches) that src/runtime/host.ts exposes for tests.
 import { expect, type Locator, type Page, test } from "@playwright/test";
+import { adapterName } from "../../engine/src/backend/webgpu/device.ts";
 import type { GpuInfo } from "../../src/runtime/host-types.ts";
 import { type AdapterReport, requestAdapterInPage } from "./webgpu.ts";
 
@@ -34,12 +35,19 @@ export const deviceToggle = (page: Page): Locator =>
   page.getByRole("group", { name: /^(Run code on|代码运行于)$/ });
 
 /**
- * The worker's WebGPU is up on the page's own adapter (the engine names it by the first
- * non-empty of description, vendor, architecture: "google" for SwiftShader).
+ * The worker's WebGPU is up on the page's own adapter, named as the engine names adapters
+ * ("google swiftshader" for SwiftShader in Chromium, which masks the description).
  */
 export function expectPageAdapter(info: GpuInfo, adapter: AdapterReport): void {
   expect(info.available, info.reason ?? "").toBe(true);
-  expect([adapter.description, adapter.vendor, adapter.architecture]).toContain(info.adapter);
+  expect(info.adapter).toBe(
+    adapterName({
+      vendor: adapter.vendor ?? "",
+      architecture: adapter.architecture ?? "",
+      device: adapter.device ?? "",
+      description: adapter.description ?? "",
+    }),
+  );
 }
 
 /**

@@ -6,6 +6,7 @@ export interface AdapterReport {
   error?: string;
   vendor?: string;
   architecture?: string;
+  device?: string;
   description?: string;
 }
 
@@ -14,6 +15,7 @@ export async function requestAdapterInPage(): Promise<AdapterReport> {
   interface AdapterInfo {
     vendor: string;
     architecture: string;
+    device: string;
     description: string;
   }
   interface Gpu {
@@ -27,6 +29,7 @@ export async function requestAdapterInPage(): Promise<AdapterReport> {
   return {
     vendor: info?.vendor ?? "",
     architecture: info?.architecture ?? "",
+    device: info?.device ?? "",
     description: info?.description ?? "",
   };
 }

@@ -5,6 +5,7 @@
 // launch flags asked for; under CI=true a missing adapter fails the run.
 
 import { expect, inject, vi } from "vitest";
+import { adapterName } from "../src/backend/webgpu/device.ts";
 import { initWebGPU } from "../src/backend/webgpu/index.ts";
 import { describeWebGpuDifferential, GPU_TEST_TIMEOUT_MS } from "./differential-webgpu-suite.ts";
 
@@ -28,8 +29,8 @@ async function checkAdapter(engineName: string): Promise<void> {
     `Chromium ${navigator.userAgent.match(/Chrome\/([\d.]+)/)?.[1] ?? "?"} at ${location.origin}: ` +
       `adapter vendor "${vendor}", architecture "${architecture}", description "${description}"`,
   );
-  // The engine names the adapter by the first non-empty of description, vendor, architecture.
-  expect([description, vendor, architecture]).toContain(engineName);
+  // The engine names the adapter it got as the page's own adapter is named.
+  expect(engineName).toBe(adapterName((adapter as GPUAdapter).info));
   const requested = inject("requestedAdapter");
   if (requested !== null)
     expect(`${vendor} ${architecture} ${description}`.toLowerCase()).toContain(requested);

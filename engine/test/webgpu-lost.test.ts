@@ -74,3 +74,27 @@ describe.skipIf(!status.available)(`a lost device (${status.backend?.name})`, ()
     expect(Array.from(torch.ones([3]).mul(2).dataSync())).toEqual([2, 2, 2]);
   });
 });
+
+describe.skipIf(!status.available)("starting WebGPU", () => {
+  it("shares one attempt between callers that ask at the same time", async () => {
+    // The device above was lost, so this starts afresh. Both callers ask before either has a
+    // device; one adapter request must serve both.
+    const real = (await nodeGpu()) as GPU;
+    let requests = 0;
+    const counting = {
+      requestAdapter: (o?: GPURequestAdapterOptions) => {
+        requests++;
+        return real.requestAdapter(o);
+      },
+    } as unknown as GPU;
+    const [a, b] = await Promise.all([
+      initWebGPU({ gpu: counting }),
+      initWebGPU({ gpu: counting }),
+    ]);
+    expect(requests).toBe(1);
+    expect(a.available && b.available).toBe(true);
+    const x = torch.ones([2], { device: "cuda" }).add(1);
+    expect(Array.from(await x.data())).toEqual([2, 2]);
+    a.backend?.destroy();
+  });
+});

@@ -37,18 +37,28 @@ export async function requestGpu(opts: InitOptions = {}): Promise<GpuContext | {
     limits[key] = adapter.limits[key];
   }
   const device = await adapter.requestDevice({ requiredLimits: limits });
-  const info = adapter.info;
-  const name = [info.description, info.vendor, info.architecture, info.device].filter(
-    (s) => s && s.length > 0,
-  );
-  const ctx: GpuContext = {
-    gpu,
-    device,
-    adapterName: name.length > 0 ? (name[0] as string) : "WebGPU adapter",
-    lost: null,
-  };
+  const ctx: GpuContext = { gpu, device, adapterName: adapterName(adapter.info), lost: null };
   device.lost.then((e) => {
     ctx.lost = e.message || "the GPU device was lost";
   });
   return ctx;
+}
+
+/** The parts of GPUAdapterInfo an adapter's name is made of. */
+export interface AdapterNameParts {
+  vendor: string;
+  architecture: string;
+  device: string;
+  description: string;
+}
+
+/**
+ * What torch.cuda.get_device_name() says: the driver's description where the host gives one
+ * (Dawn in Node: "SwiftShader driver 5.0.0"), else vendor and architecture (browsers mask the
+ * description: "google swiftshader", "nvidia ampere"), else the device id.
+ */
+export function adapterName(info: AdapterNameParts): string {
+  if (info.description) return info.description;
+  const va = [info.vendor, info.architecture].filter((s) => s).join(" ");
+  return va || info.device || "WebGPU adapter";
 }

@@ -18,9 +18,23 @@ export const gpuStatus: GpuStatus = {
   backend: null,
 };
 
-/** Requests a GPU and registers the WebGPU backend for "cuda". Safe to call more than once. */
-export async function initWebGPU(opts: InitOptions = {}): Promise<GpuStatus> {
-  if (gpuStatus.backend !== null && gpuStatus.backend.lostReason === null) return gpuStatus;
+let starting: Promise<GpuStatus> | null = null;
+
+/**
+ * Requests a GPU and registers the WebGPU backend for "cuda". Safe to call more than once, also
+ * while a first call is still waiting for its device: callers share that attempt (two would
+ * register two backends).
+ */
+export function initWebGPU(opts: InitOptions = {}): Promise<GpuStatus> {
+  if (gpuStatus.backend !== null && gpuStatus.backend.lostReason === null)
+    return Promise.resolve(gpuStatus);
+  starting ??= start(opts).finally(() => {
+    starting = null;
+  });
+  return starting;
+}
+
+async function start(opts: InitOptions): Promise<GpuStatus> {
   const ctx = await requestGpu(opts);
   if ("error" in ctx) {
     gpuStatus.available = false;
