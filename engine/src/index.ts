@@ -14,7 +14,12 @@ import "./ops/repr.ts";
 import type { InitOptions } from "./backend/webgpu/device.ts";
 import type { GpuStatus } from "./backend/webgpu/index.ts";
 
-export { runBackward } from "./autograd/engine.ts";
+export {
+  BackwardNeedsAwait,
+  backwardNeedsAwait,
+  runBackward,
+  runBackwardAsync,
+} from "./autograd/engine.ts";
 export type { GradOptions, RemovableHandle } from "./autograd/grad.ts";
 export * as autograd from "./autograd/grad.ts";
 export { enableGrad, isGradEnabled, noGrad, setGradEnabled } from "./autograd/grad-mode.ts";

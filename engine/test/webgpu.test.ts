@@ -215,10 +215,43 @@ gpu("WebGPU backend", () => {
     expect(Array.from(await x.sum().data())).toEqual([6]);
   });
 
-  it("refuses to mix devices in one op with PyTorch's message", () => {
-    expect(() => torch.ones([2], { device: "cuda" }).add(torch.ones([2]))).toThrow(
-      "Expected all tensors to be on the same device, but found at least two devices, cuda:0 and cpu!",
+  it("refuses to mix devices in one op with PyTorch's message, naming the GPU first", () => {
+    const mixed =
+      "Expected all tensors to be on the same device, but found at least two devices, cuda:0 and cpu!";
+    const g = torch.ones([2], { device: "cuda" });
+    const c = torch.ones([2]);
+    expect(() => g.add(c)).toThrow(mixed);
+    // TensorIterator's common device is the first non-CPU one, whatever the operand order.
+    expect(() => c.mul(g)).toThrow(mixed);
+    expect(() => torch.where(c.gt(0), c, g)).toThrow(mixed);
+    // A 0-dim CPU tensor may join a GPU op, as in PyTorch.
+    expect(g.mul(torch.tensor(2)).device).toBe("cuda:0");
+  });
+
+  it("carries gradients from the GPU back to a CPU leaf, awaiting the copy", async () => {
+    const before = dispatches();
+    const w = torch.tensor([1, -2, 3], { dtype: "float64" }).requiresGrad_();
+    const x = torch
+      .tensor([
+        [1, 2, 3],
+        [4, 5, 6],
+      ])
+      .float();
+    const loss = x.to("cuda").matmul(w.to("float32").to("cuda")).pow(2).sum();
+    // The synchronous pass refuses before doing anything, naming the way out.
+    expect(() => torch.runBackward([loss], [torch.ones([], { device: "cuda" })])).toThrow(
+      torch.BackwardNeedsAwait,
     );
+    expect(w.grad).toBeNull();
+    expect(torch.isGradEnabled()).toBe(true);
+    await torch.runBackwardAsync([loss], [torch.ones([], { device: "cuda" })]);
+    expect(torch.isGradEnabled()).toBe(true);
+    const cpuW = torch.tensor([1, -2, 3], { dtype: "float64" }).requiresGrad_();
+    x.matmul(cpuW.to("float32")).pow(2).sum().backward();
+    expect(w.grad?.device).toBe("cpu");
+    expect(w.grad?.dtype).toBe("float64");
+    expect(Array.from(w.grad?.dataSync() ?? [])).toEqual(Array.from(cpuW.grad?.dataSync() ?? []));
+    expect(dispatches()).toBeGreaterThan(before);
   });
 
   it("returns freed buffers: live GPU bytes go back down after dispose", () => {

@@ -366,6 +366,12 @@ class Tensor:
                 dev = engine_type(_device("cuda", a) if isinstance(a, int) else a)
         copy = builtins.bool(kwargs.get("copy", False))
         js = self._js
+        if dev is not None and dev != "cpu" and dev != js.deviceType and dtype is not None:
+            # Onto a GPU, convert first: a float64 tensor asked for as float32 must never be
+            # float64 on the device (WebGPU has none). Back to the CPU, move first (below).
+            if dtype != js.dtype:
+                js = call(js.to, dtype)
+                copy = False
         if dev is not None and dev != js.deviceType:
             # A GPU -> CPU copy is a read: the engine only offers it as a promise.
             src = js

@@ -2,11 +2,11 @@
 // fine). Each node runs once, after the gradients from all its consumers have been summed;
 // ready nodes run latest-created first, as PyTorch's engine does. For torch.autograd.grad only
 // the nodes on a path to a requested input run, so the rest of the graph keeps its saved tensors.
-import { runtimeError } from "../core/errors.ts";
+import { runtimeError, TorchError } from "../core/errors.ts";
 import { withoutReplay } from "../core/host-reads.ts";
 import type { Tensor } from "../tensor.ts";
 import { accumulate } from "./accumulate.ts";
-import { enableGrad, noGrad } from "./grad-mode.ts";
+import { isGradEnabled, setGradEnabled } from "./grad-mode.ts";
 import type { Edge, GradHook, Node } from "./node.ts";
 import { refreshView } from "./view-history.ts";
 
@@ -67,23 +67,70 @@ class ReadyQueue {
 const add = (a: Tensor | null, b: Tensor | null): Tensor | null =>
   a === null ? b : b === null ? a : a.add(b);
 
+/** Raised by a synchronous backward whose graph needs to await the device (see runBackwardAsync). */
+export class BackwardNeedsAwait extends TorchError {
+  constructor() {
+    super(
+      "RuntimeError",
+      "this backward pass copies a gradient from a GPU to the CPU, which must be awaited: use `await runBackwardAsync(...)` (Python does this by itself)",
+    );
+  }
+}
+
+/** Whether an error asks for the backward pass to be run with runBackwardAsync. */
+export const backwardNeedsAwait = (err: unknown): boolean => err instanceof BackwardNeedsAwait;
+
+type Grads = readonly (Tensor | null)[];
+
 /**
  * Runs the graph backward from roots. A synchronous read of a device tensor raises plainly here
- * (no replay: gradients accumulated before the read would be accumulated again).
+ * (no replay: gradients accumulated before the read would be accumulated again). A graph with a
+ * node that must await the device (a gradient copied from a GPU back to the CPU) raises
+ * BackwardNeedsAwait before anything runs.
  */
 export function runBackward(
   roots: readonly Tensor[],
   rootGrads: readonly Tensor[],
   opts: BackwardOptions = {},
 ): (Tensor | null)[] {
-  return withoutReplay(() => backwardPass(roots, rootGrads, opts));
+  const steps = backwardSteps(roots, rootGrads, opts, false);
+  const r = withoutReplay(() => steps.next());
+  if (!r.done) throw new BackwardNeedsAwait();
+  return r.value;
 }
 
-function backwardPass(
+/** runBackward for graphs whose nodes await the device: each such node's result is awaited. */
+export async function runBackwardAsync(
+  roots: readonly Tensor[],
+  rootGrads: readonly Tensor[],
+  opts: BackwardOptions = {},
+): Promise<(Tensor | null)[]> {
+  const steps = backwardSteps(roots, rootGrads, opts, true);
+  let r = withoutReplay(() => steps.next());
+  while (!r.done) {
+    let outs: Grads;
+    try {
+      outs = await r.value;
+    } catch (e) {
+      r = withoutReplay(() => steps.throw(e));
+      continue;
+    }
+    r = withoutReplay(() => steps.next(outs));
+  }
+  return r.value;
+}
+
+/**
+ * The backward pass as steps: it yields the promise of each node that awaits the device and
+ * resumes with its gradients. Grad mode is the pass's own between yields and the caller's
+ * across them.
+ */
+function* backwardSteps(
   roots: readonly Tensor[],
   rootGrads: readonly Tensor[],
   opts: BackwardOptions,
-): (Tensor | null)[] {
+  mayAwait: boolean,
+): Generator<Promise<Grads>, (Tensor | null)[], Grads> {
   const retain = opts.retainGraph ?? opts.createGraph ?? false;
   const createGraph = opts.createGraph ?? false;
   for (const r of roots) refreshView(r);
@@ -154,8 +201,12 @@ function backwardPass(
     }
   }
 
-  const run = () => {
-    const executed: Node[] = [];
+  if (!mayAwait) for (const n of seen) if (n.awaitsDevice) throw new BackwardNeedsAwait();
+
+  const callerMode = isGradEnabled();
+  const executed: Node[] = [];
+  setGradEnabled(createGraph);
+  try {
     while (queue.size > 0) {
       const node = queue.pop();
       const grads = buffers.get(node) ?? [];
@@ -173,7 +224,13 @@ function backwardPass(
       if (node.variable !== null) {
         if (!opts.inputs) accumulate(node.variable, grads[0] ?? null, createGraph);
       } else if (needed === null || needed.has(node)) {
-        const outs = node.apply(grads);
+        let outs: Grads;
+        if (node.awaitsDevice) {
+          const pending = node.applyAsync(grads);
+          setGradEnabled(callerMode);
+          outs = yield pending;
+          setGradEnabled(createGraph);
+        } else outs = node.apply(grads);
         executed.push(node);
         node.next.forEach((e, i) => {
           if (!e) return;
@@ -186,9 +243,9 @@ function backwardPass(
       }
     }
     if (!retain) for (const n of executed) n.release();
-  };
-  if (createGraph) enableGrad(run);
-  else noGrad(run);
+  } finally {
+    setGradEnabled(callerMode);
+  }
 
   if (opts.inputs && !opts.allowUnused) {
     captured.forEach((g) => {

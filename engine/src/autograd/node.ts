@@ -45,6 +45,9 @@ export class SavedTensor {
 export type GradHook = (grad: Tensor) => Tensor | undefined | null;
 
 export type BackwardFn = (grads: readonly (Tensor | null)[]) => readonly (Tensor | null)[];
+export type AsyncBackwardFn = (
+  grads: readonly (Tensor | null)[],
+) => Promise<readonly (Tensor | null)[]>;
 
 export class Node {
   /** PyTorch's class name, e.g. MulBackward0. */
@@ -95,6 +98,23 @@ export class Node {
 
   setBackward(fn: BackwardFn): void {
     this.backwardFn = fn;
+  }
+
+  /** For a node whose gradient must be awaited (copied from a GPU back to the CPU). */
+  private asyncFn: AsyncBackwardFn | null = null;
+
+  /** Makes this node's backward asynchronous: the engine awaits it (runBackwardAsync). */
+  setBackwardAsync(fn: AsyncBackwardFn): void {
+    this.asyncFn = fn;
+  }
+
+  get awaitsDevice(): boolean {
+    return this.asyncFn !== null;
+  }
+
+  applyAsync(grads: readonly (Tensor | null)[]): Promise<readonly (Tensor | null)[]> {
+    if (this.asyncFn === null) throw runtimeError(FREED);
+    return this.asyncFn(grads);
   }
 
   /** Whether input i needs a gradient (its edge exists). */

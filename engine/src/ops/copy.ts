@@ -99,9 +99,17 @@ Tensor.prototype.to = function (this: Tensor, target: DType | DeviceType, copy =
     );
   if (isFloating(dtype)) {
     const srcDtype = this.dtype;
-    recordOp("ToCopyBackward0", [this], [out], () => ([g]) => [
-      (g as Tensor).to(srcDtype).to(this.deviceType),
-    ]);
+    const srcDevice = this.deviceType;
+    recordOp("ToCopyBackward0", [this], [out], (node) => {
+      if (srcDevice === "cpu" && device !== "cpu") {
+        // The gradient comes back from the GPU: a read, so the engine awaits this node.
+        node.setBackwardAsync(async ([g]) => [(await (g as Tensor).toAsync("cpu")).to(srcDtype)]);
+        return () => {
+          throw runtimeError("ToCopyBackward0 from a GPU must be awaited (runBackwardAsync)");
+        };
+      }
+      return ([g]) => [(g as Tensor).to(srcDtype).to(srcDevice)];
+    });
   }
   return out;
 };

@@ -27,29 +27,22 @@ export const isTensor = (x: unknown): x is Tensor => x instanceof Tensor;
 export const operandOf = (x: TensorLike): Operand =>
   isTensor(x) ? { kind: "tensor", dtype: x.dtype, ndim: x.ndim } : { kind: "scalar", value: x };
 
-/** The device shared by the tensor operands, with PyTorch's device-mismatch error. */
+/**
+ * The device shared by the tensor operands, with PyTorch's device-mismatch error. As in
+ * TensorIterator, the common device is the first non-CPU one (so the message names the GPU
+ * first, whatever the operand order), and 0-dim CPU tensors may join a GPU op.
+ */
 export function commonDevice(xs: readonly TensorLike[]): DeviceType {
-  let dev: DeviceType | null = null;
-  let devName = "";
-  for (const x of xs) {
-    if (!isTensor(x)) continue;
-    // Zero-dim CPU tensors may join a GPU op, as in PyTorch.
-    if (dev !== null && x.deviceType !== dev && !(x.deviceType === "cpu" && x.ndim === 0)) {
-      if (dev === "cpu" && devName === "cpu-scalar") {
-        dev = x.deviceType;
-        devName = x.device;
-        continue;
-      }
-      throw runtimeError(
-        `Expected all tensors to be on the same device, but found at least two devices, ${devName === "cpu-scalar" ? "cpu" : devName} and ${x.device}!`,
-      );
-    }
-    if (dev === null) {
-      dev = x.deviceType;
-      devName = x.deviceType === "cpu" && x.ndim === 0 ? "cpu-scalar" : x.device;
-    }
+  const tensors = xs.filter(isTensor);
+  const gpu = tensors.find((x) => x.deviceType !== "cpu");
+  if (gpu === undefined) return "cpu";
+  for (const x of tensors) {
+    if (x.deviceType === gpu.deviceType || (x.deviceType === "cpu" && x.ndim === 0)) continue;
+    throw runtimeError(
+      `Expected all tensors to be on the same device, but found at least two devices, ${gpu.device} and ${x.device}!`,
+    );
   }
-  return dev ?? "cpu";
+  return gpu.deviceType;
 }
 
 /**

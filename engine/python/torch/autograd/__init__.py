@@ -2,7 +2,9 @@
 
 import _torchlit as engine
 
-from .._bridge import call, options, to_js, wrap
+from pyodide.ffi import JsException
+
+from .._bridge import options, to_js, translate, wait, wrap
 from .grad_mode import enable_grad, is_grad_enabled, no_grad, set_grad_enabled
 
 
@@ -27,11 +29,22 @@ def _grads(outputs, grad_outputs):
     return to_js(grads)
 
 
+def _run_backward(roots, grads, opts):
+    """The engine's backward pass; a graph whose gradient comes back from a GPU to the CPU is
+    run asynchronously, blocking on its reads through JSPI."""
+    try:
+        return engine.runBackward(roots, grads, opts)
+    except JsException as exc:
+        if not engine.backwardNeedsAwait(exc.js_error):
+            raise translate(exc) from None
+    return wait(lambda: engine.runBackwardAsync(roots, grads, opts))
+
+
 def backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False, inputs=None):
     outs = _seq(tensors)
     gs = _seq(grad_tensors) if grad_tensors is not None else [None] * len(outs)
     opts = options(retainGraph=retain_graph, createGraph=create_graph or None)
-    call(engine.runBackward, to_js([t._js for t in outs]), _grads(outs, gs), opts)
+    _run_backward(to_js([t._js for t in outs]), _grads(outs, gs), opts)
 
 
 def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=False,
@@ -45,5 +58,5 @@ def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=Fal
         allowUnused=allow_unused or None,
     )
     opts.inputs = to_js([t._js for t in ins])
-    result = call(engine.runBackward, to_js([t._js for t in outs]), _grads(outs, gs), opts)
+    result = _run_backward(to_js([t._js for t in outs]), _grads(outs, gs), opts)
     return tuple(wrap(g) for g in result)
