@@ -32,10 +32,10 @@ test.describe("exercises on the GPU", () => {
       await expect(feedback).toHaveAttribute("data-feedback-id", "passed");
       await expect(feedback).toHaveAttribute("data-passed", "true");
       await expectDispatchedSince(page, gpu);
-      // What the solution printed while graded: each tensor lives on the GPU.
+      // What the solution printed while graded: each tensor lives on the GPU (a solution may
+      // print none: gpu-float32 prints a Python float; the dispatches above show the GPU ran).
       const printed = (await root.locator('[data-role="output"]').textContent()) ?? "";
       const tensors = printed.split("tensor(").length - 1;
-      expect(tensors, printed).toBeGreaterThan(0);
       expect(printed.split("device='cuda:0'").length - 1, printed).toBe(tensors);
     });
   }

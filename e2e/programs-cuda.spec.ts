@@ -11,7 +11,8 @@
 // under CI=true.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { runInCell } from "./support/cells.ts";
 import {
   chooseGpu,
   deviceToggle,
@@ -40,23 +41,6 @@ const programs = readdirSync(dir)
 /** torchlit's GPU output in PyTorch-on-CPU terms (the inverse of gen_expected.py's translation). */
 function asCpu(out: string): string {
   return out.replaceAll(", device='cuda:0'", "").replaceAll("cuda:0", "cpu");
-}
-
-/** Replaces the first code cell's source with `code`, runs it, and returns its output. */
-async function runInCell(page: Page, code: string): Promise<{ stdout: string; stderr: string }> {
-  const cell = page.locator("[data-tl-cell]").first();
-  const editor = cell.locator(".cm-content");
-  if ((await editor.count()) === 0) await cell.locator(".tl-cell-code").click();
-  await expect(editor).toBeVisible();
-  await editor.click();
-  await page.keyboard.press("ControlOrMeta+a");
-  await page.keyboard.insertText(code);
-  await expect(editor).toHaveText(code.trimEnd().split("\n").join(""));
-  await cell.getByRole("button", { name: "Run", exact: true }).click();
-  await expect(cell).not.toHaveAttribute("data-state", "running", { timeout: 60_000 });
-  const text = (selector: string) =>
-    cell.locator(selector).evaluateAll((els) => els.map((el) => el.textContent).join(""));
-  return { stdout: await text(".tl-out-out"), stderr: await text(".tl-out-err, .tl-out-note") };
 }
 
 test.describe("issue #6 programs in a code cell on WebGPU", () => {

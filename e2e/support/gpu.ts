@@ -2,7 +2,7 @@
 // locally, and fails under CI=true), choose GPU in the device toggle, and read the runtime
 // host's GPU report (adapter name, kernel dispatches) that src/runtime/host.ts exposes for tests.
 import { expect, type Locator, type Page, test } from "@playwright/test";
-import { adapterName } from "../../engine/src/backend/webgpu/device.ts";
+import { adapterName } from "torchlit";
 import type { GpuInfo } from "../../src/runtime/host-types.ts";
 import { type AdapterReport, requestAdapterInPage } from "./webgpu.ts";
 

@@ -12,6 +12,9 @@ import "./ops/random-ops.ts";
 import "./ops/repr.ts";
 
 import type { InitOptions } from "./backend/webgpu/device.ts";
+
+export { type AdapterNameParts, adapterName } from "./backend/webgpu/device.ts";
+
 import type { GpuStatus } from "./backend/webgpu/index.ts";
 
 export {

@@ -85,4 +85,6 @@ export interface RuntimeHost {
   /** The page's device for runs that do not name one (the device toggle sets it). */
   setDevice(device: Device): void;
   readonly device: Device;
+  /** Called after every run ends (the toggle re-checks the GPU then: a device can be lost). */
+  onRunEnd(listener: () => void): () => void;
 }

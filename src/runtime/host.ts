@@ -41,6 +41,7 @@ class WorkerHost implements RuntimeHost {
   #interrupt: Int32Array | undefined;
   #device: Device = "cpu";
   #gpuRequests = new Map<number, (info: GpuInfo) => void>();
+  #runEndListeners = new Set<() => void>();
 
   constructor(config: HostConfig) {
     this.#config = { maxAllocationBytes: config.maxAllocationBytes ?? 2 ** 30 };
@@ -48,6 +49,11 @@ class WorkerHost implements RuntimeHost {
 
   get progress(): LoadProgress {
     return this.#progress;
+  }
+
+  onRunEnd(listener: () => void): () => void {
+    this.#runEndListeners.add(listener);
+    return () => this.#runEndListeners.delete(listener);
   }
 
   onProgress(listener: (p: LoadProgress) => void): () => void {
@@ -122,6 +128,7 @@ class WorkerHost implements RuntimeHost {
     if (msg.type === "result") {
       this.#pending.delete(msg.id);
       pending.resolve(msg.result);
+      for (const l of this.#runEndListeners) l();
     } else if (msg.type === "stdout") pending.opts.onStdout?.(msg.text);
     else pending.opts.onStderr?.(msg.text);
   }

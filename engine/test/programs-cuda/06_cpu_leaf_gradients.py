@@ -3,8 +3,8 @@
 # with a dtype change on the way (float64 leaf, float32 on the GPU).
 import torch
 
-w = torch.tensor([1.0, -2.0, 3.0], dtype=torch.float64, requires_grad=True)
-b = torch.zeros(1, requires_grad=True)
+w = torch.tensor([1.0, -2.0, 3.0], dtype=torch.float64, device="cpu", requires_grad=True)
+b = torch.zeros(1, device="cpu", requires_grad=True)
 x = torch.tensor([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]], device="cuda")
 for step in range(3):
     y = x @ w.to("cuda", torch.float32) + b.cuda()

@@ -67,6 +67,16 @@ export function hydrateDeviceToggle(): void {
     } else unavailable(unavailableText(t, info));
   };
 
+  // A GPU that was there can go (a driver reset, or out of memory): after each run on it, ask
+  // again, and if it is gone say so and turn the page's runs back to the CPU. The choice stays
+  // remembered, so a reload tries the GPU afresh.
+  host.onRunEnd(() => {
+    if (host.device !== "cuda" || root.getAttribute("data-gpu") !== "available") return;
+    void host.gpuInfo().then((info) => {
+      if (!info.available) unavailable(unavailableText(t, info));
+    });
+  });
+
   root.hidden = false;
   if (!("gpu" in navigator)) {
     unavailable(t.noWebGpu);
