@@ -136,11 +136,15 @@ export class GpuRunner {
     return p;
   }
 
-  /** Workgroup grid for `groups` workgroups, 2-D past the per-dimension limit. */
+  /**
+   * Workgroup grid for `groups` workgroups, 2-D past the per-dimension limit: rows as even as
+   * possible, since every surplus workgroup is still launched (and costs a software adapter
+   * nearly as much as a busy one). Kernels linearise it as x + y * num_workgroups.x.
+   */
   grid(groups: number): [number, number] {
     if (groups <= this.maxGroups) return [Math.max(groups, 1), 1];
-    const x = this.maxGroups;
-    return [x, Math.ceil(groups / x)];
+    const y = Math.ceil(groups / this.maxGroups);
+    return [Math.ceil(groups / y), y];
   }
 
   /** A dispatch of `groups` workgroups, laid out 2-D past the per-dimension limit. */

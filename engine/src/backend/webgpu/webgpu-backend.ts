@@ -16,7 +16,7 @@ import {
   scatterKernel,
   sortKernel,
 } from "./kernels-index.ts";
-import { INT_DIVIDES, type MapSpec, mapKernel, opExpr } from "./kernels-map.ts";
+import { INT_DIVIDES, type MapSpec, opExpr, planMap } from "./kernels-map.ts";
 import { matmulKernel, TILE } from "./kernels-matmul.ts";
 import { argReduceKernel, reduceKernel, scanKernel } from "./kernels-reduce.ts";
 import { GpuRunner, WORKGROUP } from "./runner.ts";
@@ -31,39 +31,9 @@ export interface GpuBuffer {
 }
 
 const gb = (v: View): GpuBuffer => v.buf as GpuBuffer;
-/**
- * Merges adjacent dims that every operand walks as one (stride[d-1] = stride[d] * shape[d]) and
- * drops size-1 dims, so a contiguous or scalar-broadcast op runs as rank 1: less index
- * arithmetic per element, and fewer kernel variants. Rank 0 becomes [1] with stride 0.
- */
-function coalesce(
-  shape: readonly number[],
-  strides: readonly (readonly number[])[],
-): { shape: number[]; strides: number[][] } {
-  const outShape: number[] = [];
-  const outStrides: number[][] = strides.map(() => []);
-  shape.forEach((size, d) => {
-    if (size === 1) return;
-    const last = outShape.length - 1;
-    const merge =
-      last >= 0 &&
-      strides.every((st, k) => (outStrides[k] as number[])[last] === (st[d] as number) * size);
-    if (merge) outShape[last] = (outShape[last] as number) * size;
-    else outShape.push(size);
-    strides.forEach((st, k) => {
-      const o = outStrides[k] as number[];
-      if (merge) o[last] = st[d] as number;
-      else o.push(st[d] as number);
-    });
-  });
-  if (outShape.length === 0) return { shape: [1], strides: strides.map(() => [0]) };
-  return { shape: outShape, strides: outStrides };
-}
-
 /** Elements one workgroup reduces in the first pass of a chunked reduction. */
 const CHUNK = 32768;
 const numel = (shape: readonly number[]): number => shape.reduce((a, b) => a * b, 1);
-const f32bits = (x: number): number => new Uint32Array(new Float32Array([x]).buffer)[0] as number;
 
 /** A byte count as PyTorch's CUDA allocator words it in its out-of-memory message. */
 export function formatSize(bytes: number): string {
@@ -307,33 +277,18 @@ export class WebGpuBackend implements Backend {
   // ---- elementwise ----
 
   private map(
-    spec: Omit<MapSpec, "rank" | "aliased">,
+    spec: MapSpec,
     inputs: readonly View[],
     dst: View,
     params: readonly number[] = [],
   ): void {
-    const n = numel(dst.shape);
-    if (n === 0) return;
-    const { shape, strides } = coalesce(
-      dst.shape,
-      [dst, ...inputs].map((v) => v.strides),
-    );
-    const rank = shape.length;
+    if (numel(dst.shape) === 0) return;
     const aliased = inputs.map((v) => gb(v).buffer === gb(dst).buffer);
-    const words = [
-      n,
-      f32bits(params[0] ?? 0),
-      f32bits(params[1] ?? 0),
-      dst.offset,
-      ...inputs.map((v) => v.offset),
-      ...shape,
-    ];
-    for (const st of strides) words.push(...st);
-    const src = mapKernel({ ...spec, rank, aliased });
+    const plan = planMap(spec, dst.shape, dst, inputs, aliased, params);
     const buffers = inputs.filter((_, i) => !aliased[i]).map((v) => gb(v).buffer);
-    buffers.push(gb(dst).buffer, this.runner.meta(Uint32Array.from(words)));
+    buffers.push(gb(dst).buffer, this.runner.meta(Uint32Array.from(plan.words)));
     if (spec.zeroCheck) buffers.push(this.errors);
-    this.runner.dispatch(src, buffers, Math.ceil(n / WORKGROUP));
+    this.runner.dispatch(plan.source, buffers, plan.groups);
   }
 
   fill(dst: View, value: number): void {
