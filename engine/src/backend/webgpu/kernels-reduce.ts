@@ -1,20 +1,20 @@
-// WGSL for reductions: one workgroup per (output element, chunk of the reduced elements),
-// threads striding over the chunk and combining in workgroup memory (a long reduction runs as
-// many chunks into partials, then a second pass over the partials); arg-reductions carry (value, index) pairs with
+// WGSL for reductions: one thread per (output element, slice of its reduced elements), folding
+// in a register (a long reduction with few outputs runs as many slices into partials, then
+// further passes over the partials); arg-reductions carry (value, index) pairs with
 // first-occurrence ties and NaN winning, as PyTorch; scans run one thread per row.
 import type { ArgReduceOp, ReduceOp } from "../backend.ts";
+import { coalesce } from "./kernels-map.ts";
 import { convert, type WgslScalar } from "./wgsl-types.ts";
 
+/** Threads per workgroup of the arg-reduce kernel, which combines (value, index) pairs in workgroup memory. */
 export const REDUCE_THREADS = 256;
 
 /** NaN test on the bits (compilers may fold `x != x` away). */
 const isnan = (v: string): string => `((bitcast<u32>(${v}) & 0x7fffffffu) > 0x7f800000u)`;
-const truthy = (v: string, t: WgslScalar): string =>
-  t === "f32" ? `((bitcast<u32>(${v}) & 0x7fffffffu) != 0u)` : `(${v} != ${t}(0))`;
 
 /**
- * Code run once per workgroup: `base`, the source offset of outer index `o`, and the inner
- * shape and strides hoisted into locals (is0.., st0..).
+ * Code run once per thread (or workgroup): `base`, the source offset of outer index `o`, and
+ * the inner shape and strides hoisted into locals (is0.., st0..).
  */
 function baseCode(outerRank: number, innerRank: number, metaBase: number): string {
   // Meta: [.., offset, outerShape[outerRank], outerStrides, innerShape[innerRank], innerStrides]
@@ -38,32 +38,22 @@ function offsetCode(innerRank: number): string {
   for (let d = innerRank - 1; d >= 0; d--) {
     lines.push(`off = off + (ri % is${d}) * st${d}; ri = ri / is${d};`);
   }
-  return lines.join("\n      ");
+  return lines.join("\n    ");
 }
 
-const IDENTITY: Record<ReduceOp, string> = {
-  sum: "0",
-  prod: "1",
-  max: "-3.4028234663852886e38",
-  min: "3.4028234663852886e38",
-  all: "1",
-  any: "0",
-};
-
-function combine(op: ReduceOp, t: WgslScalar): string {
+/** The WGSL identity of `op` on scalar type `t`. */
+function identity(op: ReduceOp, t: WgslScalar): string {
   switch (op) {
     case "sum":
-      return "acc + x";
-    case "prod":
-      return "acc * x";
-    case "max":
-      return t === "f32" ? `select(select(acc, x, x > acc), x, ${isnan("x")})` : "max(acc, x)";
-    case "min":
-      return t === "f32" ? `select(select(acc, x, x < acc), x, ${isnan("x")})` : "min(acc, x)";
-    case "all":
-      return `select(${t}(0), ${t}(1), ${truthy("acc", t)} && ${truthy("x", t)})`;
     case "any":
-      return `select(${t}(0), ${t}(1), ${truthy("acc", t)} || ${truthy("x", t)})`;
+      return `${t}(0)`;
+    case "prod":
+    case "all":
+      return `${t}(1)`;
+    case "max":
+      return t === "f32" ? "-3.4028234663852886e38" : t === "i32" ? "-2147483647i - 1i" : "0u";
+    case "min":
+      return t === "f32" ? "3.4028234663852886e38" : t === "i32" ? "2147483647i" : "4294967295u";
     default: {
       const never: never = op;
       throw new Error(String(never));
@@ -72,9 +62,117 @@ function combine(op: ReduceOp, t: WgslScalar): string {
 }
 
 /**
- * Meta: [outerCount, innerCount, dstOffset, srcOffset, outerShape, outerStrides, innerShape,
- * innerStrides, chunks, chunkLen]. Workgroup w reduces chunk w % chunks of output w / chunks
- * into Y[dstOffset + w] (one chunk: the output itself).
+ * `acc` combined with `x`, both of type `v`: the scalar `t`, or vec4<t> lane by lane. NaN wins
+ * max and min, as in PyTorch; all and any test a float's truth on its bits.
+ */
+function combine(op: ReduceOp, t: WgslScalar, v: string): string {
+  const u = v === t ? "u32" : "vec4<u32>";
+  const nan = (e: string) => `((bitcast<${u}>(${e}) & ${u}(0x7fffffffu)) > ${u}(0x7f800000u))`;
+  const truthy = (e: string) =>
+    t === "f32" ? `((bitcast<${u}>(${e}) & ${u}(0x7fffffffu)) != ${u}(0u))` : `(${e} != ${v}(0))`;
+  switch (op) {
+    case "sum":
+      return "acc + x";
+    case "prod":
+      return "acc * x";
+    case "max":
+      return t === "f32" ? `select(select(acc, x, x > acc), x, ${nan("x")})` : "max(acc, x)";
+    case "min":
+      return t === "f32" ? `select(select(acc, x, x < acc), x, ${nan("x")})` : "min(acc, x)";
+    case "all":
+      return `select(${v}(0), ${v}(1), ${truthy("acc")} & ${truthy("x")})`;
+    case "any":
+      return `select(${v}(0), ${v}(1), ${truthy("acc")} | ${truthy("x")})`;
+    default: {
+      const never: never = op;
+      throw new Error(String(never));
+    }
+  }
+}
+
+/** Threads per workgroup of the reduce kernel. */
+export const REDUCE_WORKGROUP = 64;
+/** Elements one thread folds into its partial before another pass reduces the partials. */
+export const REDUCE_PER_THREAD = 1024;
+/** A reduction with few outputs is split into slices until outputs x slices reach this. */
+export const REDUCE_TARGET_THREADS = 16384;
+
+export interface ReduceStep {
+  source: string;
+  /** The metadata buffer's u32 words. */
+  words: number[];
+  groups: number;
+  /**
+   * Slices per output. 1: this step writes the outputs. More: it writes partials, an
+   * [outputs, slices] contiguous tensor of the source's type, for the next step to reduce.
+   */
+  slices: number;
+}
+
+/**
+ * One pass of a reduction of `view` over its dims from `outerRank` on. Each thread folds one
+ * slice of one output's elements in a register (slice s takes elements s, s + slices, ..., so
+ * neighbouring threads read neighbouring elements), with no workgroup memory and no barrier:
+ * SwiftShader pays ~0.1 ms for one barrier in a 256-thread workgroup, and a GPU needs none
+ * here. An output with many elements and few siblings is split into slices whose partials the
+ * next step reduces. A contiguous inner run that starts on a multiple of 4 is read as vec4s.
+ */
+export function reduceStep(
+  op: ReduceOp,
+  src: WgslScalar,
+  dst: WgslScalar,
+  dstBool: boolean,
+  view: { shape: readonly number[]; strides: readonly number[]; offset: number },
+  outerRank: number,
+  dstOffset: number,
+): ReduceStep {
+  const outer = coalesce(view.shape.slice(0, outerRank), [view.strides.slice(0, outerRank)]);
+  const inner = coalesce(view.shape.slice(outerRank), [view.strides.slice(outerRank)]);
+  const outerStrides = outer.strides[0] as number[];
+  const innerStrides = inner.strides[0] as number[];
+  const outputs = outer.shape.reduce((a, b) => a * b, 1);
+  const n = view.shape.slice(outerRank).reduce((a, b) => a * b, 1);
+  const slices =
+    n >= 2 * REDUCE_PER_THREAD
+      ? Math.min(
+          Math.ceil(n / REDUCE_PER_THREAD),
+          Math.max(1, Math.floor(REDUCE_TARGET_THREADS / outputs)),
+        )
+      : 1;
+  const vec4 =
+    inner.shape.length === 1 &&
+    innerStrides[0] === 1 &&
+    n % 4 === 0 &&
+    view.offset % 4 === 0 &&
+    outerStrides.every((s) => s % 4 === 0);
+  const q = vec4 ? 4 : 1;
+  const final = slices === 1;
+  const words = [
+    outputs * slices,
+    slices,
+    n / q,
+    final ? dstOffset : 0,
+    view.offset / q,
+    ...outer.shape,
+    ...outerStrides.map((s) => s / q),
+  ];
+  if (!vec4) words.push(...inner.shape, ...innerStrides);
+  const source = reduceKernel(
+    op,
+    src,
+    final ? dst : src,
+    final && dstBool,
+    outer.shape.length,
+    vec4 ? 0 : inner.shape.length,
+  );
+  return { source, words, groups: Math.ceil((outputs * slices) / REDUCE_WORKGROUP), slices };
+}
+
+/**
+ * Meta: [threads, slices, n, dstOffset, srcOffset, outerShape, outerStrides, innerShape,
+ * innerStrides]. innerRank 0 is the vec4 form: a contiguous inner run, with n, the offset and
+ * the outer strides counted in vec4s, and no inner shape. Thread g folds slice g % slices of
+ * output g / slices into Y[dstOffset + g].
  */
 export function reduceKernel(
   op: ReduceOp,
@@ -84,53 +182,50 @@ export function reduceKernel(
   outerRank: number,
   innerRank: number,
 ): string {
-  const t: WgslScalar = op === "all" || op === "any" ? src : src;
-  const identity =
-    t === "f32"
-      ? `${IDENTITY[op]}`
-      : op === "max"
-        ? t === "i32"
-          ? "-2147483647i - 1i"
-          : "0u"
-        : op === "min"
-          ? t === "i32"
-            ? "2147483647i"
-            : "4294967295u"
-          : `${t}(${IDENTITY[op]})`;
-  const init =
-    t === "f32" && !identity.includes(".") && !identity.includes("e") ? `${identity}.0` : identity;
-  return `@group(0) @binding(0) var<storage, read> X: array<${src}>;
+  const key = `${op}|${src}|${dst}|${dstBool}|${outerRank}|${innerRank}`;
+  let source = reduceSources.get(key);
+  if (source === undefined) {
+    source = buildReduceKernel(op, src, dst, dstBool, outerRank, innerRank);
+    reduceSources.set(key, source);
+  }
+  return source;
+}
+
+const reduceSources = new Map<string, string>();
+
+function buildReduceKernel(
+  op: ReduceOp,
+  t: WgslScalar,
+  dst: WgslScalar,
+  dstBool: boolean,
+  outerRank: number,
+  innerRank: number,
+): string {
+  const vec4 = innerRank === 0;
+  const v = vec4 ? `vec4<${t}>` : t;
+  const load = vec4 ? "let x = X[base + j];" : `${offsetCode(innerRank)}\n    let x = X[off];`;
+  // A vec4 accumulator holds four interleaved partial results: fold them into one.
+  const fold = vec4 ? "comb(comb(acc.x, acc.y), comb(acc.z, acc.w))" : "acc";
+  return `@group(0) @binding(0) var<storage, read> X: array<${v}>;
 @group(0) @binding(1) var<storage, read_write> Y: array<${dst}>;
 @group(0) @binding(2) var<storage, read> M: array<u32>;
-var<workgroup> part: array<${t}, ${REDUCE_THREADS}>;
-@compute @workgroup_size(${REDUCE_THREADS})
-fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nw: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>) {
-  let w = wid.x + wid.y * nw.x;
-  let chunks = M[${4 + 2 * outerRank + 2 * innerRank}];
-  let chunkLen = M[${5 + 2 * outerRank + 2 * innerRank}];
-  let o = w / chunks;
-  if (o >= M[0]) { return; }
-  let jEnd = min((w % chunks + 1u) * chunkLen, M[1]);
-  ${baseCode(outerRank, innerRank, 3)}
-  var acc: ${t} = ${init};
-  for (var j = (w % chunks) * chunkLen + lid.x; j < jEnd; j = j + ${REDUCE_THREADS}u) {
-      ${offsetCode(innerRank)}
-      let x = X[off];
-      acc = ${combine(op, t)};
+fn comb(acc: ${t}, x: ${t}) -> ${t} { return ${combine(op, t, t)}; }
+fn combv(acc: ${v}, x: ${v}) -> ${v} { return ${combine(op, t, v)}; }
+@compute @workgroup_size(${REDUCE_WORKGROUP})
+fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nw: vec3<u32>) {
+  let g = gid.x + gid.y * nw.x * ${REDUCE_WORKGROUP}u;
+  if (g >= M[0]) { return; }
+  let slices = M[1];
+  let n = M[2];
+  let o = g / slices;
+  ${baseCode(outerRank, vec4 ? 0 : innerRank, 4)}
+  var acc = ${v}(${identity(op, t)});
+  for (var j = g % slices; j < n; j = j + slices) {
+    ${load}
+    acc = combv(acc, x);
   }
-  part[lid.x] = acc;
-  workgroupBarrier();
-  for (var s = ${REDUCE_THREADS / 2}u; s > 0u; s = s / 2u) {
-    if (lid.x < s) {
-      let x = part[lid.x + s];
-      acc = part[lid.x];
-      part[lid.x] = ${combine(op, t)};
-    }
-    workgroupBarrier();
-  }
-  if (lid.x == 0u) {
-    Y[M[2] + w] = ${convert("part[0]", t, dst, dstBool)};
-  }
+  let r = ${fold};
+  Y[M[3] + g] = ${convert("r", t, dst, dstBool)};
 }
 `;
 }

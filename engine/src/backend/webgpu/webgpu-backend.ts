@@ -18,7 +18,7 @@ import {
 } from "./kernels-index.ts";
 import { INT_DIVIDES, type MapSpec, opExpr, planMap } from "./kernels-map.ts";
 import { matmulKernel, TILE } from "./kernels-matmul.ts";
-import { argReduceKernel, reduceKernel, scanKernel } from "./kernels-reduce.ts";
+import { argReduceKernel, reduceStep, scanKernel } from "./kernels-reduce.ts";
 import { GpuRunner, WORKGROUP } from "./runner.ts";
 import { float64Error, GPU_ITEMSIZE, type WgslScalar, wgslType, zero } from "./wgsl-types.ts";
 
@@ -31,8 +31,6 @@ export interface GpuBuffer {
 }
 
 const gb = (v: View): GpuBuffer => v.buf as GpuBuffer;
-/** Elements one workgroup reduces in the first pass of a chunked reduction. */
-const CHUNK = 32768;
 const numel = (shape: readonly number[]): number => shape.reduce((a, b) => a * b, 1);
 
 /** A byte count as PyTorch's CUDA allocator words it in its out-of-memory message. */
@@ -372,58 +370,34 @@ export class WebGpuBackend implements Backend {
 
   reduce(op: ReduceOp, src: View, dst: View): void {
     const outerRank = dst.shape.length;
-    const innerShape = src.shape.slice(outerRank);
-    const outer = numel(dst.shape);
-    const inner = numel(innerShape);
     const t = wgslType(src.dtype);
-    // A long reduction with few outputs would leave the GPU to a handful of workgroups: split it
-    // into chunks reduced in parallel into partials (in the accumulator's type), then reduce
-    // those in a second pass.
-    const chunks = outer <= 256 && inner >= 2 * CHUNK ? Math.min(Math.ceil(inner / CHUNK), 512) : 1;
-    const chunkLen = Math.ceil(inner / chunks);
-    let out = dst;
-    let partials: GpuBuffer | null = null;
-    if (chunks > 1) {
-      const pd: DType = t === "f32" ? "float32" : t === "i32" ? "int32" : "bool";
-      partials = this.alloc(pd, outer * chunks);
-      out = { buf: partials, dtype: pd, shape: dst.shape, strides: [], offset: 0 };
-    }
-    const words = [
-      outer,
-      inner,
-      dst.offset,
-      src.offset,
-      ...src.shape.slice(0, outerRank),
-      ...src.strides.slice(0, outerRank),
-    ];
-    words.push(
-      ...(innerShape.length ? innerShape : [1]),
-      ...(innerShape.length ? src.strides.slice(outerRank) : [0]),
-    );
-    words.push(chunks, chunkLen);
-    const kernel = reduceKernel(
-      op,
-      t,
-      wgslType(out.dtype),
-      out.dtype === "bool" && partials === null,
-      outerRank,
-      Math.max(innerShape.length, 1),
-    );
-    this.runner.dispatch(
-      kernel,
-      [gb(src).buffer, gb(out).buffer, this.runner.meta(Uint32Array.from(words))],
-      outer * chunks,
-    );
-    if (partials !== null) {
-      const pv: View = {
+    const pd: DType = t === "f32" ? "float32" : t === "i32" ? "int32" : "bool";
+    // Each step folds slices of the reduced elements; a step with several slices per output
+    // writes partials, which the next step reduces (see reduceStep).
+    let from = src;
+    for (;;) {
+      const step = reduceStep(
+        op,
+        t,
+        wgslType(dst.dtype),
+        dst.dtype === "bool",
+        from,
+        outerRank,
+        dst.offset,
+      );
+      const partials = step.slices > 1 ? this.alloc(pd, numel(dst.shape) * step.slices) : null;
+      const out = partials === null ? gb(dst).buffer : partials.buffer;
+      const meta = this.runner.meta(Uint32Array.from(step.words));
+      this.runner.dispatch(step.source, [gb(from).buffer, out, meta], step.groups);
+      if (from !== src) this.free(from.buf);
+      if (partials === null) return;
+      from = {
         buf: partials,
-        dtype: out.dtype,
-        shape: [...dst.shape, chunks],
-        strides: [...contiguousStrides(dst.shape).map((s) => s * chunks), 1],
+        dtype: pd,
+        shape: [...dst.shape, step.slices],
+        strides: [...contiguousStrides(dst.shape).map((s) => s * step.slices), 1],
         offset: 0,
       };
-      this.reduce(op, pv, dst);
-      this.free(partials);
     }
   }
 
