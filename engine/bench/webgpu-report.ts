@@ -85,7 +85,7 @@ export async function webgpuSection(commit: string): Promise<{ md: string; met: 
       .join(" ")} at the end of the run`,
     `- Commit: ${commit}`,
     "- tfjs-webgpu: @tensorflow/tfjs-backend-webgpu 4.22.0 on the same adapter (Dawn, the `webgpu`",
-    "  package), WEBGPU_CPU_HANDOFF_SIZE_THRESHOLD=0 so small ops also run on the GPU",
+    "  package), WEBGPU_CPU_FORWARD=false so small ops also run on the GPU",
     "",
     "Each step is timed to completion (submitted, then onSubmittedWorkDone awaited; no readback):",
     "median of at least 3 runs after 2 warm-ups, torchlit and tfjs runs alternating (so a busy",

@@ -80,8 +80,10 @@ export async function initGpuSuites(): Promise<{ adapter: string } | { error: st
   // by nodeGpu().
   Object.defineProperty(globalThis.navigator, "gpu", { value: gpu, configurable: true });
   await import("@tensorflow/tfjs-backend-webgpu");
-  // tfjs runs ops on tensors under 1000 elements on the CPU by default; the rows compare GPUs.
-  tf.env().set("WEBGPU_CPU_HANDOFF_SIZE_THRESHOLD", 0);
+  // tfjs runs ops on small tensors whose data is still on the host on its CPU backend; the rows
+  // compare GPUs. WEBGPU_CPU_HANDOFF_SIZE_THRESHOLD cannot turn that off: the package reads it
+  // once, when it loads (setting it to 0 here left the tiny adds on the CPU, at ~2 us an op).
+  tf.env().set("WEBGPU_CPU_FORWARD", false);
   if (!(await tf.setBackend("webgpu"))) return { error: "tfjs-backend-webgpu did not start" };
   await tf.ready();
   return { adapter: status.backend?.name ?? "unknown adapter" };
