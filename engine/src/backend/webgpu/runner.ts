@@ -4,9 +4,32 @@
 // Buffers come from a pool bucketed by power-of-two size. A buffer freed while the open encoder
 // may still use it is at once reusable as a kernel output (passes run in recorded order), but
 // not as a queue.writeBuffer target (a queue write runs before the unsubmitted passes) until
-// the encoder is submitted.
+// the encoder is submitted. Per dispatch the host does little: metadata blocks go to one
+// arena written once per submit and bound at a dynamic offset, and bind groups are cached by
+// the buffers they bind.
 
 export const WORKGROUP = 256;
+
+/** A kernel's metadata binding is named M; it is bound into the arena at a dynamic offset. */
+const BINDING =
+  /@group\(0\) @binding\((\d+)\) var<(uniform|storage, read_write|storage, read)> (\w+)/g;
+/** Dynamic offsets must be multiples of this (WebGPU's largest allowed offset alignment). */
+const META_ALIGN = 256;
+/** Bytes of the arena a kernel's metadata binding covers: its words must fit. */
+export const META_WINDOW = 4096;
+/** The metadata arena: blocks for this many bytes of dispatches, then a submit. */
+const ARENA_BYTES = 65536;
+/** Cached bind groups; past this many the cache starts afresh. */
+const MAX_BIND_GROUPS = 4096;
+
+interface Kernel {
+  pipeline: GPUComputePipeline;
+  layout: GPUBindGroupLayout;
+  /** The layout's binding types, which bind groups share across pipelines. */
+  signature: string;
+  /** The binding of the metadata (M), or -1. */
+  metaBinding: number;
+}
 
 type Pool = Map<number, GPUBuffer[]>;
 
@@ -19,9 +42,20 @@ const put = (pool: Pool, b: GPUBuffer): void => {
 
 export class GpuRunner {
   readonly device: GPUDevice;
-  private readonly pipelines = new Map<string, GPUComputePipeline>();
-  /** Each pipeline's bind group layout (getBindGroupLayout makes a new object per call). */
-  private readonly layouts = new Map<GPUComputePipeline, GPUBindGroupLayout>();
+  /** Pipeline and layout per kernel source. */
+  private readonly kernels = new Map<string, Kernel>();
+  /** Bind group layouts by signature, so kernels with equal bindings share bind groups. */
+  private readonly layouts = new Map<string, GPUBindGroupLayout>();
+  /** Bind groups by signature and the ids of the buffers they bind. */
+  private readonly bindGroups = new Map<string, GPUBindGroup>();
+  private readonly bufferIds = new WeakMap<GPUBuffer, number>();
+  private nextBufferId = 1;
+  /** Metadata blocks of the recorded dispatches, copied to the GPU just before each submit. */
+  private readonly arena: GPUBuffer;
+  private readonly arenaWords = new Uint32Array(ARENA_BYTES / 4);
+  private arenaUsed = 0;
+  /** The arena offset of the block meta() staged for the next dispatch. */
+  private readonly metaOffset = new Uint32Array(1);
   private encoder: GPUCommandEncoder | null = null;
   /** One compute pass holds consecutive dispatches (a pass per dispatch costs CPU time). */
   private pass: GPUComputePassEncoder | null = null;
@@ -45,6 +79,10 @@ export class GpuRunner {
   constructor(device: GPUDevice) {
     this.device = device;
     this.maxGroups = device.limits.maxComputeWorkgroupsPerDimension;
+    this.arena = device.createBuffer({
+      size: ARENA_BYTES,
+      usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_DST,
+    });
     device.addEventListener("uncapturederror", (e) => {
       this.uncaptured ??= (e as GPUUncapturedErrorEvent).error.message;
     });
@@ -107,33 +145,89 @@ export class GpuRunner {
     this.flush();
     for (const list of this.pool.values()) for (const b of list) b.destroy();
     this.pool.clear();
+    // Cached bind groups may bind the destroyed buffers.
+    this.bindGroups.clear();
   }
 
-  /** A read-only metadata buffer holding u32 words (f32 parameters are bit-cast by the caller). */
+  /**
+   * Stages a kernel's metadata (u32 words; f32 parameters are bit-cast by the caller) for the
+   * next dispatch, and returns the buffer to pass as its M binding: the arena, which that
+   * dispatch binds at this block's offset. Call it right before the dispatch that reads it.
+   */
   meta(words: Uint32Array): GPUBuffer {
-    const buf = this.acquire(words.byteLength, true);
-    this.device.queue.writeBuffer(
-      buf,
-      0,
-      words.buffer as ArrayBuffer,
-      words.byteOffset,
-      words.byteLength,
-    );
-    this.release(buf);
-    return buf;
+    if (words.byteLength > META_WINDOW)
+      throw new Error(`kernel metadata of ${words.length} words exceeds ${META_WINDOW / 4}`);
+    if (this.arenaUsed + META_WINDOW > ARENA_BYTES) this.flush();
+    this.arenaWords.set(words, this.arenaUsed / 4);
+    this.metaOffset[0] = this.arenaUsed;
+    this.arenaUsed += Math.max(1, Math.ceil(words.byteLength / META_ALIGN)) * META_ALIGN;
+    return this.arena;
   }
 
-  pipeline(source: string): GPUComputePipeline {
-    let p = this.pipelines.get(source);
-    if (!p) {
-      const module = this.device.createShaderModule({ code: source });
-      p = this.device.createComputePipeline({
-        layout: "auto",
-        compute: { module, entryPoint: "main" },
+  /**
+   * The pipeline for a kernel source, with an explicit layout read off its bindings: the
+   * metadata binding takes a dynamic offset, and kernels with the same binding types share a
+   * layout (and so bind groups).
+   */
+  private kernel(source: string): Kernel {
+    let k = this.kernels.get(source);
+    if (k !== undefined) return k;
+    const entries: GPUBindGroupLayoutEntry[] = [];
+    let metaBinding = -1;
+    for (const [, binding, kind, name] of source.matchAll(BINDING)) {
+      const dynamic = name === "M";
+      if (dynamic) metaBinding = Number(binding);
+      const type: GPUBufferBindingType =
+        kind === "uniform" ? "uniform" : kind === "storage, read" ? "read-only-storage" : "storage";
+      entries.push({
+        binding: Number(binding),
+        visibility: GPUShaderStage.COMPUTE,
+        buffer: { type, hasDynamicOffset: dynamic },
       });
-      this.pipelines.set(source, p);
     }
-    return p;
+    const signature = entries
+      .map((e) => `${e.binding}:${e.buffer?.type}${e.buffer?.hasDynamicOffset ? "+" : ""}`)
+      .join(",");
+    let layout = this.layouts.get(signature);
+    if (layout === undefined) {
+      layout = this.device.createBindGroupLayout({ entries });
+      this.layouts.set(signature, layout);
+    }
+    const pipeline = this.device.createComputePipeline({
+      layout: this.device.createPipelineLayout({ bindGroupLayouts: [layout] }),
+      compute: { module: this.device.createShaderModule({ code: source }), entryPoint: "main" },
+    });
+    k = { pipeline, layout, signature, metaBinding };
+    this.kernels.set(source, k);
+    return k;
+  }
+
+  private bufferId(b: GPUBuffer): number {
+    let id = this.bufferIds.get(b);
+    if (id === undefined) {
+      id = this.nextBufferId++;
+      this.bufferIds.set(b, id);
+    }
+    return id;
+  }
+
+  /** A bind group for the kernel's layout and these buffers, from the cache when it has one. */
+  private bindGroup(k: Kernel, buffers: readonly GPUBuffer[]): GPUBindGroup {
+    let key = k.signature;
+    for (const b of buffers) key += `|${this.bufferId(b)}`;
+    let bind = this.bindGroups.get(key);
+    if (bind === undefined) {
+      if (this.bindGroups.size >= MAX_BIND_GROUPS) this.bindGroups.clear();
+      bind = this.device.createBindGroup({
+        layout: k.layout,
+        entries: buffers.map((buffer, binding) => ({
+          binding,
+          resource: binding === k.metaBinding ? { buffer, size: META_WINDOW } : { buffer },
+        })),
+      });
+      this.bindGroups.set(key, bind);
+    }
+    return bind;
   }
 
   /**
@@ -157,20 +251,13 @@ export class GpuRunner {
   /** A dispatch with an explicit 2-D grid (x groups, y groups), e.g. matmul tiles by batch. */
   dispatch2d(source: string, buffers: readonly GPUBuffer[], x: number, y: number): void {
     if (x === 0 || y === 0) return;
-    const pipeline = this.pipeline(source);
-    let layout = this.layouts.get(pipeline);
-    if (layout === undefined) {
-      layout = pipeline.getBindGroupLayout(0);
-      this.layouts.set(pipeline, layout);
-    }
-    const bind = this.device.createBindGroup({
-      layout,
-      entries: buffers.map((buffer, binding) => ({ binding, resource: { buffer } })),
-    });
+    const k = this.kernel(source);
+    const bind = this.bindGroup(k, buffers);
     if (this.encoder === null) this.encoder = this.device.createCommandEncoder();
     if (this.pass === null) this.pass = this.encoder.beginComputePass();
-    this.pass.setPipeline(pipeline);
-    this.pass.setBindGroup(0, bind);
+    this.pass.setPipeline(k.pipeline);
+    if (k.metaBinding >= 0) this.pass.setBindGroup(0, bind, this.metaOffset, 0, 1);
+    else this.pass.setBindGroup(0, bind);
     this.pass.dispatchWorkgroups(x, y);
     this.dispatches++;
     this.dispatchesInEncoder++;
@@ -204,10 +291,15 @@ export class GpuRunner {
   flush(): Promise<void> {
     this.endPass();
     if (this.encoder !== null) {
+      // A queue write runs before the submit that follows it: the blocks are in place when
+      // these dispatches run, and the next encoder's blocks wait for these to finish.
+      if (this.arenaUsed > 0)
+        this.device.queue.writeBuffer(this.arena, 0, this.arenaWords.buffer, 0, this.arenaUsed);
       this.device.queue.submit([this.encoder.finish()]);
       this.encoder = null;
       this.dispatchesInEncoder = 0;
     }
+    this.arenaUsed = 0;
     // Queue writes issued from now on run after the submitted passes, so every freed buffer is
     // clean again.
     for (const list of this.dirty.values()) for (const b of list) put(this.pool, b);
