@@ -216,4 +216,20 @@ gpu("reductions agree with the CPU in every layout", () => {
     await agree([torch.randn([3, 0])], (a) => (a as Tensor).sum(1));
     await agree([torch.randn([0])], (a) => (a as Tensor).sum());
   });
+
+  it("arg-reductions: a thread per row for many or short rows, a workgroup for long ones", async () => {
+    const ties = torch.tensor([
+      [1, 3, 3, 0],
+      [2, 2, 2, 2],
+      [Number.NaN, 5, Number.NaN, 1],
+    ]);
+    await agree([ties], (a) => (a as Tensor).argmax(1));
+    await agree([ties], (a) => (a as Tensor).argmin(1));
+    await agree([ties], (a) => (a as Tensor).max(1).values);
+    await agree([torch.randn([200, 10])], (a) => (a as Tensor).argmax(1));
+    await agree([torch.randn([200, 10])], (a) => (a as Tensor).min(0).indices);
+    const long = Array.from({ length: 5000 }, (_, k) => Math.round(10 * Math.sin(k)));
+    await agree([torch.tensor(long)], (a) => (a as Tensor).argmax());
+    await agree([torch.tensor([long, long.map((v) => -v)])], (a) => (a as Tensor).argmin(1));
+  });
 });

@@ -239,6 +239,7 @@ export function argReduceKernel(
   src: WgslScalar,
   withValues: boolean,
   outerRank: number,
+  perRow = false,
 ): string {
   const better = op === "argmax" ? "x > bv" : "x < bv";
   const nanCheck = src === "f32" ? `(${isnan("x")} && !${isnan("bv")}) ||` : "";
@@ -247,14 +248,61 @@ export function argReduceKernel(
 @group(0) @binding(1) var<storage, read_write> I: array<i32>;
 ${withValues ? `@group(0) @binding(3) var<storage, read_write> V: array<${src}>;` : ""}
 @group(0) @binding(2) var<storage, read> M: array<u32>;
-var<workgroup> pv: array<${src}, ${REDUCE_THREADS}>;
-var<workgroup> pi: array<u32, ${REDUCE_THREADS}>;
+${perRow ? "" : `var<workgroup> pv: array<${src}, ${REDUCE_THREADS}>;\nvar<workgroup> pi: array<u32, ${REDUCE_THREADS}>;`}
 fn better(x: ${src}, xi: u32, bv: ${src}, bi: u32) -> bool {
   if (${src === "f32" ? isnan("bv") : "false"}) { return ${src === "f32" ? `${isnan("x")} && xi < bi` : "false"}; }
   if (${nanCheck} ${better}) { return true; }
   return x == bv && xi < bi;
 }
-@compute @workgroup_size(${REDUCE_THREADS})
+${(perRow ? argRowMain : argGroupMain)(src, outerRank, metaIdx, withValues)}
+`;
+}
+
+/** Rows from which an arg-reduction gives each row one thread instead of a workgroup. */
+export const ARG_ROW_THREADS = 64;
+
+/**
+ * How an arg-reduction of `rows` rows of `n` runs: one thread per row when there are many rows
+ * or short ones (a workgroup per row costs SwiftShader ~0.5 ms a row in barriers: argmax(1) of
+ * [1000, 10] took half a second), else a workgroup per row combining in workgroup memory.
+ */
+export function argReduceDispatch(rows: number, n: number): { perRow: boolean; groups: number } {
+  const perRow = rows >= ARG_ROW_THREADS || n <= REDUCE_THREADS;
+  return { perRow, groups: perRow ? Math.ceil(rows / ARG_ROW_THREADS) : rows };
+}
+
+/** One thread per row, scanning it in order: the first best element wins ties. */
+function argRowMain(
+  src: WgslScalar,
+  outerRank: number,
+  metaIdx: number,
+  withValues: boolean,
+): string {
+  return `@compute @workgroup_size(${ARG_ROW_THREADS})
+fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nw: vec3<u32>) {
+  let o = gid.x + gid.y * nw.x * ${ARG_ROW_THREADS}u;
+  if (o >= M[0]) { return; }
+  ${baseCode(outerRank, 1, 3)}
+  var bv: ${src} = ${src}(0);
+  var bi: u32 = 0xffffffffu;
+  for (var j = 0u; j < M[1]; j = j + 1u) {
+    ${offsetCode(1)}
+    let x = X[off];
+    if (bi == 0xffffffffu || better(x, j, bv, bi)) { bv = x; bi = j; }
+  }
+  I[M[${metaIdx}] + o] = i32(bi);
+  ${withValues ? "V[M[2] + o] = bv;" : ""}
+}`;
+}
+
+/** A workgroup per row: threads stride over it, then combine pairs in workgroup memory. */
+function argGroupMain(
+  src: WgslScalar,
+  outerRank: number,
+  metaIdx: number,
+  withValues: boolean,
+): string {
+  return `@compute @workgroup_size(${REDUCE_THREADS})
 fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nw: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>) {
   let o = wid.x + wid.y * nw.x;
   if (o >= M[0]) { return; }

@@ -18,7 +18,7 @@ import {
 } from "./kernels-index.ts";
 import { INT_DIVIDES, type MapSpec, opExpr, planMap } from "./kernels-map.ts";
 import { matmulKernel, TILE } from "./kernels-matmul.ts";
-import { argReduceKernel, reduceStep, scanKernel } from "./kernels-reduce.ts";
+import { argReduceDispatch, argReduceKernel, reduceStep, scanKernel } from "./kernels-reduce.ts";
 import { GpuRunner, WORKGROUP } from "./runner.ts";
 import { float64Error, GPU_ITEMSIZE, type WgslScalar, wgslType, zero } from "./wgsl-types.ts";
 
@@ -417,7 +417,12 @@ export class WebGpuBackend implements Backend {
     words.push(n, src.strides[outerRank] as number, indices.offset);
     const buffers = [gb(src).buffer, gb(indices).buffer, this.runner.meta(Uint32Array.from(words))];
     if (values) buffers.push(gb(values).buffer);
-    this.runner.dispatch(argReduceKernel(op, t, values !== null, outerRank), buffers, outer);
+    const { perRow, groups } = argReduceDispatch(outer, n);
+    this.runner.dispatch(
+      argReduceKernel(op, t, values !== null, outerRank, perRow),
+      buffers,
+      groups,
+    );
   }
 
   cumulative(op: "cumsum" | "cumprod", src: View, dst: View): void {
