@@ -115,6 +115,13 @@ describe("reduceStep (how a reduction is split)", () => {
     expect(next.slices).toBe(1);
   });
 
+  it("indexes a whole tensor from offset 0 by element alone", () => {
+    const whole = reduceStep("sum", "f32", "f32", false, view([4096], [1]), 0, 0);
+    expect(whole.source).toContain("let x = X[j];");
+    const shifted = reduceStep("sum", "f32", "f32", false, view([4096], [1], 4), 0, 0);
+    expect(shifted.source).toContain("let x = X[base + j];");
+  });
+
   it("reads scalars when the reduced run is strided or starts off a multiple of 4", () => {
     const col = reduceStep("sum", "f32", "f32", false, view([64, 64], [1, 64]), 1, 0);
     expect(col.source).not.toContain("vec4");

@@ -145,6 +145,11 @@ export function reduceStep(
     n % 4 === 0 &&
     view.offset % 4 === 0 &&
     outerStrides.every((s) => s % 4 === 0);
+  // One output of a contiguous run from offset 0 (a whole fresh tensor, or the partials of
+  // one): element j is X[j]. Without a per-thread base SwiftShader sees that neighbouring
+  // threads read neighbouring elements (a 16M sum measured ~1.5x faster).
+  const flat =
+    outputs === 1 && view.offset === 0 && inner.shape.length === 1 && innerStrides[0] === 1;
   const q = vec4 ? 4 : 1;
   const final = slices === 1;
   const words = [
@@ -164,6 +169,7 @@ export function reduceStep(
     final && dstBool,
     outer.shape.length,
     vec4 ? 0 : inner.shape.length,
+    flat,
   );
   return { source, words, groups: Math.ceil((outputs * slices) / REDUCE_WORKGROUP), slices };
 }
@@ -171,8 +177,9 @@ export function reduceStep(
 /**
  * Meta: [threads, slices, n, dstOffset, srcOffset, outerShape, outerStrides, innerShape,
  * innerStrides]. innerRank 0 is the vec4 form: a contiguous inner run, with n, the offset and
- * the outer strides counted in vec4s, and no inner shape. Thread g folds slice g % slices of
- * output g / slices into Y[dstOffset + g].
+ * the outer strides counted in vec4s, and no inner shape. `flat`: one output, elements X[j]
+ * (the offset and shapes are not read). Thread g folds slice g % slices of output g / slices
+ * into Y[dstOffset + g].
  */
 export function reduceKernel(
   op: ReduceOp,
@@ -181,11 +188,12 @@ export function reduceKernel(
   dstBool: boolean,
   outerRank: number,
   innerRank: number,
+  flat = false,
 ): string {
-  const key = `${op}|${src}|${dst}|${dstBool}|${outerRank}|${innerRank}`;
+  const key = `${op}|${src}|${dst}|${dstBool}|${outerRank}|${innerRank}|${flat}`;
   let source = reduceSources.get(key);
   if (source === undefined) {
-    source = buildReduceKernel(op, src, dst, dstBool, outerRank, innerRank);
+    source = buildReduceKernel(op, src, dst, dstBool, outerRank, innerRank, flat);
     reduceSources.set(key, source);
   }
   return source;
@@ -200,10 +208,15 @@ function buildReduceKernel(
   dstBool: boolean,
   outerRank: number,
   innerRank: number,
+  flat: boolean,
 ): string {
   const vec4 = innerRank === 0;
   const v = vec4 ? `vec4<${t}>` : t;
-  const load = vec4 ? "let x = X[base + j];" : `${offsetCode(innerRank)}\n    let x = X[off];`;
+  const load = flat
+    ? "let x = X[j];"
+    : vec4
+      ? "let x = X[base + j];"
+      : `${offsetCode(innerRank)}\n    let x = X[off];`;
   // A vec4 accumulator holds four interleaved partial results: fold them into one.
   const fold = vec4 ? "comb(comb(acc.x, acc.y), comb(acc.z, acc.w))" : "acc";
   return `@group(0) @binding(0) var<storage, read> X: array<${v}>;
@@ -217,8 +230,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
   if (g >= M[0]) { return; }
   let slices = M[1];
   let n = M[2];
-  let o = g / slices;
-  ${baseCode(outerRank, vec4 ? 0 : innerRank, 4)}
+  ${flat ? "" : `let o = g / slices;\n  ${baseCode(outerRank, vec4 ? 0 : innerRank, 4)}`}
   var acc = ${v}(${identity(op, t)});
   for (var j = g % slices; j < n; j = j + slices) {
     ${load}
