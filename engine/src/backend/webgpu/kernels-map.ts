@@ -121,7 +121,13 @@ export interface MapPlan {
   groups: number;
 }
 
-const f32bits = (x: number): number => new Uint32Array(new Float32Array([x]).buffer)[0] as number;
+const f32 = new Float32Array(1);
+const f32u = new Uint32Array(f32.buffer);
+/** The bits of x as a float32 (one shared scratch word: this runs on every dispatch). */
+const f32bits = (x: number): number => {
+  f32[0] = x;
+  return f32u[0] as number;
+};
 
 /**
  * Picks the layout for one call and builds its metadata. Metadata words: [n, p0 bits, p1 bits,
