@@ -98,3 +98,34 @@ describe.skipIf(!status.available)("starting WebGPU", () => {
     a.backend?.destroy();
   });
 });
+
+describe.skipIf(!status.available)("WebGPU out of memory", () => {
+  it("gives the device up: torch.cuda.OutOfMemoryError from then on, the CPU goes on", async () => {
+    const s = await initWebGPU({ gpu: (await nodeGpu()) ?? undefined });
+    const backend = s.backend;
+    if (!s.available || backend === null) throw new Error("no fresh device");
+    const x = torch.ones([8], { device: "cuda" }).mul(2);
+    expect(Array.from(await x.data())).toEqual(Array(8).fill(2));
+    // What WebGPU sends when a buffer could not be allocated (it comes after the allocation).
+    const G = globalThis as unknown as {
+      GPUOutOfMemoryError: new (m: string) => GPUError;
+      GPUUncapturedErrorEvent: new (t: string, i: { error: GPUError }) => Event;
+    };
+    const device = backend.runner.device;
+    device.dispatchEvent(
+      new G.GPUUncapturedErrorEvent("uncapturederror", {
+        error: new G.GPUOutOfMemoryError("a buffer of 8 GiB"),
+      }),
+    );
+    await device.lost;
+    expect(s.available).toBe(false);
+    expect(s.reason).toMatch(/^the WebGPU device was lost \(out of memory: a buffer of 8 GiB\)/);
+    const oom =
+      "CUDA out of memory. WebGPU could not allocate GPU memory (a buffer of 8 GiB); GPU tensors are no longer available";
+    const err = await rejection(x.data());
+    expect(err.message).toBe(oom);
+    expect((err as torch.TorchError).pyType).toBe("OutOfMemoryError");
+    expect(() => torch.zeros([2], { device: "cuda" })).toThrow(oom);
+    expect(Array.from(torch.ones([2]).add(1).dataSync())).toEqual([2, 2]);
+  });
+});

@@ -39,7 +39,8 @@ export async function requestGpu(opts: InitOptions = {}): Promise<GpuContext | {
   const device = await adapter.requestDevice({ requiredLimits: limits });
   const ctx: GpuContext = { gpu, device, adapterName: adapterName(adapter.info), lost: null };
   device.lost.then((e) => {
-    ctx.lost = e.message || "the GPU device was lost";
+    // A cause set before the loss (the backend gives the device up when out of memory) stays.
+    ctx.lost ??= e.message || "the GPU device was lost";
   });
   return ctx;
 }

@@ -76,7 +76,11 @@ export class GpuRunner {
   /** The first WebGPU error since the last read (a kernel that failed to compile or validate). */
   private uncaptured: string | null = null;
 
-  constructor(device: GPUDevice) {
+  /**
+   * `onOutOfMemory` hears a GPUOutOfMemoryError: WebGPU reports one asynchronously, after the
+   * buffer it could not allocate was handed out (invalid), so the backend gives the device up.
+   */
+  constructor(device: GPUDevice, onOutOfMemory: (message: string) => void = () => {}) {
     this.device = device;
     this.maxGroups = device.limits.maxComputeWorkgroupsPerDimension;
     this.arena = device.createBuffer({
@@ -84,7 +88,9 @@ export class GpuRunner {
       usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_DST,
     });
     device.addEventListener("uncapturederror", (e) => {
-      this.uncaptured ??= (e as GPUUncapturedErrorEvent).error.message;
+      const error = (e as GPUUncapturedErrorEvent).error;
+      if (error.constructor.name === "GPUOutOfMemoryError") onOutOfMemory(error.message);
+      else this.uncaptured ??= error.message;
     });
   }
 

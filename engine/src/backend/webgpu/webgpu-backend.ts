@@ -51,7 +51,7 @@ export class WebGpuBackend implements Backend {
   constructor(ctx: GpuContext) {
     this.ctx = ctx;
     this.name = ctx.adapterName;
-    this.runner = new GpuRunner(ctx.device);
+    this.runner = new GpuRunner(ctx.device, (message) => this.outOfMemory(message));
     // device.ts's handler, registered first, has set ctx.lost by the time this one runs.
     ctx.device.lost.then(() => {
       for (const fail of [...this.pendingReads]) fail(null);
@@ -128,10 +128,32 @@ export class WebGpuBackend implements Backend {
       : `the WebGPU device was lost (${this.ctx.lost}); GPU tensors are no longer available`;
   }
 
+  /** Set when the device was given up because WebGPU ran out of memory. */
+  private outOfMemoryCause: string | null = null;
+
+  /**
+   * WebGPU could not allocate a buffer. It says so only after the buffer was handed out, so
+   * results computed since may be wrong: the device is given up, and every later use raises
+   * torch.cuda.OutOfMemoryError (is_available() turns False; the CPU goes on).
+   */
+  private outOfMemory(message: string): void {
+    if (this.ctx.lost !== null) return;
+    this.outOfMemoryCause = message;
+    this.ctx.lost = `out of memory: ${message}`;
+    this.emptyCache();
+    this.ctx.device.destroy();
+  }
+
   /** Raises once the device is lost: nothing on it can be computed or read any more. */
   private checkLost(): void {
     const why = this.lostDescription;
-    if (why !== null) throw runtimeError(`CUDA error: ${why}`);
+    if (why === null) return;
+    if (this.outOfMemoryCause !== null)
+      throw new TorchError(
+        "OutOfMemoryError",
+        `CUDA out of memory. WebGPU could not allocate GPU memory (${this.outOfMemoryCause}); GPU tensors are no longer available`,
+      );
+    throw runtimeError(`CUDA error: ${why}`);
   }
 
   /** Reads waiting on the GPU: each is failed with the lost-device error if the device goes. */
