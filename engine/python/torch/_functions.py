@@ -266,6 +266,54 @@ def numel(input):
     return input.numel()
 
 
+def _tensor_arg(fn, name, position, value):
+    if not isinstance(value, Tensor):
+        raise TypeError(
+            f"{fn}(): argument '{name}' (position {position}) must be Tensor, not {type(value).__name__}"
+        )
+
+
+def isclose(input, other, rtol=1e-05, atol=1e-08, equal_nan=False):
+    """|input - other| <= atol + rtol * |other| elementwise, as PyTorch computes it."""
+    from ._out import _TYPE_NAMES
+
+    _tensor_arg("isclose", "input", 1, input)
+    _tensor_arg("isclose", "other", 2, other)
+    if input.dtype != other.dtype:
+        raise RuntimeError(
+            f"{_TYPE_NAMES[input.dtype._name]} did not match {_TYPE_NAMES[other.dtype._name]}"
+        )
+    if rtol < 0:
+        raise RuntimeError(f"rtol must be greater than or equal to zero, but got {rtol}")
+    if atol < 0:
+        raise RuntimeError(f"atol must be greater than or equal to zero, but got {atol}")
+    close = input == other
+    if equal_nan and input.dtype.is_floating_point:
+        close = close | (input.isnan() & other.isnan())
+    if rtol == 0 and atol == 0:
+        return close
+    a = input.float() if input.dtype._name == "bool" else input
+    b = other.float() if other.dtype._name == "bool" else other
+    allowed = (b * rtol).abs() + atol
+    actual = (a - b).abs()
+    return close | (actual.isfinite() & (actual <= allowed))
+
+
+def allclose(input, other, rtol=1e-05, atol=1e-08, equal_nan=False):
+    _tensor_arg("allclose", "input", 1, input)
+    _tensor_arg("allclose", "other", 2, other)
+    return builtins.bool(isclose(input, other, rtol, atol, equal_nan).all())
+
+
+def equal(input, other):
+    """True when both have the same size and the same elements (NaN is never equal)."""
+    _tensor_arg("equal", "input", 1, input)
+    _tensor_arg("equal", "other", 2, other)
+    if input.shape != other.shape:
+        return False
+    return builtins.bool((input == other).all())
+
+
 # torch.X(input, *args, **kwargs) == input.X(*args, **kwargs) for these methods.
 _METHOD_FUNCTIONS = [
     "add", "sub", "mul", "div", "true_divide", "floor_divide", "remainder", "fmod", "pow",

@@ -218,6 +218,21 @@ class Tensor:
     def retain_grad(self):
         call(self._js.retainGrad)
 
+    def isclose(self, other, rtol=1e-05, atol=1e-08, equal_nan=False):
+        from . import _functions
+
+        return _functions.isclose(self, other, rtol, atol, equal_nan)
+
+    def allclose(self, other, rtol=1e-05, atol=1e-08, equal_nan=False):
+        from . import _functions
+
+        return _functions.allclose(self, other, rtol, atol, equal_nan)
+
+    def equal(self, other):
+        from . import _functions
+
+        return _functions.equal(self, other)
+
     def register_hook(self, hook):
         """hook(grad) runs when the gradient for this tensor is computed; it may return a new one."""
         from pyodide.ffi import create_proxy

@@ -4,6 +4,7 @@
 // the draws come from ops/random-ops.ts, so seeds reproduce PyTorch's numbers.
 
 import { noGrad } from "../autograd/grad-mode.ts";
+import type { DType } from "../core/dtype.ts";
 import { valueError } from "../core/errors.ts";
 import { empty } from "../ops/creation.ts";
 import type { Generator } from "../ops/random-ops.ts";
@@ -99,12 +100,15 @@ export function linearParameters(
   inFeatures: number,
   outFeatures: number,
   bias = true,
+  dtype?: DType | null,
 ): LinearParameters {
-  const weight = empty([outFeatures, inFeatures]);
+  // Drawn in the requested dtype, as PyTorch draws them (float64 values are not float32's).
+  const opts = dtype ? { dtype } : {};
+  const weight = empty([outFeatures, inFeatures], opts);
   kaiming_uniform_(weight, { a: Math.sqrt(5) });
   weight.requiresGrad = true;
   if (!bias) return { weight, bias: null };
-  const b = empty([outFeatures]);
+  const b = empty([outFeatures], opts);
   const [fanIn] = calculateFanInAndFanOut(weight);
   const bound = fanIn > 0 ? 1 / Math.sqrt(fanIn) : 0;
   uniform_(b, -bound, bound);

@@ -11,6 +11,19 @@ from ..parameter import Parameter
 from .module import Module
 
 
+def _placed(js, device):
+    """A parameter drawn on the CPU (PyTorch's CPU generator sequence), as a leaf on the module's
+    device: device=, else the default device (the site's GPU choice, `torchlit run --device`)."""
+    from ..._device import engine_type
+
+    dev = engine_type(device)
+    if dev == js.deviceType:
+        return js
+    moved = call(call(js.detach).to, dev)
+    call(moved.requiresGrad_, True)
+    return moved
+
+
 class Identity(Module):
     def __init__(self, *args, **kwargs):
         super().__init__()
@@ -24,10 +37,16 @@ class Linear(Module):
         super().__init__()
         self.in_features = in_features
         self.out_features = out_features
-        made = call(engine.init.linearParameters, int(in_features), int(out_features), bool(bias))
-        self.weight = Parameter._adopt(made.weight)
+        made = call(
+            engine.init.linearParameters,
+            int(in_features),
+            int(out_features),
+            bool(bias),
+            dtype._name if dtype is not None else None,
+        )
+        self.weight = Parameter._adopt(_placed(made.weight, device))
         if bias:
-            self.bias = Parameter._adopt(made.bias)
+            self.bias = Parameter._adopt(_placed(made.bias, device))
         else:
             self.register_parameter("bias", None)
 
