@@ -5,6 +5,7 @@
 // dispatches WGSL kernels. Without an adapter the GPU test is skipped locally, fails under CI=true.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
+import { runInCell } from "./support/cells.ts";
 import { expectPageAdapter, gpuInfo, requireAdapter } from "./support/gpu.ts";
 
 /** Axe's WCAG 2.x A/AA findings inside the toggle, in whatever state it is in now. */
@@ -123,27 +124,17 @@ test("with a WebGPU adapter, GPU is enabled and a cell's tensors run on it", asy
 
   // With GPU chosen, factories without device= put tensors on "cuda" and reads come back
   // through JSPI; torch.cuda names the same adapter.
-  const cell = page.locator("[data-tl-cell]").first();
-  const output = cell.locator(".tl-cell-output");
-  const runCode = async (code: string): Promise<void> => {
-    const editor = cell.locator(".cm-content");
-    if ((await editor.count()) === 0) await cell.locator(".tl-cell-code").click();
-    await expect(editor).toBeVisible();
-    await editor.click();
-    await page.keyboard.press("ControlOrMeta+a");
-    await page.keyboard.insertText(code);
-    await cell.getByRole("button", { name: "Run", exact: true }).click();
-  };
-  await runCode(
+  let out = await runInCell(
+    page,
     "import torch\nprint(torch.cuda.get_device_name())\nh = (torch.ones(1000) + 1) * 2\nprint(h.device, h.sum().item())",
   );
-  await expect(output).toHaveText(`${before.adapter}\ncuda:0 4000.0\n`, { timeout: 60_000 });
+  expect(out).toEqual({ stdout: `${before.adapter}\ncuda:0 4000.0\n`, stderr: "" });
   const after = await gpuInfo(page);
   expect(after.adapter).toBe(before.adapter);
   expect(after.dispatches).toBeGreaterThan(before.dispatches);
 
   // Back to CPU: the same page's next run puts new tensors on the CPU again.
   await toggle(page).getByRole("radio", { name: "CPU" }).check();
-  await runCode("print(torch.ones(2).device)");
-  await expect(output).toHaveText("cpu\n");
+  out = await runInCell(page, "print(torch.ones(2).device)");
+  expect(out).toEqual({ stdout: "cpu\n", stderr: "" });
 });

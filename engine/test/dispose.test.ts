@@ -4,17 +4,12 @@
 
 import * as torch from "torchlit";
 import { afterAll, describe, expect, it, vi } from "vitest";
-import { gpuStatus, initWebGPU } from "../src/backend/webgpu/index.ts";
-import { nodeGpu } from "../src/backend/webgpu/node-gpu.ts";
+import { gpuStatus } from "../src/backend/webgpu/index.ts";
+import { startGpu } from "./gpu-support.ts";
 
 vi.setConfig({ testTimeout: 60_000 });
 
-const status = await initWebGPU({ gpu: (await nodeGpu()) ?? undefined });
-if (!status.available) {
-  const msg = `WebGPU adapter unavailable: ${status.reason}`;
-  if (process.env.CI === "true") throw new Error(`${msg} (CI requires one)`);
-  console.warn(`\n*** SKIPPING the GPU half of the dispose tests: ${msg} ***\n`);
-}
+const status = await startGpu("the GPU half of the dispose tests");
 afterAll(() => gpuStatus.backend?.destroy());
 
 describe("dispose and using", () => {

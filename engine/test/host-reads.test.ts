@@ -6,43 +6,19 @@
 
 import type { Tensor } from "torchlit";
 import * as torch from "torchlit";
-import { allclose } from "torchlit/testing";
 import { afterAll, describe, expect, it, vi } from "vitest";
-import { gpuStatus, initWebGPU } from "../src/backend/webgpu/index.ts";
-import { nodeGpu } from "../src/backend/webgpu/node-gpu.ts";
+import { gpuStatus } from "../src/backend/webgpu/index.ts";
+import { dispatches, expectSame, rejection, startGpu } from "./gpu-support.ts";
 
 vi.setConfig({ testTimeout: 60_000 });
 
-const status = await initWebGPU({ gpu: (await nodeGpu()) ?? undefined });
-if (!status.available) {
-  const msg = `WebGPU adapter unavailable: ${status.reason}`;
-  if (process.env.CI === "true") throw new Error(`${msg} (CI requires one)`);
-  console.warn(`\n*** SKIPPING host-read tests on WebGPU: ${msg} ***\n`);
-}
+const status = await startGpu("host-read tests on WebGPU");
 const gpu = describe.skipIf(!status.available);
-const dispatches = (): number => gpuStatus.backend?.runner.dispatches ?? 0;
 
 afterAll(async () => {
   await gpuStatus.backend?.runner.flush();
   gpuStatus.backend?.destroy();
 });
-
-async function expectSame(onGpu: Tensor, onCpu: Tensor): Promise<void> {
-  expect(onGpu.device).toBe("cuda:0");
-  expect(onGpu.dtype).toBe(onCpu.dtype);
-  expect([...onGpu.shape]).toEqual([...onCpu.shape]);
-  expect(allclose(Array.from(await onGpu.data()), Array.from(onCpu.dataSync()))).toBeNull();
-}
-
-/** The error fn's promise rejects with. */
-async function rejection(p: Promise<unknown>): Promise<Error> {
-  try {
-    await p;
-  } catch (e) {
-    return e as Error;
-  }
-  throw new Error("expected a rejection");
-}
 
 describe("host reads on the CPU", () => {
   it("never replay: resolveReads just runs the op", async () => {

@@ -5,39 +5,20 @@
 
 import type { Tensor } from "torchlit";
 import * as torch from "torchlit";
-import { allclose } from "torchlit/testing";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { gpuStatus, initWebGPU } from "../src/backend/webgpu/index.ts";
+import { gpuStatus } from "../src/backend/webgpu/index.ts";
 import { type MapSpec, opExpr, planMap } from "../src/backend/webgpu/kernels-map.ts";
 import { REDUCE_PER_THREAD, reduceStep } from "../src/backend/webgpu/kernels-reduce.ts";
-import { nodeGpu } from "../src/backend/webgpu/node-gpu.ts";
+import { agree, startGpu } from "./gpu-support.ts";
 
 vi.setConfig({ testTimeout: 60_000 });
 
-const status = await initWebGPU({ gpu: (await nodeGpu()) ?? undefined });
-if (!status.available) {
-  const msg = `WebGPU adapter unavailable: ${status.reason}`;
-  if (process.env.CI === "true") throw new Error(`${msg} (CI requires one)`);
-  console.warn(`\n*** SKIPPING WebGPU kernel tests: ${msg} ***\n`);
-}
+const status = await startGpu("WebGPU kernel tests");
 const gpu = describe.skipIf(!status.available);
-const dispatches = (): number => gpuStatus.backend?.runner.dispatches ?? 0;
 
-/** Runs f on CPU inputs and on copies moved to the GPU; results must match (NaN where NaN). */
-async function agree(inputs: Tensor[], f: (...xs: Tensor[]) => Tensor): Promise<void> {
-  const before = dispatches();
-  const onGpu = f(...inputs.map((x) => x.to("cuda")));
-  const onCpu = f(...inputs);
-  expect(onGpu.device).toBe("cuda:0");
-  expect(onGpu.dtype).toBe(onCpu.dtype);
-  expect([...onGpu.shape]).toEqual([...onCpu.shape]);
-  const want = Array.from(onCpu.dataSync());
-  const got = Array.from(await onGpu.data());
-  expect(got.map(Number.isNaN)).toEqual(want.map(Number.isNaN));
-  const finite = (v: number[]) => v.map((x) => (Number.isNaN(x) ? 0 : x));
-  expect(allclose(finite(got), finite(want), { rtol: 1e-5, atol: 1e-4 })).toBeNull();
-  expect(dispatches()).toBeGreaterThan(before);
-}
+/** As gpu-support's agree, within the tolerance these kernels' edge cases need. */
+const agreeClose = (inputs: Tensor[], f: (...xs: Tensor[]) => Tensor): Promise<void> =>
+  agree(inputs, f, { rtol: 1e-5, atol: 1e-4 });
 
 beforeAll(() => {
   torch.manual_seed(0);
@@ -134,46 +115,48 @@ gpu("elementwise kernels agree with the CPU in every layout", () => {
   const x = () => torch.randn([6, 8]);
 
   it("vec4: contiguous operands, and a broadcast scalar", async () => {
-    await agree([x(), x()], (a, b) => (a as Tensor).mul(b as Tensor).sub(a as Tensor));
-    await agree([x()], (a) => (a as Tensor).add(2.5).exp().sin());
-    await agree([x(), torch.tensor(3)], (a, s) => (a as Tensor).div(s as Tensor));
-    await agree([x(), x()], (a, b) => (a as Tensor).gt(b as Tensor));
-    await agree([x(), x(), x()], (c, a, b) =>
+    await agreeClose([x(), x()], (a, b) => (a as Tensor).mul(b as Tensor).sub(a as Tensor));
+    await agreeClose([x()], (a) => (a as Tensor).add(2.5).exp().sin());
+    await agreeClose([x(), torch.tensor(3)], (a, s) => (a as Tensor).div(s as Tensor));
+    await agreeClose([x(), x()], (a, b) => (a as Tensor).gt(b as Tensor));
+    await agreeClose([x(), x(), x()], (c, a, b) =>
       torch.where((c as Tensor).gt(0), a as Tensor, b as Tensor),
     );
   });
 
   it("flat: sizes and offsets off a multiple of 4", async () => {
-    await agree([torch.randn([7]), torch.randn([7])], (a, b) => (a as Tensor).add(b as Tensor));
-    await agree([torch.randn([9]), torch.randn([9])], (a, b) =>
+    await agreeClose([torch.randn([7]), torch.randn([7])], (a, b) =>
+      (a as Tensor).add(b as Tensor),
+    );
+    await agreeClose([torch.randn([9]), torch.randn([9])], (a, b) =>
       (a as Tensor).narrow(0, 1, 8).mul((b as Tensor).narrow(0, 0, 8)),
     );
   });
 
   it("strided: transposed and row-broadcast operands", async () => {
-    await agree([x(), torch.randn([8, 6])], (a, b) => (a as Tensor).add((b as Tensor).t()));
-    await agree([x(), torch.randn([8])], (a, b) => (a as Tensor).sub(b as Tensor));
+    await agreeClose([x(), torch.randn([8, 6])], (a, b) => (a as Tensor).add((b as Tensor).t()));
+    await agreeClose([x(), torch.randn([8])], (a, b) => (a as Tensor).sub(b as Tensor));
   });
 
   it("in place: an operand that is the output", async () => {
-    await agree([x(), x()], (a, b) => (a as Tensor).clone().add_(b as Tensor));
-    await agree([torch.randn([5]), torch.randn([5])], (a, b) =>
+    await agreeClose([x(), x()], (a, b) => (a as Tensor).clone().add_(b as Tensor));
+    await agreeClose([torch.randn([5]), torch.randn([5])], (a, b) =>
       (a as Tensor).clone().mul_(b as Tensor),
     );
   });
 
   it("keeps NaN and inf through vec4 kernels", async () => {
     const v = torch.tensor([Number.NaN, 1, Number.POSITIVE_INFINITY, -2, 0, -0, 3, Number.NaN]);
-    await agree([v], (a) => (a as Tensor).maximum((a as Tensor).flip(0)));
-    await agree([v], (a) => (a as Tensor).isnan());
-    await agree([v], (a) => (a as Tensor).mul(0));
+    await agreeClose([v], (a) => (a as Tensor).maximum((a as Tensor).flip(0)));
+    await agreeClose([v], (a) => (a as Tensor).isnan());
+    await agreeClose([v], (a) => (a as Tensor).mul(0));
   });
 
   it("integers: vec4 arithmetic, and division by zero found on the GPU", async () => {
     const i = torch.tensor([-7, 5, 3, 8, -2, 9, 4, 1]);
     const j = torch.tensor([3, -2, 4, 5, 7, -3, 2, 6]);
-    await agree([i, j], (a, b) => (a as Tensor).floor_divide(b as Tensor));
-    await agree([i, j], (a, b) => (a as Tensor).remainder(b as Tensor).mul(a as Tensor));
+    await agreeClose([i, j], (a, b) => (a as Tensor).floor_divide(b as Tensor));
+    await agreeClose([i, j], (a, b) => (a as Tensor).remainder(b as Tensor).mul(a as Tensor));
     const zero = torch.tensor([1, 2, 0, 4]).to("cuda");
     const q = torch.tensor([5, 6, 7, 8]).to("cuda").floor_divide(zero);
     await expect(q.data()).rejects.toThrow("ZeroDivisionError");
@@ -182,28 +165,28 @@ gpu("elementwise kernels agree with the CPU in every layout", () => {
 
 gpu("reductions agree with the CPU in every layout", () => {
   it("long sums in several passes, vec4 and scalar", async () => {
-    await agree([torch.randn([1 << 18])], (a) => (a as Tensor).sum());
-    await agree([torch.randn([3 * REDUCE_PER_THREAD + 3])], (a) => (a as Tensor).sum());
-    await agree([torch.randn([4100])], (a) => (a as Tensor).narrow(0, 1, 4096).mean());
-    await agree([torch.randn([2, 50000])], (a) => (a as Tensor).sum(1));
-    await agree([torch.randn([3000, 8])], (a) => (a as Tensor).sum(0));
+    await agreeClose([torch.randn([1 << 18])], (a) => (a as Tensor).sum());
+    await agreeClose([torch.randn([3 * REDUCE_PER_THREAD + 3])], (a) => (a as Tensor).sum());
+    await agreeClose([torch.randn([4100])], (a) => (a as Tensor).narrow(0, 1, 4096).mean());
+    await agreeClose([torch.randn([2, 50000])], (a) => (a as Tensor).sum(1));
+    await agreeClose([torch.randn([3000, 8])], (a) => (a as Tensor).sum(0));
   });
 
   it("rows, columns and several dims at once", async () => {
     const x = torch.randn([6, 10, 12]);
-    await agree([x], (a) => (a as Tensor).sum(2));
-    await agree([x], (a) => (a as Tensor).sum(0));
-    await agree([x], (a) => (a as Tensor).amax([0, 2]));
-    await agree([x], (a) => (a as Tensor).transpose(1, 2).amin(1));
-    await agree([x], (a) => (a as Tensor).prod(1));
+    await agreeClose([x], (a) => (a as Tensor).sum(2));
+    await agreeClose([x], (a) => (a as Tensor).sum(0));
+    await agreeClose([x], (a) => (a as Tensor).amax([0, 2]));
+    await agreeClose([x], (a) => (a as Tensor).transpose(1, 2).amin(1));
+    await agreeClose([x], (a) => (a as Tensor).prod(1));
   });
 
   it("NaN wins max and min, in vec4 and scalar kernels", async () => {
     const v = Array.from({ length: 4096 }, (_, k) => Math.sin(k));
     v[2777] = Number.NaN;
-    await agree([torch.tensor(v)], (a) => (a as Tensor).amax());
-    await agree([torch.tensor(v)], (a) => (a as Tensor).narrow(0, 1, 4095).amin());
-    await agree(
+    await agreeClose([torch.tensor(v)], (a) => (a as Tensor).amax());
+    await agreeClose([torch.tensor(v)], (a) => (a as Tensor).narrow(0, 1, 4095).amin());
+    await agreeClose(
       [
         torch.tensor([
           [1, Number.NaN, 3],
@@ -216,12 +199,12 @@ gpu("reductions agree with the CPU in every layout", () => {
 
   it("all and any on bools and floats, integer sums, and empty reductions", async () => {
     const b = torch.randn([4096]).gt(-3);
-    await agree([b], (a) => (a as Tensor).all());
-    await agree([b], (a) => (a as Tensor).logical_not().any());
-    await agree([torch.tensor([0.5, -0, 2, 3])], (a) => (a as Tensor).all());
-    await agree([torch.arange(0, 10000)], (a) => (a as Tensor).sum());
-    await agree([torch.randn([3, 0])], (a) => (a as Tensor).sum(1));
-    await agree([torch.randn([0])], (a) => (a as Tensor).sum());
+    await agreeClose([b], (a) => (a as Tensor).all());
+    await agreeClose([b], (a) => (a as Tensor).logical_not().any());
+    await agreeClose([torch.tensor([0.5, -0, 2, 3])], (a) => (a as Tensor).all());
+    await agreeClose([torch.arange(0, 10000)], (a) => (a as Tensor).sum());
+    await agreeClose([torch.randn([3, 0])], (a) => (a as Tensor).sum(1));
+    await agreeClose([torch.randn([0])], (a) => (a as Tensor).sum());
   });
 
   it("arg-reductions: a thread per row for many or short rows, a workgroup for long ones", async () => {
@@ -230,13 +213,13 @@ gpu("reductions agree with the CPU in every layout", () => {
       [2, 2, 2, 2],
       [Number.NaN, 5, Number.NaN, 1],
     ]);
-    await agree([ties], (a) => (a as Tensor).argmax(1));
-    await agree([ties], (a) => (a as Tensor).argmin(1));
-    await agree([ties], (a) => (a as Tensor).max(1).values);
-    await agree([torch.randn([200, 10])], (a) => (a as Tensor).argmax(1));
-    await agree([torch.randn([200, 10])], (a) => (a as Tensor).min(0).indices);
+    await agreeClose([ties], (a) => (a as Tensor).argmax(1));
+    await agreeClose([ties], (a) => (a as Tensor).argmin(1));
+    await agreeClose([ties], (a) => (a as Tensor).max(1).values);
+    await agreeClose([torch.randn([200, 10])], (a) => (a as Tensor).argmax(1));
+    await agreeClose([torch.randn([200, 10])], (a) => (a as Tensor).min(0).indices);
     const long = Array.from({ length: 5000 }, (_, k) => Math.round(10 * Math.sin(k)));
-    await agree([torch.tensor(long)], (a) => (a as Tensor).argmax());
-    await agree([torch.tensor([long, long.map((v) => -v)])], (a) => (a as Tensor).argmin(1));
+    await agreeClose([torch.tensor(long)], (a) => (a as Tensor).argmax());
+    await agreeClose([torch.tensor([long, long.map((v) => -v)])], (a) => (a as Tensor).argmin(1));
   });
 });

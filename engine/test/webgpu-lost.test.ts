@@ -7,26 +7,13 @@ import * as torch from "torchlit";
 import { describe, expect, it, vi } from "vitest";
 import { gpuStatus, initWebGPU } from "../src/backend/webgpu/index.ts";
 import { nodeGpu } from "../src/backend/webgpu/node-gpu.ts";
+import { rejection, startGpu } from "./gpu-support.ts";
 
 vi.setConfig({ testTimeout: 60_000 });
 
-const status = await initWebGPU({ gpu: (await nodeGpu()) ?? undefined });
-if (!status.available) {
-  const msg = `WebGPU adapter unavailable: ${status.reason}`;
-  if (process.env.CI === "true") throw new Error(`${msg} (CI requires one)`);
-  console.warn(`\n*** SKIPPING the lost-device test: ${msg} ***\n`);
-}
+const status = await startGpu("the lost-device tests");
 
 const LOST = /^CUDA error: the WebGPU device was lost \(.+\); GPU tensors are no longer available$/;
-
-async function rejection(p: Promise<unknown>): Promise<Error> {
-  try {
-    await p;
-  } catch (e) {
-    return e as Error;
-  }
-  throw new Error("expected a rejection");
-}
 
 describe.skipIf(!status.available)(`a lost device (${status.backend?.name})`, () => {
   it("raises clearly on GPU work and reads, and leaves the CPU working", async () => {

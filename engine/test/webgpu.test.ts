@@ -7,39 +7,18 @@ import type { Tensor } from "torchlit";
 import * as torch from "torchlit";
 import { allclose } from "torchlit/testing";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { gpuStatus, initWebGPU } from "../src/backend/webgpu/index.ts";
-import { nodeGpu } from "../src/backend/webgpu/node-gpu.ts";
+import { gpuStatus } from "../src/backend/webgpu/index.ts";
+import { agree, dispatches, expectSame, startGpu } from "./gpu-support.ts";
 
 // A software adapter compiles each new pipeline on the CPU (the blocked matmul takes seconds on a
 // loaded machine), so a test that meets one for the first time gets more than vitest's 5 s.
 vi.setConfig({ testTimeout: 60_000 });
 
-const status = await initWebGPU({ gpu: (await nodeGpu()) ?? undefined });
-if (!status.available) {
-  const msg = `WebGPU adapter unavailable: ${status.reason}`;
-  if (process.env.CI === "true") throw new Error(`${msg} (CI requires one)`);
-  console.warn(`\n*** SKIPPING WebGPU tests: ${msg} ***\n`);
-}
+const status = await startGpu("WebGPU tests");
 const gpu = describe.skipIf(!status.available);
 
-const dispatches = (): number => gpuStatus.backend?.runner.dispatches ?? 0;
-
-async function same(cpuValue: Tensor, gpuValue: Tensor): Promise<void> {
-  expect(gpuValue.device).toBe("cuda:0");
-  expect(gpuValue.dtype).toBe(cpuValue.dtype);
-  expect([...gpuValue.shape]).toEqual([...cpuValue.shape]);
-  const a = Array.from(cpuValue.dataSync());
-  const b = Array.from(await gpuValue.data());
-  expect(allclose(b, a, { rtol: 1e-5, atol: 1e-5 })).toBeNull();
-}
-
-/** Runs f on CPU inputs and on the same inputs moved to the GPU, and compares. */
-async function agree(inputs: Tensor[], f: (...xs: Tensor[]) => Tensor): Promise<void> {
-  const before = dispatches();
-  const onGpu = f(...inputs.map((x) => x.to("cuda")));
-  await same(f(...inputs), onGpu);
-  expect(dispatches()).toBeGreaterThan(before);
-}
+/** Compares a CPU result with its GPU counterpart (argument order of the older helper). */
+const same = (cpuValue: Tensor, gpuValue: Tensor): Promise<void> => expectSame(gpuValue, cpuValue);
 
 beforeAll(() => {
   torch.manual_seed(0);

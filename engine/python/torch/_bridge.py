@@ -47,16 +47,9 @@ def call(fn, *args):
     core/host-reads.ts); it is then read here, blocking through JSPI, and the op run again with
     the answers so far, until it completes.
     """
-    try:
-        return fn(*args)
-    except JsException as exc:
-        pending = engine.readNeededBy(exc.js_error)
-        if pending is jsnull or pending is None:
-            raise translate(exc) from None
     answers = []
     while True:
-        answers.append(wait(pending.data))
-        restore = engine.beginReplay(to_js(answers, create_pyproxies=False))
+        restore = engine.beginReplay(to_js(answers, create_pyproxies=False)) if answers else None
         try:
             return fn(*args)
         except JsException as exc:
@@ -64,7 +57,9 @@ def call(fn, *args):
             if pending is jsnull or pending is None:
                 raise translate(exc) from None
         finally:
-            restore()
+            if restore is not None:
+                restore()
+        answers.append(wait(pending.data))
 
 
 def wait(make_promise):
