@@ -39,6 +39,10 @@ describe("dispose and using", () => {
     }
     // The sum's result is not scoped: only its 4 bytes may remain.
     expect(backend.memoryAllocated()).toBeLessThanOrEqual(base + 4);
+    // The peak remembers the block (torch.cuda.max_memory_allocated()) until reset.
+    expect(backend.maxMemoryAllocated()).toBeGreaterThanOrEqual(base + 2 * 4096);
+    backend.resetPeakMemoryStats();
+    expect(backend.maxMemoryAllocated()).toBe(backend.memoryAllocated());
     expect(backend.runner.dispatches).toBeGreaterThan(before);
   });
 });

@@ -5,7 +5,7 @@ PyTorch's Python face: Tensor, dtypes, Size, device, factories, random draws, au
 grad modes, and the nn / optim / utils.data packages a tutorial uses.
 """
 
-from . import autograd, cuda, return_types
+from . import autograd, backends, cuda, return_types
 from ._device import _set_default_device, device
 from ._dtype import (
     bool,

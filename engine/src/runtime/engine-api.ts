@@ -79,6 +79,8 @@ const cuda = {
   name: (): string => cuda.backend().name,
   memoryAllocated: (): number => cuda.backend().memoryAllocated(),
   memoryReserved: (): number => cuda.backend().memoryReserved(),
+  maxMemoryAllocated: (): number => cuda.backend().maxMemoryAllocated(),
+  resetPeakMemoryStats: (): void => cuda.backend().resetPeakMemoryStats(),
   emptyCache: (): void => cuda.backend().emptyCache(),
   synchronize: (): Promise<void> => cuda.backend().synchronize(),
   /** Kernel dispatches so far (tests assert that the GPU really ran). */

@@ -99,6 +99,41 @@ def memory_reserved(device=None):
     return int(call(engine.cuda.memoryReserved)) if is_initialized() else 0
 
 
+def max_memory_allocated(device=None):
+    _check_index(device)
+    return int(call(engine.cuda.maxMemoryAllocated)) if is_initialized() else 0
+
+
+def reset_peak_memory_stats(device=None):
+    _require()
+    _check_index(device)
+    call(engine.cuda.resetPeakMemoryStats)
+
+
+def set_device(device):
+    """Only GPU 0 exists (the page's WebGPU adapter)."""
+    _check_index(device if not isinstance(device, int) or device >= 0 else None)
+
+
+# Seeding the CUDA generator. Torchlit's GPU tensors draw their random numbers from the CPU
+# generator (so they match PyTorch's CPU results), so these change nothing; they exist so that
+# the usual seeding lines run unchanged. Seed the CPU generator with torch.manual_seed().
+def manual_seed(seed):
+    int(seed)
+
+
+def manual_seed_all(seed):
+    int(seed)
+
+
+def seed():
+    pass
+
+
+def seed_all():
+    pass
+
+
 def empty_cache():
     if is_initialized():
         call(engine.cuda.emptyCache)

@@ -95,6 +95,18 @@ export class WebGpuBackend implements Backend {
     this.runner.emptyCache();
   }
 
+  private peakBytes = 0;
+
+  /** The most memoryAllocated() has been since the start or the last reset. */
+  maxMemoryAllocated(): number {
+    return this.peakBytes;
+  }
+
+  /** Starts the peak over from what is allocated now (torch.cuda.reset_peak_memory_stats()). */
+  resetPeakMemoryStats(): void {
+    this.peakBytes = this.runner.liveBytes;
+  }
+
   /** Bytes held by live tensors on this GPU (torch.cuda.memory_allocated()). */
   memoryAllocated(): number {
     return this.runner.liveBytes;
@@ -196,6 +208,7 @@ export class WebGpuBackend implements Backend {
       );
     }
     this.runner.liveBytes += bytes;
+    if (this.runner.liveBytes > this.peakBytes) this.peakBytes = this.runner.liveBytes;
     return { buffer: this.runner.acquire(bytes), dtype, numel: n, released: false };
   }
 
