@@ -5,7 +5,7 @@
 import { noGrad } from "../autograd/grad-mode.ts";
 import { recordOp } from "../autograd/record.ts";
 import type { ReduceOp } from "../backend/backend.ts";
-import { type DType, isFloating } from "../core/dtype.ts";
+import { type DType, isFloating, type Scalar, scalarValue } from "../core/dtype.ts";
 import { indexError, runtimeError } from "../core/errors.ts";
 import { contiguousStrides, wrapDim } from "../core/shape.ts";
 import { backendFor, Tensor } from "../tensor.ts";
@@ -117,7 +117,7 @@ declare module "../tensor.ts" {
     argmin(dim?: number | null, keepdim?: boolean): Tensor;
     var(dim?: DimArg, correction?: number, keepdim?: boolean): Tensor;
     std(dim?: DimArg, correction?: number, keepdim?: boolean): Tensor;
-    norm(p?: number, dim?: DimArg, keepdim?: boolean): Tensor;
+    norm(p?: Scalar, dim?: DimArg, keepdim?: boolean): Tensor;
     cumsum(dim: number): Tensor;
     cumprod(dim: number): Tensor;
   }
@@ -440,7 +440,9 @@ P.std = function (this: Tensor, dim?: DimArg, correction = 1, keepdim = false) {
 };
 
 /** p-norm over dims (default: 2-norm of everything); d ||x||_2 = g x / ||x|| (0 at 0). */
-P.norm = function (this: Tensor, p = 2, dim?: DimArg, keepdim = false) {
+P.norm = function (this: Tensor, order: Scalar = 2, dim?: DimArg, keepdim = false) {
+  // Python passes an integral float order (2.0) as a PyFloat.
+  const p = scalarValue(order);
   if (!isFloating(this.dtype)) {
     throw runtimeError(
       `norm(): input dtype should be either floating point or complex. Got ${typeName(this.dtype)} instead.`,

@@ -7,3 +7,4 @@ keeps PyTorch's module bookkeeping (registration, modes, state_dict) and its rep
 from . import functional, init
 from .modules import *  # noqa: F401,F403
 from .parameter import Parameter
+from . import utils  # noqa: E402 (uses the modules above)
