@@ -119,7 +119,10 @@ def function(name, method):
     """torch.name(input, ..., out=None): `method` computes the result when out is None."""
     if name in BINARY:
 
-        def fn(input, other, *, alpha=None, out=None):
+        def fn(input, other, *, alpha=None, out=None, **kwargs):
+            if kwargs:  # div's rounding_mode
+                result = method(input, other, **kwargs)
+                return result if out is None else copy_into(name, result, out, (input, other))
             if out is None:
                 if alpha is not None:
                     return method(input, other, alpha=alpha)

@@ -218,6 +218,19 @@ class Tensor:
     def retain_grad(self):
         call(self._js.retainGrad)
 
+    def div(self, other, *, rounding_mode=None):
+        if rounding_mode is None:
+            return _Method(self, "div")(other)
+        return _rounded_div(self, other, rounding_mode)
+
+    def div_(self, other, *, rounding_mode=None):
+        if rounding_mode is None:
+            return _Method(self, "div_")(other)
+        return self.copy_(_rounded_div(self, other, rounding_mode))
+
+    divide = div
+    divide_ = div_
+
     def isclose(self, other, rtol=1e-05, atol=1e-08, equal_nan=False):
         from . import _functions
 
@@ -467,6 +480,27 @@ class Tensor:
 
     def __dir__(self):
         return sorted(set(object.__dir__(self)) | set(SIGNATURES))
+
+
+def _rounded_div(a, b, mode):
+    """div(a, b, rounding_mode=mode): "floor" is floor_divide; "trunc" rounds toward zero."""
+    if mode == "floor":
+        return a.floor_divide(b)
+    if mode != "trunc":
+        raise RuntimeError(
+            f"div expected rounding_mode to be one of None, 'trunc', or 'floor' but found '{mode}'"
+        )
+    if not isinstance(b, Tensor):
+        from ._functions import tensor
+
+        b = tensor(b, device=a.device) if not isinstance(b, builtins.bool) else tensor(int(b))
+    if a.dtype.is_floating_point or b.dtype.is_floating_point:
+        return (a / b).trunc()
+    # Integers: floor division, then one step toward zero where the signs differ and it was
+    # inexact (a ZeroDivisionError comes from floor_divide, as PyTorch raises it).
+    q = a.floor_divide(b)
+    inexact = (q * b) != a
+    return q + (inexact & ((a < 0) ^ (b < 0))).to(q.dtype)
 
 
 class _RemovableHandle:
