@@ -209,7 +209,8 @@ def randint_like(input, low=0, high=None, *, dtype=None, device=None, requires_g
 
 
 # --- joining ---------------------------------------------------------------------------------
-def cat(tensors, dim=0, *, out=None):
+def cat(tensors, dim=0, *, out=None, axis=None):
+    dim = dim if axis is None else axis
     result = wrap(call(engine.cat, to_engine(list(tensors)), dim))
     return result if out is None else _out.copy_into("cat", result, out, tensors)
 
@@ -217,7 +218,8 @@ def cat(tensors, dim=0, *, out=None):
 concat = cat
 
 
-def stack(tensors, dim=0, *, out=None):
+def stack(tensors, dim=0, *, out=None, axis=None):
+    dim = dim if axis is None else axis
     result = wrap(call(engine.stack, to_engine(list(tensors)), dim))
     return result if out is None else _out.copy_into("stack", result, out, tensors)
 

@@ -70,7 +70,7 @@ def _spec(i):
         return jsnull
     if i is Ellipsis:
         return "..."
-    if isinstance(i, (list, tuple)):
+    if isinstance(i, (list, tuple, range)):
         return to_engine(list(i))
     if hasattr(i, "_tensor"):
         return i._tensor._js  # a NumPy-subset ndarray

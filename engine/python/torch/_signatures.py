@@ -88,11 +88,22 @@ SCALAR_OPERANDS = frozenset([
 ])  # fmt: skip
 
 
+def numpy_aliases(kwargs):
+    """A copy of kwargs with NumPy's names as PyTorch also accepts them: axis=dim, keepdims=keepdim."""
+    kwargs = dict(kwargs)
+    for alias, name in (("axis", "dim"), ("keepdims", "keepdim")):
+        if alias in kwargs:
+            if name in kwargs:
+                raise TypeError(f"got both {name} and its alias {alias}")
+            kwargs[name] = kwargs.pop(alias)
+    return kwargs
+
+
 def bind(name, args, kwargs):
     """Positional arguments for engine method `name` from Python's args and keywords."""
     if not kwargs:
         return list(args)
-    kwargs = dict(kwargs)
+    kwargs = numpy_aliases(kwargs)
     if name in ("var", "std") and "unbiased" in kwargs:
         # PyTorch 1.13's unbiased=True/False is correction=1/0.
         kwargs["correction"] = 1 if kwargs.pop("unbiased") else 0

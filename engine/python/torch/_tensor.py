@@ -15,7 +15,7 @@ from ._bridge import call, to_engine, wrap
 from ._dtype import from_name
 from ._device import device as _device
 from ._device import engine_type
-from ._signatures import SIGNATURES, SCALAR_OPERANDS, bind
+from ._signatures import SIGNATURES, SCALAR_OPERANDS, bind, numpy_aliases
 from ._size import Size
 
 
@@ -362,14 +362,19 @@ class Tensor:
         setitem(self, index, value)
 
     # --- methods PyTorch names differently from a plain forward ---------------------------
-    def max(self, dim=None, keepdim=False):
-        return self._minmax("max", dim, keepdim)
+    def max(self, dim=None, keepdim=False, **kwargs):
+        return self._minmax("max", dim, keepdim, kwargs)
 
-    def min(self, dim=None, keepdim=False):
-        return self._minmax("min", dim, keepdim)
+    def min(self, dim=None, keepdim=False, **kwargs):
+        return self._minmax("min", dim, keepdim, kwargs)
 
-    def _minmax(self, op, dim, keepdim):
+    def _minmax(self, op, dim, keepdim, kwargs):
         from .return_types import _named_pair
+
+        kw = numpy_aliases(kwargs)
+        dim, keepdim = kw.pop("dim", dim), kw.pop("keepdim", keepdim)
+        if kw:
+            raise TypeError(f"{op}() got an unexpected keyword argument '{next(iter(kw))}'")
 
         if isinstance(dim, Tensor):
             return wrap(call(getattr(self._js, "maximum" if op == "max" else "minimum"), dim._js))
