@@ -33,10 +33,11 @@ export function backendFor(device: DeviceType): Backend {
 }
 
 export class Tensor {
-  readonly storage: Storage;
-  readonly shape: readonly number[];
-  readonly strides: readonly number[];
-  readonly offset: number;
+  // Replaced only by setData (`x.data = y`); fixed otherwise.
+  storage: Storage;
+  shape: readonly number[];
+  strides: readonly number[];
+  offset: number;
   /** The tensor whose storage this one views, if it was made by a view op. */
   readonly base: Tensor | null;
   grad: Tensor | null = null;
@@ -133,13 +134,23 @@ export class Tensor {
   isView(): boolean {
     return this.base !== null;
   }
-  /** Version counter shared with every view of the same storage. */
+  /**
+   * A version counter of its own, for `x.data` (PyTorch gives it a new one, so in-place writes
+   * through it are not seen by autograd); null for every other tensor.
+   */
+  ownVersion: { value: number } | null = null;
+  private versionCell(): { value: number } | null {
+    return this.ownVersion ?? this.base?.versionCell() ?? null;
+  }
+  /** Version counter shared with every view of the same storage (x.data's and its views apart). */
   get version(): number {
-    return this.storage.version;
+    return this.versionCell()?.value ?? this.storage.version;
   }
   /** Marks an in-place write (bumps the shared version counter). */
   bumpVersion(): void {
-    this.storage.version++;
+    const cell = this.versionCell();
+    if (cell !== null) cell.value++;
+    else this.storage.version++;
   }
   legacyTypeName(): string {
     return DTYPES[this.dtype].legacyName;
@@ -250,6 +261,21 @@ export class Tensor {
       throw valueError("only one element tensors can be converted to Python scalars");
     const v = this.dataSync()[0] as number;
     return this.dtype === "bool" ? v !== 0 : v;
+  }
+
+  /**
+   * `x.data = src`: this tensor takes src's storage, shape, strides and offset (dtype and device
+   * with them) and keeps its identity, version counter and autograd state, as PyTorch's
+   * set_data does: graphs that hold it, optimizers and hooks see the new values.
+   */
+  setData(src: Tensor): void {
+    const version = this.version;
+    this.storage = src.storage;
+    this.shape = src.shape;
+    this.strides = src.strides;
+    this.offset = src.offset;
+    // Its own counter, continued: what was saved of it stays valid.
+    this.ownVersion = { value: version };
   }
 
   /** Releases this tensor's storage now (all views of it become unusable). */

@@ -271,15 +271,11 @@ class Tensor:
 
     @data.setter
     def data(self, value):
-        # PyTorch swaps the tensor under the same Python object (Module.to() relies on it):
-        # this wrapper adopts a detached alias of value, keeping its own requires_grad.
+        # PyTorch swaps the data under the same tensor (Module.to() relies on it): the engine
+        # tensor keeps its identity and autograd state and takes value's storage and layout.
         if not isinstance(value, Tensor):
             raise TypeError(f"data must be a Tensor, not {type(value).__name__}")
-        js = call(value._js.detach)
-        if self._js.requiresGrad:
-            call(js.requiresGrad_, True)
-        self._js = js
-        _bridge._wrappers[engine.idOf(js)] = self
+        call(self._js.setData, value._js)
 
     def backward(self, gradient=None, retain_graph=None, create_graph=False, inputs=None):
         from .autograd import backward

@@ -62,7 +62,11 @@ Tensor.prototype.detach = function (this: Tensor) {
   return new Tensor(this.storage, this.shape, this.strides, this.offset, null);
 };
 Tensor.prototype.dataAlias = function (this: Tensor) {
-  return new Tensor(this.storage, this.shape, this.strides, this.offset, null);
+  // x.data: the same storage with a version counter of its own (writes through it are not
+  // tracked by autograd, as in PyTorch), and no history.
+  const t = new Tensor(this.storage, this.shape, this.strides, this.offset, null);
+  t.ownVersion = { value: 0 };
+  return t;
 };
 Tensor.prototype.detach_ = function (this: Tensor) {
   this.gradFn = null;
