@@ -60,3 +60,6 @@ def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=Fal
     opts.inputs = to_js([t._js for t in ins])
     result = _run_backward(to_js([t._js for t in outs]), _grads(outs, gs), opts)
     return tuple(wrap(g) for g in result)
+
+
+from . import functional  # noqa: E402 (uses grad above)
