@@ -5,6 +5,7 @@ import { runtimeError } from "../core/errors.ts";
 import { Tensor } from "../tensor.ts";
 import { runBackward } from "./engine.ts";
 import type { GradHook } from "./node.ts";
+import { recordOp } from "./record.ts";
 
 export interface GradOptions {
   retainGraph?: boolean;
@@ -75,6 +76,26 @@ export function backward(
     retainGraph: opts.retainGraph ?? opts.createGraph ?? false,
     createGraph: opts.createGraph ?? false,
   });
+}
+
+/**
+ * A graph node for a custom function (torch.autograd.Function): `outputs` were computed from
+ * `inputs` outside autograd, and `backward` maps the outputs' gradients to the inputs'. Returns
+ * whether a node was recorded (grad mode on and some input requiring grad).
+ */
+export function recordFunction(
+  name: string,
+  inputs: readonly Tensor[],
+  outputs: readonly Tensor[],
+  backward: (grads: readonly (Tensor | null)[]) => readonly (Tensor | null | undefined)[],
+): boolean {
+  const node = recordOp(
+    name,
+    inputs,
+    outputs,
+    () => (grads) => Array.from(backward(grads), (g) => g ?? null),
+  );
+  return node !== null;
 }
 
 export interface RemovableHandle {

@@ -94,6 +94,39 @@ const cuda = {
   },
 };
 
+/** A Python callable as JS sees it: callable, and destroyed when no longer needed. */
+interface PyCallable {
+  (...args: unknown[]): unknown;
+  destroy(): void;
+}
+
+/** Destroys a custom function's Python backward once its graph node is collected. */
+const pythonBackwards = new FinalizationRegistry<PyCallable>((py) => {
+  try {
+    py.destroy();
+  } catch {
+    // Already destroyed (the runtime closed).
+  }
+});
+
+/**
+ * torch.autograd.Function's graph node: `backward` is a Python callable (a PyProxy) kept as long
+ * as the node that calls it, then destroyed.
+ */
+function recordPythonFunction(
+  name: string,
+  inputs: readonly engine.Tensor[],
+  outputs: readonly engine.Tensor[],
+  backward: PyCallable,
+): boolean {
+  const fn = (grads: readonly (engine.Tensor | null)[]) =>
+    backward(grads) as readonly (engine.Tensor | null | undefined)[];
+  const recorded = engine.autograd.recordFunction(name, inputs, outputs, fn);
+  if (recorded) pythonBackwards.register(fn, backward);
+  else backward.destroy();
+  return recorded;
+}
+
 const ids = new WeakMap<object, number>();
 let nextId = 1;
 
@@ -121,4 +154,5 @@ export const engineApi = {
   makeObject: (): Record<string, unknown> => ({}),
   /** torch.cuda's hooks (lazy WebGPU start, adapter name, memory counters). */
   cuda,
+  recordPythonFunction,
 };

@@ -63,3 +63,4 @@ def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=Fal
 
 
 from . import functional  # noqa: E402 (uses grad above)
+from .function import Function  # noqa: E402
