@@ -33,8 +33,15 @@ double = float64
 long = int64
 int = int32
 
-FloatTensor = DoubleTensor = LongTensor = None  # legacy constructors: not provided
-del FloatTensor, DoubleTensor, LongTensor
+# The legacy typed constructors (torch.FloatTensor([1, 2]), torch.LongTensor(3)), CPU only.
+from ._tensor import _legacy_type  # noqa: E402
+
+FloatTensor = _legacy_type("FloatTensor", "float32")
+DoubleTensor = _legacy_type("DoubleTensor", "float64")
+LongTensor = _legacy_type("LongTensor", "int64")
+IntTensor = _legacy_type("IntTensor", "int32")
+BoolTensor = _legacy_type("BoolTensor", "bool")
+del _legacy_type
 
 # PyTorch's classes live in the torch namespace (`<class 'torch.Size'>`), not in submodules.
 for _cls in (Tensor, Size, dtype, device, Generator):

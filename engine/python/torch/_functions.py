@@ -134,6 +134,15 @@ def linspace(start, end, steps, *, dtype=None, device=None, requires_grad=False)
     return _finish(wrap(call(engine.linspace, start, end, steps, _opts(dtype, device))), requires_grad)
 
 
+def logspace(start, end, steps, base=10.0, *, dtype=None, device=None, requires_grad=False):
+    """base ** linspace(start, end, steps), each power computed from its exponent."""
+    exponents = wrap(call(engine.linspace, start, end, steps, _opts(None, device)))
+    powers = float(base) ** exponents
+    if dtype is not None or powers.dtype != get_default_dtype():
+        powers = powers.to(dtype if dtype is not None else get_default_dtype())
+    return _finish(powers, requires_grad)
+
+
 # --- random (the engine's generator matches PyTorch's CPU draws) ------------------------------
 from ._generator import Generator, default_generator  # noqa: E402
 

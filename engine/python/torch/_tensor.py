@@ -45,9 +45,11 @@ class Tensor:
         return t
 
     def __new__(cls, *args, **kwargs):
-        from ._functions import tensor
+        # torch.Tensor(...), the legacy constructor: sizes give an uninitialised tensor (zeros
+        # here), data a copy, both in the default dtype.
+        from ._dtype import get_default_dtype
 
-        return tensor(list(args[0]) if args else [], **kwargs)
+        return _legacy_new(get_default_dtype(), args, kwargs)
 
     def __del__(self):
         # Release the engine handle as soon as the wrapper dies, so the JS collector can reclaim
@@ -481,6 +483,42 @@ class Tensor:
 
     def __dir__(self):
         return sorted(set(object.__dir__(self)) | set(SIGNATURES))
+
+
+def _legacy_new(dtype, args, kwargs):
+    """torch.Tensor(*sizes) / torch.Tensor(data) and the typed forms (torch.FloatTensor, ...)."""
+    from ._functions import empty, tensor
+    from ._size import Size
+
+    device = kwargs.pop("device", None)
+    if kwargs:
+        raise TypeError(f"new() got an unexpected keyword argument '{next(iter(kwargs))}'")
+    if len(args) == 1 and isinstance(args[0], Size):
+        args = tuple(args[0])
+    if all(isinstance(a, int) and not isinstance(a, builtins.bool) for a in args):
+        return empty(*args, dtype=dtype, device=device) if args else empty(0, dtype=dtype, device=device)
+    if len(args) == 1:
+        data = args[0]
+        if isinstance(data, Tensor):
+            return data.to(dtype)
+        return tensor(data, dtype=dtype, device=device)
+    raise TypeError("new(): data must be a sequence (got " + ", ".join(type(a).__name__ for a in args) + ")")
+
+
+class _LegacyTensorType(type):
+    """torch.FloatTensor and kin: constructors, and isinstance checks on a CPU tensor's dtype."""
+
+    def __instancecheck__(cls, obj):
+        return isinstance(obj, Tensor) and obj.dtype._name == cls._dtype_name and obj.device.type == "cpu"
+
+    def __call__(cls, *args, **kwargs):
+        from . import _dtype
+
+        return _legacy_new(getattr(_dtype, cls._dtype_name), args, kwargs)
+
+
+def _legacy_type(name, dtype_name):
+    return _LegacyTensorType(name, (), {"_dtype_name": dtype_name, "__module__": "torch"})
 
 
 def _rounded_div(a, b, mode):

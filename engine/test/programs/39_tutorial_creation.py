@@ -1,0 +1,20 @@
+# Everyday creation and shape calls from tutorials: randint/randperm/linspace/logspace, the legacy
+# constructors (torch.Tensor(2, 3), torch.FloatTensor([...]), isinstance with them), type().
+import torch
+torch.manual_seed(0)
+print(torch.randint(0, 10, (2, 3)), torch.randperm(5), torch.linspace(0, 1, 5), torch.logspace(0, 2, 3))
+print(torch.Tensor(2, 3).shape, torch.Tensor([1, 2]), torch.FloatTensor([1, 2]), torch.LongTensor([1, 2]))
+x = torch.arange(6).reshape(2, 3)
+print(x.type(torch.float32), x.to(torch.int32).dtype, x.type(), x.element_size(), x.nelement())
+print(torch.is_tensor(x), torch.numel(x), x.float().mean(dim=0), x.flip(0), x.T.contiguous().view(-1))
+print(torch.zeros_like(x, dtype=torch.float), torch.full_like(x, 7), torch.empty(2).shape)
+print(x.unsqueeze(0).shape, x[None].shape, x[..., None].shape, x[:, -1], x[x > 2])
+print(x.float().softmax(dim=1).sum(1), torch.topk(x.flatten(), 2).values, x.max(), x.argmax())
+print(torch.where(x > 2, x, torch.zeros_like(x)), x.clamp(1, 4), x.chunk(3, dim=1)[0].shape)
+print(x.repeat(2, 1).shape, x.expand(2, 2, 3).shape, torch.tril(torch.ones(3, 3)), x.sum().dtype)
+print(torch.Tensor(2, 3).shape, torch.Tensor(torch.Size([2])).shape, torch.Tensor().shape, torch.Tensor([[1, 2]]))
+print(torch.FloatTensor([1, 2]), torch.LongTensor([1.7, 2]), torch.DoubleTensor(2).shape, torch.IntTensor([3]).dtype)
+print(torch.BoolTensor([1, 0]), torch.LongTensor(2, 2).dtype)
+x = torch.tensor([1.0])
+print(isinstance(x, torch.FloatTensor), isinstance(x, torch.LongTensor), isinstance(x, torch.Tensor))
+print(x.type(), torch.tensor([1]).type(), x.type(torch.LongTensor) if False else "")
