@@ -3,3 +3,4 @@
 from .adam import Adam
 from .optimizer import Optimizer
 from .sgd import SGD
+from . import lr_scheduler  # noqa: E402
