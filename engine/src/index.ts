@@ -122,7 +122,7 @@ export {
   seed,
 } from "./ops/random-ops.ts";
 export { where } from "./ops/tensor-math.ts";
-export { Adam, type AdamOptions } from "./optim/adam.ts";
+export { Adam, type AdamOptions, AdamW } from "./optim/adam.ts";
 export { Optimizer, type OptionValue, type ParamGroup, reprOptimizer } from "./optim/optimizer.ts";
 export { SGD, type SGDOptions } from "./optim/sgd.ts";
 export { registerBackend, Tensor } from "./tensor.ts";

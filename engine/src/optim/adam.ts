@@ -53,6 +53,11 @@ export class Adam extends Optimizer {
     return "Adam";
   }
 
+  /** AdamW decays the parameters themselves instead of adding wd * p to the gradient. */
+  protected get decoupledWeightDecay(): boolean {
+    return false;
+  }
+
   /**
    * step += 1; g = ±grad (+ wd * p); m = b1 m + (1 - b1) g; v = b2 v + (1 - b2) g^2;
    * denom = sqrt(v or max(v)) / sqrt(1 - b2^step) + eps; p -= lr / (1 - b1^step) * m / denom.
@@ -85,7 +90,10 @@ export class Adam extends Optimizer {
             let grad = group.maximize ? p.grad.neg() : p.grad;
             stepT.add_(1);
             // add(other, alpha=) and addcmul_ round once (FMA): see fused.ts.
-            if (wd !== 0) grad = addProduct(grad, p, wd);
+            if (wd !== 0) {
+              if (this.decoupledWeightDecay) p.mul_(1 - lr * wd);
+              else grad = addProduct(grad, p, wd);
+            }
             addProduct_(expAvg.mul_(beta1), grad, 1 - beta1);
             addProduct_(expAvgSq.mul_(beta2), grad.mul(1 - beta2), grad); // value * t1, then * t2
             const step = stepT.item() as number;
@@ -106,5 +114,23 @@ export class Adam extends Optimizer {
       }),
     );
     return loss;
+  }
+}
+
+/**
+ * torch.optim.AdamW: Adam with decoupled weight decay (p *= 1 - lr * wd before the Adam update),
+ * weight_decay 0.01 by default.
+ */
+export class AdamW extends Adam {
+  constructor(params: ParamsArg, opts: AdamOptions = {}) {
+    super(params, { ...opts, weight_decay: opts.weight_decay ?? 0.01 });
+  }
+
+  override get name(): string {
+    return "AdamW";
+  }
+
+  protected override get decoupledWeightDecay(): boolean {
+    return true;
   }
 }
