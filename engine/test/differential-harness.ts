@@ -15,6 +15,7 @@ import * as torch from "torchlit";
 import { noGrad, PyFloat, type Tensor } from "torchlit";
 import { allclose, type CloseOptions } from "torchlit/testing";
 import { expect } from "vitest";
+import { BINARY_METHODS } from "../src/ops/tensor-math.ts";
 
 export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 export interface InputSpec {
@@ -130,31 +131,9 @@ const plain = (v: unknown): unknown =>
   v instanceof PyFloat ? v.value : Array.isArray(v) ? v.map(plain) : v;
 
 const FACTORIES = new Set(["zeros", "ones", "eye", "zeros_like", "ones_like", "full_like"]);
-const BINARY = [
-  "add",
-  "sub",
-  "mul",
-  "div",
-  "floor_divide",
-  "remainder",
-  "fmod",
-  "pow",
-  "maximum",
-  "minimum",
-  "atan2",
-  "eq",
-  "ne",
-  "lt",
-  "le",
-  "gt",
-  "ge",
-  "logical_and",
-  "logical_or",
-  "logical_xor",
-];
-const SCALAR_OK = new Set([
-  ...BINARY,
-  ...BINARY.map((b) => `${b}_`),
+const SCALAR_OK = new Set<string>([
+  ...BINARY_METHODS,
+  ...BINARY_METHODS.map((b) => `${b}_`),
   "masked_fill",
   "masked_fill_",
   "clamp",
