@@ -34,6 +34,23 @@ function walk(
 }
 
 /**
+ * WGSL that reads the index at o_idx into `at`, wrapping a negative one by the dim's size (M[2]);
+ * out of range, the thread records `code`, the index, dim and size in E (the first error wins)
+ * and returns.
+ */
+function checkedIndex(code: number): string {
+  return `var at = IX[o_idx];
+  let size = i32(M[2]);
+  if (at < 0i) { at = at + size; }
+  if (at < 0i || at >= size) {
+    if (atomicCompareExchangeWeak(&E[0], 0u, ${code}u).exchanged) {
+      atomicStore(&E[1], bitcast<u32>(IX[o_idx])); atomicStore(&E[2], dim); atomicStore(&E[3], M[2]);
+    }
+    return;
+  }`;
+}
+
+/**
  * gather: Meta [n, dim, dimSize, offIdx, offDst, offSrc, shape[r], strideIdx[r], strideDst[r],
  * strideSrc[r]]. dst[p] = src[p with dim := index[p]].
  */
@@ -52,15 +69,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
   let dim = M[1];
   var o_idx = M[3]; var o_dst = M[4]; var o_src = M[5];
   ${walk(rank, ["idx", "dst", "src"], shapeAt, strideAt, "dim")}
-  var at = IX[o_idx];
-  let size = i32(M[2]);
-  if (at < 0i) { at = at + size; }
-  if (at < 0i || at >= size) {
-    if (atomicCompareExchangeWeak(&E[0], 0u, ${ERR_GATHER}u).exchanged) {
-      atomicStore(&E[1], bitcast<u32>(IX[o_idx])); atomicStore(&E[2], dim); atomicStore(&E[3], M[2]);
-    }
-    return;
-  }
+  ${checkedIndex(ERR_GATHER)}
   Y[o_dst] = X[o_src + u32(at) * M[${strideAt(2)} + dim]];
 }
 `;
@@ -95,15 +104,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
   let dim = M[1];
   var o_idx = M[3]; var o_s = M[4]; var o_src = M[5];
   ${walk(rank, ["idx", "s", "src"], shapeAt, strideAt, "dim")}
-  var at = IX[o_idx];
-  let size = i32(M[2]);
-  if (at < 0i) { at = at + size; }
-  if (at < 0i || at >= size) {
-    if (atomicCompareExchangeWeak(&E[0], 0u, ${ERR_SCATTER}u).exchanged) {
-      atomicStore(&E[1], bitcast<u32>(IX[o_idx])); atomicStore(&E[2], dim); atomicStore(&E[3], M[2]);
-    }
-    return;
-  }
+  ${checkedIndex(ERR_SCATTER)}
   let o = o_src + u32(at) * M[${strideAt(2)} + dim];
   let v = S[o_s];
   ${write}

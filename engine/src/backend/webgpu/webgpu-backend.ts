@@ -501,59 +501,52 @@ export class WebGpuBackend implements Backend {
   // ---- indexing ----
 
   gather(src: View, dim: number, index: View, dst: View): void {
-    const r = index.shape.length;
-    const n = numel(index.shape);
-    const words = [
-      n,
-      dim,
-      src.shape[dim] as number,
-      index.offset,
-      dst.offset,
-      src.offset,
-      ...index.shape,
-      ...index.strides,
-      ...dst.strides,
-      ...src.strides,
-    ];
     this.runner.dispatch(
-      gatherKernel(wgslType(src.dtype), r),
+      gatherKernel(wgslType(src.dtype), index.shape.length),
       [
         gb(src).buffer,
         gb(index).buffer,
         gb(dst).buffer,
-        this.runner.meta(Uint32Array.from(words)),
+        this.indexMeta(dim, index, dst, src),
         this.errors,
       ],
-      Math.ceil(n / WORKGROUP),
+      Math.ceil(numel(index.shape) / WORKGROUP),
     );
   }
 
   scatter(dst: View, dim: number, index: View, src: View, reduce: "none" | "add"): void {
-    const r = index.shape.length;
-    const n = numel(index.shape);
-    const words = [
-      n,
-      dim,
-      dst.shape[dim] as number,
-      index.offset,
-      src.offset,
-      dst.offset,
-      ...index.shape,
-      ...index.strides,
-      ...src.strides,
-      ...dst.strides,
-    ];
     this.runner.dispatch(
-      scatterKernel(wgslType(dst.dtype), r, reduce === "add"),
+      scatterKernel(wgslType(dst.dtype), index.shape.length, reduce === "add"),
       [
         gb(dst).buffer,
         gb(index).buffer,
         gb(src).buffer,
-        this.runner.meta(Uint32Array.from(words)),
+        this.indexMeta(dim, index, src, dst),
         this.errors,
       ],
-      Math.ceil(n / WORKGROUP),
+      Math.ceil(numel(index.shape) / WORKGROUP),
     );
+  }
+
+  /**
+   * gather's and scatter's metadata (kernels-index.ts): [n, dim, target's size along dim,
+   * offsets of index, walked, target, index's shape, strides of index, walked, target]. Each
+   * thread walks index and `walked` together; `target` is indexed along dim.
+   */
+  private indexMeta(dim: number, index: View, walked: View, target: View): GPUBuffer {
+    const words = [
+      numel(index.shape),
+      dim,
+      target.shape[dim] as number,
+      index.offset,
+      walked.offset,
+      target.offset,
+      ...index.shape,
+      ...index.strides,
+      ...walked.strides,
+      ...target.strides,
+    ];
+    return this.runner.meta(Uint32Array.from(words));
   }
 
   sort(src: View, descending: boolean, values: View, indices: View): void {
