@@ -3,16 +3,15 @@
 // numbers within float32 tolerance, everything else exactly. Each run must also print
 // device='cuda:0' where it printed tensors and report (TORCHLIT_DEBUG_CUDA) the adapter and a
 // non-zero kernel count. Without an adapter the suite is skipped, except under CI=true.
-import { spawn } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { nodeGpu } from "../src/backend/webgpu/node-gpu.ts";
 import { initWebGPU } from "../src/index.ts";
+import { type Ran, runCli as runCliIn } from "./cli-support.ts";
 
 const dir = fileURLToPath(new URL("./programs-cuda/", import.meta.url));
-const bin = fileURLToPath(new URL("../bin/torchlit.mjs", import.meta.url));
 const programs = readdirSync(dir)
   .filter((f) => f.endsWith(".py") && f !== "gen_expected.py")
   .sort();
@@ -24,29 +23,11 @@ const adapter = status.backend?.name ?? null;
 status.backend?.destroy();
 const ci = process.env.CI === "true";
 
-interface Ran {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
+/** The CLI sets up Dawn's Vulkan env itself: it is started without ours to prove that. */
 function runCli(args: string[]): Promise<Ran> {
-  return new Promise((resolve, reject) => {
-    // The CLI sets up Dawn's Vulkan env itself: start it without ours to prove that.
-    const env: NodeJS.ProcessEnv = { ...process.env, TORCHLIT_DEBUG_CUDA: "1" };
-    delete env.VK_ICD_FILENAMES;
-    const child = spawn(process.execPath, [bin, "run", ...args], { cwd: dir, env });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (b: Buffer) => {
-      stdout += b.toString("utf8");
-    });
-    child.stderr.on("data", (b: Buffer) => {
-      stderr += b.toString("utf8");
-    });
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
+  const env: NodeJS.ProcessEnv = { ...process.env, TORCHLIT_DEBUG_CUDA: "1" };
+  delete env.VK_ICD_FILENAMES;
+  return runCliIn(args, dir, env);
 }
 
 /** torchlit's GPU output in PyTorch-on-CPU terms (the inverse of gen_expected.py's translation). */

@@ -2,7 +2,6 @@
 // (<name>.expected, from gen_expected.py) and, for an uncaught exception, the same final
 // `Type: message` line. All run in one in-process runtime (Pyodide starts once); the first and
 // the failing ones also go through the real CLI (bin/torchlit.mjs) to check the exit status.
-import { spawn } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -11,34 +10,12 @@ import { runInNewContext } from "node:vm";
 import { createRuntime, type Runtime } from "torchlit/runtime";
 import { pyodideIndexURL, readPythonSources } from "torchlit/runtime/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Ran, runCli } from "./cli-support.ts";
 
 const dir = fileURLToPath(new URL("./programs/", import.meta.url));
-const bin = fileURLToPath(new URL("../bin/torchlit.mjs", import.meta.url));
 const programs = readdirSync(dir)
   .filter((f) => f.endsWith(".py") && f !== "gen_expected.py")
   .sort();
-
-interface Ran {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function runCli(file: string): Promise<Ran> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, "run", file], { cwd: dir });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (b: Buffer) => {
-      stdout += b.toString("utf8");
-    });
-    child.stderr.on("data", (b: Buffer) => {
-      stderr += b.toString("utf8");
-    });
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 let runtime: Runtime;
 let captured = { stdout: "", stderr: "" };
@@ -145,7 +122,7 @@ describe("the torchlit CLI", () => {
     it.concurrent(`runs ${program} with the same output and exit status`, {
       timeout: 60_000,
     }, async () => {
-      check(program, await runCli(program));
+      check(program, await runCli([program], dir));
     });
   }
 });
