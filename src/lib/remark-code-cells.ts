@@ -4,6 +4,7 @@
 // A meta word `env-dependent` (```python env-dependent) marks output that varies by machine.
 import { fileURLToPath } from "node:url";
 import { insertDeviceToggle } from "../components/device-toggle/insert.ts";
+import { mdxDefaultImport } from "./mdx-import.ts";
 
 /** The mdast shapes this step reads and writes (kept local: no mdast type packages needed). */
 interface Node {
@@ -29,31 +30,6 @@ const componentPath = fileURLToPath(
 /** Whether a file is a lesson page (MDX under content/docs/). */
 export function isLesson(path: string | undefined): boolean {
   return !!path && /[/\\]content[/\\]docs[/\\].*\.mdx$/.test(path);
-}
-
-function importNode(): Node {
-  const source = JSON.stringify(componentPath);
-  return {
-    type: "mdxjsEsm",
-    value: `import ${COMPONENT} from ${source};`,
-    // MDX compiles ESM from its estree, so the import is given as a parsed program.
-    data: {
-      estree: {
-        type: "Program",
-        sourceType: "module",
-        body: [
-          {
-            type: "ImportDeclaration",
-            specifiers: [
-              { type: "ImportDefaultSpecifier", local: { type: "Identifier", name: COMPONENT } },
-            ],
-            source: { type: "Literal", value: componentPath, raw: source },
-            attributes: [],
-          },
-        ],
-      },
-    },
-  };
 }
 
 function attribute(name: string, value: string | null): Node {
@@ -91,7 +67,8 @@ export function wrapPythonBlocks(tree: Node): number {
 export function remarkCodeCells() {
   return (tree: Node, file: VFileLike): void => {
     if (!isLesson(file.path)) return;
-    if (wrapPythonBlocks(tree) > 0) tree.children?.unshift(importNode());
+    if (wrapPythonBlocks(tree) > 0)
+      tree.children?.unshift(mdxDefaultImport(COMPONENT, componentPath));
     // One CPU/GPU choice per page, before its first cell or exercise.
     insertDeviceToggle(tree, [COMPONENT, "Exercise"]);
   };

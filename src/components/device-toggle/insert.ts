@@ -2,6 +2,7 @@
 // its first runnable block (a code cell or an <Exercise>), so the choice sits where it applies.
 // Called by src/lib/remark-code-cells.ts after the cells are wrapped; pages with neither get none.
 import { fileURLToPath } from "node:url";
+import { mdxDefaultImport } from "../../lib/mdx-import.ts";
 
 interface Node {
   type: string;
@@ -12,31 +13,6 @@ interface Node {
 
 const COMPONENT = "TorchlitDeviceToggle";
 const componentPath = fileURLToPath(new URL("./DeviceToggle.astro", import.meta.url));
-
-function importNode(): Node {
-  const source = JSON.stringify(componentPath);
-  return {
-    type: "mdxjsEsm",
-    value: `import ${COMPONENT} from ${source};`,
-    // MDX compiles ESM from its estree, so the import is given as a parsed program.
-    data: {
-      estree: {
-        type: "Program",
-        sourceType: "module",
-        body: [
-          {
-            type: "ImportDeclaration",
-            specifiers: [
-              { type: "ImportDefaultSpecifier", local: { type: "Identifier", name: COMPONENT } },
-            ],
-            source: { type: "Literal", value: componentPath, raw: source },
-            attributes: [],
-          },
-        ],
-      },
-    },
-  };
-}
 
 /** Inserts the toggle before the first element named in `runnable`; returns whether it did. */
 export function insertDeviceToggle(tree: Node, runnable: readonly string[]): boolean {
@@ -60,6 +36,6 @@ export function insertDeviceToggle(tree: Node, runnable: readonly string[]): boo
     return false;
   };
   if (!place(tree)) return false;
-  tree.children?.unshift(importNode());
+  tree.children?.unshift(mdxDefaultImport(COMPONENT, componentPath));
   return true;
 }
