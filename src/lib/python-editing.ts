@@ -1,0 +1,39 @@
+// What every Python editor on the site shares (code cells, exercises): CodeMirror 6's line
+// numbers, history, indentation and Python language, and a highlight style whose token colours
+// are CSS custom properties with light and dark values that pass WCAG AA (CodeMirror's default
+// style is light-only and too faint on dark pages). Imported only by the editors' lazy chunks.
+import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
+import { python } from "@codemirror/lang-python";
+import { HighlightStyle, indentOnInput, syntaxHighlighting } from "@codemirror/language";
+import type { Extension } from "@codemirror/state";
+import { EditorView, keymap, lineNumbers } from "@codemirror/view";
+import { tags } from "@lezer/highlight";
+
+/**
+ * The shared extensions. `colours` is the prefix of the component's colour properties
+ * (`--tl-code-keyword` for "--tl-code"); `label` names the editor for assistive technology.
+ */
+export function pythonEditing(colours: string, label: string): Extension[] {
+  const highlight = HighlightStyle.define([
+    {
+      tag: [tags.keyword, tags.controlKeyword, tags.operatorKeyword],
+      color: `var(${colours}-keyword)`,
+    },
+    { tag: [tags.string, tags.special(tags.string)], color: `var(${colours}-string)` },
+    { tag: [tags.number, tags.bool, tags.null], color: `var(${colours}-number)` },
+    { tag: tags.comment, color: `var(${colours}-comment)`, fontStyle: "italic" },
+    {
+      tag: [tags.function(tags.variableName), tags.definition(tags.variableName)],
+      color: `var(${colours}-function)`,
+    },
+  ]);
+  return [
+    lineNumbers(),
+    history(),
+    indentOnInput(),
+    python(),
+    syntaxHighlighting(highlight),
+    keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
+    EditorView.contentAttributes.of({ "aria-label": label }),
+  ];
+}
