@@ -29,6 +29,22 @@ def _grads(outputs, grad_outputs):
     return to_js(grads)
 
 
+def _zero_grads(params, set_to_none=False):
+    """Module.zero_grad and Optimizer.zero_grad: each grad set to None, or detached and zeroed."""
+    for p in params:
+        if p.grad is None:
+            continue
+        if set_to_none:
+            p.grad = None
+            continue
+        g = p.grad
+        if g.grad_fn is not None:
+            g.detach_()
+        else:
+            g.requires_grad_(False)
+        g.zero_()
+
+
 def _run_backward(roots, grads, opts):
     """The engine's backward pass; a graph whose gradient comes back from a GPU to the CPU is
     run asynchronously, blocking on its reads through JSPI."""

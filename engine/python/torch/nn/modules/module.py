@@ -226,18 +226,9 @@ class Module:
         return self
 
     def zero_grad(self, set_to_none=False):
-        for p in self.parameters():
-            if p.grad is None:
-                continue
-            if set_to_none:
-                p.grad = None
-                continue
-            g = p.grad
-            if g.grad_fn is not None:
-                g.detach_()
-            else:
-                g.requires_grad_(False)
-            g.zero_()
+        from ...autograd import _zero_grads
+
+        _zero_grads(self.parameters(), set_to_none)
 
     def _apply(self, fn):
         # As PyTorch does: each Parameter keeps its identity (optimizers and readers hold it);
