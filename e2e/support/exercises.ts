@@ -3,9 +3,16 @@
 // API (not typing), Check clicked, and the feedback read back once grading is over.
 import { expect, type Locator, type Page } from "@playwright/test";
 import { loadCatalogue, loadExercises } from "../../src/exercises/load.ts";
-import type { Exercise } from "../../src/exercises/schema.ts";
+import {
+  type CodeExercise,
+  type Exercise,
+  isChoice,
+  type PredictExercise,
+} from "../../src/exercises/schema.ts";
 
 export const exercises = loadExercises();
+export const codeExercises = exercises.filter((e): e is CodeExercise => e.kind === "code");
+export const predictExercises = exercises.filter((e): e is PredictExercise => e.kind === "predict");
 const catalogue = loadCatalogue();
 
 /** The feedback text as shown (backticks become <code>), {params} matching anything. */
@@ -19,12 +26,55 @@ export function exerciseOn(page: Page, ex: Exercise): Locator {
   return page.locator(`[data-tl-exercise="${ex.id}"]`);
 }
 
-/** Opens the exercise's lesson page and waits for its CodeMirror editor. */
+/** Opens the exercise's lesson page and waits for its CodeMirror editor (or its answers). */
 export async function openExercise(page: Page, locale: string, ex: Exercise): Promise<Locator> {
   await page.goto(`${locale}/${ex.lesson}/`);
   const root = exerciseOn(page, ex);
-  await expect(root).toHaveAttribute("data-editor", "codemirror");
+  // CodeMirror replaces the textarea once the page is idle: long lesson pages take a while.
+  await expect(root).toHaveAttribute(
+    "data-editor",
+    ex.kind === "predict" ? "prediction" : "codemirror",
+    { timeout: 30_000 },
+  );
   return root;
+}
+
+/** Every answer a predict exercise may get, with its feedback id (what the unit tests key too). */
+export function predictionCases(ex: PredictExercise): { answer: string; feedback: string }[] {
+  const p = ex.predict;
+  if (isChoice(p))
+    return p.options.map((o) => ({
+      answer: o.id,
+      feedback: o.id === p.answer ? "passed" : (o.feedback ?? ""),
+    }));
+  return [
+    ...p.wrong.map((w) => ({ answer: w.value, feedback: w.feedback })),
+    { answer: "no such output", feedback: "predict-wrong" },
+    ...p.accept.slice(0, 1).map((a) => ({ answer: a, feedback: "passed" })),
+  ];
+}
+
+/** What the keyed answer says the cell prints, or the exception type it raises. */
+export function keyedOutput(ex: PredictExercise): { stdout?: string; raises?: string } {
+  const p = ex.predict;
+  if (!isChoice(p)) return { stdout: p.accept[0] ?? "" };
+  const answer = p.options.find((o) => o.id === p.answer);
+  return answer?.raises ? { raises: answer.raises } : { stdout: answer?.code ?? "" };
+}
+
+/**
+ * Answers through the real controls (clicks the option, or types the value), clicks Check and
+ * returns the feedback once the cell has run after it.
+ */
+export async function predict(page: Page, ex: PredictExercise, answer: string): Promise<Locator> {
+  const root = exerciseOn(page, ex);
+  if (isChoice(ex.predict)) await root.locator(`input[type="radio"][value="${answer}"]`).check();
+  else await root.getByRole("textbox").fill(answer);
+  await root.getByRole("button", { name: /^(Check my prediction|检查我的预测)$/ }).click();
+  const feedback = root.locator('[data-role="feedback"]');
+  await expect(feedback).toHaveAttribute("data-feedback-id", /./);
+  await expect(root).toHaveAttribute("data-busy", "false", { timeout: 60_000 });
+  return feedback;
 }
 
 export async function setCode(page: Page, ex: Exercise, code: string): Promise<void> {

@@ -2,7 +2,15 @@
 // tl_check library, the exercise's setup and check, the reader's code), runs it through a
 // given runner (the page's RuntimeHost, or the Node runtime in tests) and renders the feedback
 // in both languages from the catalogue. It never compares source text, except with the starter.
-import type { Bilingual, FeedbackCatalogue } from "./schema.ts";
+// A prediction (predict exercises) is graded here without Python: the page runs the cell after.
+import { normaliseSource } from "./python-source.ts";
+import {
+  type Bilingual,
+  type FeedbackCatalogue,
+  isChoice,
+  type LocalCode,
+  type PredictSpec,
+} from "./schema.ts";
 
 /** What a grading run tells the page. */
 export interface GradeResult {
@@ -23,25 +31,17 @@ export type PythonRunner = (
 
 /** The parts of an exercise grading needs. */
 export interface Gradable {
-  setup: string;
-  starter: string;
+  setup: LocalCode;
+  starter: LocalCode;
   check: string;
 }
 
 const MARKER = "\x1eTLGRADE ";
 
-/** Line endings, trailing spaces and blank lines do not count as changing the starter. */
-export function normaliseSource(code: string): string {
-  return code
-    .replace(/\r\n?/g, "\n")
-    .split("\n")
-    .map((line) => line.trimEnd())
-    .filter((line) => line !== "")
-    .join("\n");
-}
-
-export function isUnchanged(code: string, starter: string): boolean {
-  return normaliseSource(code) === normaliseSource(starter);
+/** Still the starter, in either language's version (line endings and blank lines aside). */
+export function isUnchanged(code: string, starter: LocalCode): boolean {
+  const mine = normaliseSource(code);
+  return mine === normaliseSource(starter.en) || mine === normaliseSource(starter.zh);
 }
 
 /** JSON string literals are valid Python string literals (same escapes for what JSON emits). */
@@ -54,7 +54,7 @@ export function gradingProgram(graderSource: string, ex: Gradable, code: string)
     '_tl = _types.ModuleType("tl_check")',
     `exec(compile(${py(graderSource)}, "tl_check.py", "exec"), _tl.__dict__)`,
     '_sys.modules["tl_check"] = _tl',
-    `_tl.grade_and_report(${py(ex.setup)}, ${py(code)}, ${py(ex.check)})`,
+    `_tl.grade_and_report(${py(ex.setup.en)}, ${py(code)}, ${py(ex.check)})`,
     "",
   ].join("\n");
 }
@@ -110,4 +110,36 @@ export async function gradeExercise(opts: {
   const raw = parseGradingOutput(ran.stdout);
   if (!raw) return result(false, "runtime-failed", { message: "no grading result" });
   return result(raw.passed, raw.feedbackId, raw.params, raw.output);
+}
+
+/** How typed predictions are compared: all whitespace removed, nothing else changed. */
+export function normaliseAnswer(text: string): string {
+  return text.replace(/\s+/g, "");
+}
+
+/**
+ * Grades a prediction: `answer` is the chosen option's id (choices) or the typed text (values).
+ * "predict-empty" when nothing was given; an unlisted wrong value gets "predict-wrong".
+ */
+export function gradePrediction(
+  spec: PredictSpec,
+  answer: string,
+  catalogue: FeedbackCatalogue,
+): GradeResult {
+  const result = (passed: boolean, id: string): GradeResult => ({
+    passed,
+    feedbackId: id in catalogue ? id : "not-yet",
+    message: renderFeedback(catalogue, id),
+    output: "",
+  });
+  if (answer.trim() === "") return result(false, "predict-empty");
+  if (isChoice(spec)) {
+    if (answer === spec.answer) return result(true, "passed");
+    const option = spec.options.find((o) => o.id === answer);
+    return result(false, option?.feedback ?? "predict-empty");
+  }
+  const mine = normaliseAnswer(answer);
+  if (spec.accept.some((a) => normaliseAnswer(a) === mine)) return result(true, "passed");
+  const known = spec.wrong.find((w) => normaliseAnswer(w.value) === mine);
+  return result(false, known?.feedback ?? "predict-wrong");
 }

@@ -3,12 +3,18 @@
 // error listing every offending file, so a broken folder fails the build with a clear message.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
+import { normaliseAnswer } from "./grade.ts";
+import { sameCode } from "./python-source.ts";
 import {
   type Exercise,
+  type ExerciseMeta,
   exerciseMeta,
   type FeedbackCatalogue,
   feedbackCatalogue,
+  isChoice,
+  type LocalCode,
   type Mistake,
+  type PredictSpec,
   parseExpectLine,
   untargetedFeedback,
 } from "./schema.ts";
@@ -29,46 +35,135 @@ export class ExerciseFormatError extends Error {
 }
 
 const FOLDER = /^(\d{2})-[a-z0-9]+(-[a-z0-9]+)*$/;
-
-/** Reads the feedback catalogue (content/exercises/feedback.json). */
-export function loadCatalogue(dir: string = EXERCISES_DIR): FeedbackCatalogue {
-  const file = join(dir, "feedback.json");
-  const parsed = feedbackCatalogue.safeParse(JSON.parse(readFileSync(file, "utf8")));
-  if (!parsed.success) {
-    throw new ExerciseFormatError(
-      parsed.error.issues.map((i) => `${show(file)}: ${i.path.join(".")}: ${i.message}`),
-    );
-  }
-  return parsed.data;
-}
+/** Mistakes a write-code exercise needs at least, each with its own feedback. */
+export const MIN_MISTAKES = 2;
 
 function show(path: string): string {
   return relative(REPO_ROOT, path) || path;
 }
 
-/** Every exercise, validated, sorted by lesson order then order. Throws ExerciseFormatError. */
+function readCatalogueFile(file: string, problems: string[]): FeedbackCatalogue {
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(file, "utf8"));
+  } catch (e) {
+    problems.push(`${show(file)}: not JSON (${(e as Error).message})`);
+    return {};
+  }
+  const parsed = feedbackCatalogue.safeParse(data);
+  if (parsed.success) return parsed.data;
+  for (const i of parsed.error.issues)
+    problems.push(`${show(file)}: ${i.path.join(".")}: ${i.message}`);
+  return {};
+}
+
+/** The exercises' folders (NN-slug), sorted. */
+function exerciseFolders(dir: string) {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
+}
+
+/**
+ * The feedback catalogue: content/exercises/feedback.json plus every exercise folder's own
+ * feedback.json. An id defined twice is an error (ids are global: the site and tests look them up
+ * by id alone).
+ */
+export function loadCatalogue(dir: string = EXERCISES_DIR): FeedbackCatalogue {
+  const problems: string[] = [];
+  const catalogue = collectCatalogue(dir, problems);
+  if (problems.length > 0) throw new ExerciseFormatError(problems);
+  return catalogue;
+}
+
+function collectCatalogue(dir: string, problems: string[]): FeedbackCatalogue {
+  const catalogue = readCatalogueFile(join(dir, "feedback.json"), problems);
+  const where = new Map(
+    Object.keys(catalogue).map((id) => [id, "content/exercises/feedback.json"]),
+  );
+  for (const name of exerciseFolders(dir)) {
+    const file = join(dir, name, "feedback.json");
+    if (!existsSync(file)) continue;
+    for (const [id, text] of Object.entries(readCatalogueFile(file, problems))) {
+      const other = where.get(id);
+      if (other) problems.push(`${show(file)}: feedback id "${id}" is also defined in ${other}`);
+      else {
+        catalogue[id] = text;
+        where.set(id, show(file));
+      }
+    }
+  }
+  return catalogue;
+}
+
+/** Checks a predict spec against the catalogue; returns its problems. */
+function predictProblems(spec: PredictSpec, catalogue: FeedbackCatalogue): string[] {
+  const problems: string[] = [];
+  const targeted = (id: string, what: string) => {
+    if ((untargetedFeedback as readonly string[]).includes(id))
+      problems.push(`${what}: "${id}" is not targeted feedback; name a specific id`);
+    else if (!(id in catalogue)) problems.push(`${what}: feedback id "${id}" is not defined`);
+  };
+  if (isChoice(spec)) {
+    const ids = spec.options.map((o) => o.id);
+    if (new Set(ids).size !== ids.length) problems.push("predict.options: option ids repeat");
+    if (!ids.includes(spec.answer))
+      problems.push(`predict.answer: "${spec.answer}" is not an option id`);
+    for (const option of spec.options) {
+      const what = `predict.options "${option.id}"`;
+      if (option.id === spec.answer) {
+        if (option.feedback) problems.push(`${what}: the answer carries no feedback`);
+      } else if (!option.feedback) problems.push(`${what}: a wrong option needs its feedback`);
+      else targeted(option.feedback, what);
+    }
+  } else {
+    const accepted = new Set(spec.accept.map(normaliseAnswer));
+    for (const wrong of spec.wrong) {
+      const what = `predict.wrong "${wrong.value}"`;
+      if (accepted.has(normaliseAnswer(wrong.value))) problems.push(`${what}: is also accepted`);
+      targeted(wrong.feedback, what);
+    }
+  }
+  return problems;
+}
+
+/** Every exercise, validated, sorted by folder. Throws ExerciseFormatError. */
 export function loadExercises(dir: string = EXERCISES_DIR): Exercise[] {
   const problems: string[] = [];
-  const catalogue = loadCatalogue(dir);
+  const catalogue = collectCatalogue(dir, problems);
   const exercises: Exercise[] = [];
-  const folders = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory());
-  for (const entry of folders) {
-    const folder = join(dir, entry.name);
-    const prefix = FOLDER.exec(entry.name);
+  for (const name of exerciseFolders(dir)) {
+    const folder = join(dir, name);
+    const prefix = FOLDER.exec(name);
     if (!prefix) {
       problems.push(`${show(folder)}: folder names are NN-slug, e.g. 03-memory-inplace`);
       continue;
     }
-    const read = (name: string, required = true): string | null => {
-      const file = join(folder, name);
-      if (!existsSync(file)) {
-        if (required) problems.push(`${show(file)}: missing (required)`);
+    const before = problems.length;
+    const read = (file: string, required = true): string | null => {
+      const path = join(folder, file);
+      if (!existsSync(path)) {
+        if (required) problems.push(`${show(path)}: missing (required)`);
         return null;
       }
-      return readFileSync(file, "utf8");
+      return readFileSync(path, "utf8");
     };
+    /** name.py and optional name.zh.py, which may differ from it in comments only. */
+    const readLocal = (base: string, required = true): LocalCode | null => {
+      const en = read(`${base}.py`, required);
+      const zh = read(`${base}.zh.py`, false);
+      if (zh !== null && en === null)
+        problems.push(`${show(join(folder, `${base}.zh.py`))}: has no ${base}.py beside it`);
+      if (zh !== null && en !== null && !sameCode(en, zh))
+        problems.push(
+          `${show(join(folder, `${base}.zh.py`))}: differs from ${base}.py in more than comments`,
+        );
+      return en === null ? null : { en, zh: zh ?? en };
+    };
+
+    let meta: ExerciseMeta | null = null;
     const metaText = read("exercise.json");
-    let meta = null;
     if (metaText !== null) {
       try {
         const parsed = exerciseMeta.safeParse(JSON.parse(metaText));
@@ -82,23 +177,55 @@ export function loadExercises(dir: string = EXERCISES_DIR): Exercise[] {
         problems.push(`${show(join(folder, "exercise.json"))}: not JSON (${(e as Error).message})`);
       }
     }
-    const texts = {
-      zh: read("prompt.zh.md"),
-      en: read("prompt.en.md"),
-      starter: read("starter.py"),
-      solution: read("solution.py"),
-      check: read("check.py"),
-      setup: read("setup.py", false) ?? "",
+    const zh = read("prompt.zh.md");
+    const en = read("prompt.en.md");
+    const setup = readLocal("setup", false) ?? { en: "", zh: "" };
+    // Its problems were reported by collectCatalogue already.
+    const ownFeedback = existsSync(join(folder, "feedback.json"))
+      ? readCatalogueFile(join(folder, "feedback.json"), [])
+      : {};
+    if (!meta || zh === null || en === null) continue;
+    const base = {
+      ...meta,
+      order: meta.order ?? Number(prefix[1]),
+      folder: name,
+      prompt: { zh, en },
+      setup,
+      feedback: ownFeedback,
     };
-    if (texts.check !== null && !/^def check\(/m.test(texts.check))
+    const metaFile = show(join(folder, "exercise.json"));
+
+    if (meta.kind === "predict") {
+      const cell = readLocal("cell");
+      for (const file of ["starter.py", "solution.py", "check.py", "mistakes"])
+        if (existsSync(join(folder, file)))
+          problems.push(`${show(join(folder, file))}: a predict exercise has no ${file}`);
+      if (!meta.predict) problems.push(`${metaFile}: predict: required when kind is "predict"`);
+      else
+        for (const p of predictProblems(meta.predict, catalogue))
+          problems.push(`${metaFile}: ${p}`);
+      if (cell && meta.predict && problems.length === before) {
+        const { predict, kind: _kind, ...rest } = base;
+        exercises.push({ ...rest, kind: "predict", cell, predict: meta.predict });
+      }
+      continue;
+    }
+
+    if (meta.predict) problems.push(`${metaFile}: predict: only for kind "predict"`);
+    const starter = readLocal("starter");
+    const solution = readLocal("solution");
+    const check = read("check.py");
+    if (check !== null && !/^def check\(/m.test(check))
       problems.push(`${show(join(folder, "check.py"))}: must define check(ns, run)`);
     const mistakes: Mistake[] = [];
     const mistakesDir = join(folder, "mistakes");
     const mistakeFiles = existsSync(mistakesDir)
       ? readdirSync(mistakesDir).filter((f) => f.endsWith(".py"))
       : [];
-    if (mistakeFiles.length === 0)
-      problems.push(`${show(mistakesDir)}: at least one mistakes/<name>.py is required`);
+    if (mistakeFiles.length < MIN_MISTAKES)
+      problems.push(
+        `${show(mistakesDir)}: at least ${MIN_MISTAKES} mistakes/<name>.py are required (found ${mistakeFiles.length})`,
+      );
     for (const file of mistakeFiles.sort()) {
       const code = readFileSync(join(mistakesDir, file), "utf8");
       const expected = parseExpectLine(code);
@@ -108,25 +235,12 @@ export function loadExercises(dir: string = EXERCISES_DIR): Exercise[] {
       else if ((untargetedFeedback as readonly string[]).includes(expected))
         problems.push(`${where}: "${expected}" is not targeted feedback; name a specific id`);
       else if (!(expected in catalogue))
-        problems.push(
-          `${where}: feedback id "${expected}" is not in content/exercises/feedback.json`,
-        );
+        problems.push(`${where}: feedback id "${expected}" is not defined`);
       else mistakes.push({ name: file.slice(0, -3), expect: expected, code });
     }
-    if (meta && texts.zh !== null && texts.en !== null && texts.starter !== null) {
-      if (texts.solution !== null && texts.check !== null) {
-        exercises.push({
-          ...meta,
-          order: meta.order ?? Number(prefix[1]),
-          folder: entry.name,
-          prompt: { zh: texts.zh, en: texts.en },
-          setup: texts.setup,
-          starter: texts.starter,
-          solution: texts.solution,
-          check: texts.check,
-          mistakes,
-        });
-      }
+    if (starter && solution && check !== null && problems.length === before) {
+      const { predict: _predict, kind: _kind, ...rest } = base;
+      exercises.push({ ...rest, kind: "code", starter, solution, check, mistakes });
     }
   }
   const seen = new Map<string, string>();
@@ -137,7 +251,7 @@ export function loadExercises(dir: string = EXERCISES_DIR): Exercise[] {
     seen.set(ex.id, ex.folder);
   }
   if (problems.length > 0) throw new ExerciseFormatError(problems);
-  return exercises.sort((a, b) => a.folder.localeCompare(b.folder));
+  return exercises;
 }
 
 let cached: Exercise[] | undefined;

@@ -1,10 +1,10 @@
 // A lesson as a Jupyter notebook (nbformat 4.5): Markdown between code blocks becomes text cells,
 // each ```python block a code cell (exactly the page's cells, in page order), each
-// <Exercise id="..." /> its prompt plus a code cell of setup + starter. Pure: the endpoint
-// (src/pages/notebooks/...) and the tests hand it the MDX body.
-import type { Exercise } from "./schema.ts";
-
-type Lang = "en" | "zh";
+// <Exercise id="..." /> its prompt plus a code cell of setup + starter (a predict exercise: its
+// options, then setup + the cell to run once predicted), in the notebook's language. Pure: the
+// endpoint (src/pages/notebooks/...) and the tests hand it the MDX body.
+import { isRunnableFence } from "../lib/fence-meta.ts";
+import { type Exercise, isChoice, type Lang } from "./schema.ts";
 
 export interface NotebookCell {
   cell_type: "markdown" | "code";
@@ -28,7 +28,7 @@ function lines(text: string): string[] {
   return parts.map((line, i) => (i < parts.length - 1 ? `${line}\n` : line));
 }
 
-const FENCE = /^```([\w-]*)[^\n]*\n([\s\S]*?)^```[ \t]*$/gm;
+const FENCE = /^```([\w-]*)([^\n]*)\n([\s\S]*?)^```[ \t]*$/gm;
 const EXERCISE = /<Exercise\s+id="([^"]+)"\s*\/>/g;
 
 /** Text without MDX's import lines and other JSX tags (they mean nothing in Jupyter). */
@@ -38,6 +38,21 @@ function markdownOf(text: string): string {
     .replace(/^<[A-Z][^>]*\/>\s*$/gm, "")
     .replace(/\n{3,}/g, "\n\n")
     .trim();
+}
+
+/** A predict exercise's answers as Markdown: the options to choose from, or what to type. */
+function predictionText(ex: Extract<Exercise, { kind: "predict" }>, lang: Lang): string {
+  const lead =
+    lang === "zh"
+      ? "先写下你的预测，再运行下面的单元格。"
+      : "Write down your prediction, then run the cell below.";
+  if (!isChoice(ex.predict)) return lead;
+  const options = ex.predict.options.map((o) => {
+    const text =
+      o.code !== undefined ? `\`${o.code.replace(/\n/g, " / ")}\`` : (o.label?.[lang] ?? "");
+    return `- ${o.id}) ${text}`;
+  });
+  return `${lead}\n\n${options.join("\n")}`;
 }
 
 export function lessonNotebook(opts: {
@@ -67,8 +82,15 @@ export function lessonNotebook(opts: {
       const ex = opts.exercises.find((e) => e.id === match[1]);
       if (ex) {
         const heading = opts.lang === "zh" ? "练习" : "Exercise";
-        add("markdown", `### ${heading}: ${ex.title[opts.lang]}\n\n${ex.prompt[opts.lang]}`);
-        add("code", `${ex.setup.trimEnd()}\n\n${ex.starter}`, { torchlit: { exercise: ex.id } });
+        const prompt = `### ${heading}: ${ex.title[opts.lang]}\n\n${ex.prompt[opts.lang]}`;
+        add(
+          "markdown",
+          ex.kind === "predict" ? `${prompt}\n\n${predictionText(ex, opts.lang)}` : prompt,
+        );
+        const code = ex.kind === "predict" ? ex.cell[opts.lang] : ex.starter[opts.lang];
+        add("code", `${ex.setup[opts.lang].trimEnd()}\n\n${code}`.trimStart(), {
+          torchlit: { exercise: ex.id },
+        });
       }
       at = (match.index ?? 0) + match[0].length;
     }
@@ -76,10 +98,10 @@ export function lessonNotebook(opts: {
   };
   let at = 0;
   for (const match of opts.body.matchAll(FENCE)) {
-    const [whole, lang, code] = match;
+    const [whole, lang, meta, code] = match;
     const start = match.index ?? 0;
     prose(opts.body.slice(at, start));
-    if (lang === "python") add("code", code ?? "");
+    if (isRunnableFence(lang, meta)) add("code", code ?? "");
     else add("markdown", whole);
     at = start + whole.length;
   }

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadExercises } from "../exercises/load.ts";
 import { lessonCodeCells, lessonNotebook } from "../exercises/notebook.ts";
 import { lessonSlugs } from "../sidebar.ts";
+import { fenceFlags } from "./fence-meta.ts";
 
 const ORACLE = "/usr/bin/python3";
 const root = process.cwd();
@@ -45,14 +46,16 @@ function readPage(locale: string, file: string): Page {
     exercises: loadExercises(),
   });
   // The notebook keeps only the code; the `env-dependent` meta word is read from the fences.
-  const metas = [...body.matchAll(FENCE)].map((m) => m[1] ?? "");
+  const metas = [...body.matchAll(FENCE)]
+    .map((m) => m[1] ?? "")
+    .filter((meta) => !fenceFlags(meta).static);
   const codes = lessonCodeCells(nb);
   expect(metas.length, `${locale}/${file}: fences vs notebook cells`).toBe(codes.length);
   return {
     id: `${locale}/${file.replace(/\.mdx$/, "")}`,
     cells: codes.map((code, i) => ({
       code,
-      envDependent: /(^|\s)env-dependent(\s|$)/.test(metas[i] ?? ""),
+      envDependent: fenceFlags(metas[i]).envDependent,
     })),
   };
 }

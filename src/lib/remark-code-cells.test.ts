@@ -42,6 +42,16 @@ describe("wrapPythonBlocks", () => {
     wrapPythonBlocks(tree);
     expect(tree.children?.[0]?.attributes).toContainEqual(attr("envDependent", null));
   });
+
+  it("leaves a static python block as highlighted code, not a cell", () => {
+    const tree: Tree = {
+      type: "root",
+      children: [code("python", "model.fit(x, y)", "static"), code("python", "y = 2")],
+    };
+    expect(wrapPythonBlocks(tree)).toBe(1);
+    expect(tree.children?.[0]?.type).toBe("code");
+    expect(tree.children?.[1]?.attributes).toContainEqual(attr("index", "1"));
+  });
 });
 
 describe("isLesson", () => {

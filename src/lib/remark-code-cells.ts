@@ -1,9 +1,11 @@
 // Remark step that makes every ```python block of a lesson (MDX under content/docs/) a runnable
 // cell: the block is wrapped in <TorchlitCodeCell>, which keeps Expressive Code's static Shiki
 // rendering as its content. Other languages, Markdown files and other collections are left alone.
-// A meta word `env-dependent` (```python env-dependent) marks output that varies by machine.
+// Meta words (src/lib/fence-meta.ts): `env-dependent` marks output that varies by machine,
+// `static` keeps the block plain highlighted code.
 import { fileURLToPath } from "node:url";
 import { insertDeviceToggle } from "../components/device-toggle/insert.ts";
+import { fenceFlags, isRunnableFence } from "./fence-meta.ts";
 import { mdxDefaultImport } from "./mdx-import.ts";
 
 /** The mdast shapes this step reads and writes (kept local: no mdast type packages needed). */
@@ -43,10 +45,10 @@ export function wrapPythonBlocks(tree: Node): number {
     const children = node.children;
     if (!children) return;
     children.forEach((child, i) => {
-      if (child.type === "code" && (child as CodeNode).lang === "python") {
-        const code = child as CodeNode;
+      const code = child as CodeNode;
+      if (child.type === "code" && isRunnableFence(code.lang, code.meta)) {
         count += 1;
-        const envDependent = /(^|\s)env-dependent(\s|$)/.test(code.meta ?? "");
+        const { envDependent } = fenceFlags(code.meta);
         children[i] = {
           type: "mdxJsxFlowElement",
           name: COMPONENT,

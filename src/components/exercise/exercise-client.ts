@@ -1,12 +1,22 @@
 // Browser side of <Exercise>: wires each exercise's buttons to the Python runtime (RuntimeHost,
 // src/runtime/host.ts) and the grader (src/exercises/grade.ts), shows feedback in the page's
 // language, and keeps drafts and solved state in localStorage (src/exercises/progress.ts).
-// It never grades by itself: Check runs the exercise's check.py in the runtime.
-import catalogue from "../../../content/exercises/feedback.json";
-import { gradeExercise, type PythonRunner } from "../../exercises/grade.ts";
+// A code exercise is graded by its check.py in the runtime; a prediction by gradePrediction,
+// after which the cell runs so the reader sees what really happens.
+import sharedCatalogue from "../../../content/exercises/feedback.json";
+import { gradeExercise, gradePrediction, type PythonRunner } from "../../exercises/grade.ts";
 import graderSource from "../../exercises/grader/tl_check.py?raw";
-import { CHANGE_EVENT, readProgress, updateExercise } from "../../exercises/progress.ts";
+import {
+  CHANGE_EVENT,
+  type ExerciseProgress,
+  readProgress,
+  STORAGE_KEY,
+  updateExercise,
+} from "../../exercises/progress.ts";
+import type { FeedbackCatalogue, LocalCode, PredictSpec } from "../../exercises/schema.ts";
 import { getRuntimeHost } from "../../runtime/host.ts";
+import type { Device } from "../../runtime/host-types.ts";
+import { downloadProgress } from "./download-progress.ts";
 import type { ExerciseStrings } from "./strings.ts";
 
 /** What the page needs of an editor (CodeMirror, or the textarea before it loads). */
@@ -17,19 +27,33 @@ export interface ExerciseEditor {
   focus(): void;
 }
 
-interface ExerciseData {
+/** What Exercise.astro embeds for every kind (setup, hints and texts in the page language). */
+interface CommonData {
   id: string;
   lesson: string;
   lang: "zh" | "en";
   setup: string;
-  starter: string;
   starterHash: string;
-  solution: string;
-  check: string;
   hints: string[];
   timeoutMs: number;
+  /** Always run on the CPU (the reason is in the page, shown when GPU is chosen). */
+  cpuOnly: boolean;
+  feedback: FeedbackCatalogue;
   strings: ExerciseStrings;
 }
+interface CodeData extends CommonData {
+  kind: "code";
+  /** Both languages' starters: either counts as unchanged. */
+  starter: LocalCode;
+  solution: string;
+  check: string;
+}
+interface PredictData extends CommonData {
+  kind: "predict";
+  cell: string;
+  predict: PredictSpec;
+}
+type ExerciseData = CodeData | PredictData;
 
 /** The element carries its editor, so tests can set code through the editor's own API. */
 export type ExerciseElement = HTMLElement & { tlEditor?: ExerciseEditor };
@@ -42,41 +66,179 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-function hydrate(root: ExerciseElement): void {
-  const data = JSON.parse(
-    root.querySelector("[data-exercise-data]")?.textContent ?? "{}",
-  ) as ExerciseData;
+/** The parts of the exercise UI both kinds share: feedback, output, saving, hints, device. */
+function commonUi(root: ExerciseElement, data: ExerciseData) {
   const t = data.strings;
   const $ = <T extends HTMLElement>(selector: string) => root.querySelector<T>(selector);
   const button = (action: string) => $<HTMLButtonElement>(`[data-action="${action}"]`);
-  const feedback = $<HTMLElement>('[data-role="feedback"]');
-  const output = $<HTMLElement>('[data-role="output"]');
-  const save = $<HTMLElement>('[data-role="save"]');
-  const hints = $<HTMLOListElement>('[data-role="hints"]');
-  const editorBox = $<HTMLElement>('[data-role="editor"]');
-  const textarea = editorBox?.querySelector("textarea");
-  if (!feedback || !output || !save || !hints || !editorBox || !textarea) return;
+  const feedback = $<HTMLElement>('[data-role="feedback"]') as HTMLElement;
+  const output = $<HTMLElement>('[data-role="output"]') as HTMLElement;
+  const save = $<HTMLElement>('[data-role="save"]') as HTMLElement;
+  const hints = $<HTMLOListElement>('[data-role="hints"]') as HTMLOListElement;
+  const catalogue: FeedbackCatalogue = { ...sharedCatalogue, ...data.feedback };
+  const host = getRuntimeHost();
 
-  let saveTimer: ReturnType<typeof setTimeout> | undefined;
   const setSave = (text: string, state: string) => {
     save.textContent = text;
     save.setAttribute("data-state", state);
   };
+  const showFeedback = (text: string, id: string, passed: boolean) => {
+    feedback.hidden = false;
+    // The text may quote the reader's values: escape it all, then mark up `code` spans.
+    feedback.innerHTML = escapeHtml(text).replace(/`([^`]+)`/g, "<code>$1</code>");
+    feedback.setAttribute("data-feedback-id", id);
+    feedback.setAttribute("data-passed", String(passed));
+  };
+  const showOutput = (text: string) => {
+    output.hidden = text === "";
+    output.textContent = text;
+  };
+  const markSolved = (solved: boolean) => {
+    const mark = $<HTMLElement>('[data-role="solved"]');
+    if (mark) mark.hidden = !solved;
+    root.setAttribute("data-solved", String(solved));
+  };
+  // When the browser refuses a save, the reader can still take the work away as a file.
+  const exportNow = button("export-now");
+  let unsaved: Partial<ExerciseProgress> | null = null;
+  const saveEntry = (patch: Partial<ExerciseProgress>) => {
+    const full = { ...patch, starterHash: data.starterHash };
+    const ok = updateExercise(localStorage, data.id, data.lesson, full);
+    setSave(ok ? t.saved : t.notSaved, ok ? "saved" : "failed");
+    unsaved = ok ? null : { ...unsaved, ...full };
+    if (exportNow) exportNow.hidden = ok;
+    window.dispatchEvent(new Event(CHANGE_EVENT));
+    return ok;
+  };
+  exportNow?.addEventListener("click", () => {
+    const before = readProgress(localStorage)[data.id];
+    downloadProgress({
+      [data.id]: { solved: false, ...before, ...unsaved, lesson: data.lesson },
+    });
+  });
+  /** Calls back with this exercise's entry whenever another tab changes saved progress. */
+  const onOtherTab = (listener: (entry: ExerciseProgress | undefined) => void) =>
+    window.addEventListener("storage", (e) => {
+      if (e.key === STORAGE_KEY || e.key === null) listener(readProgress(localStorage)[data.id]);
+    });
+  // A CPU-only exercise says why whenever GPU is the page's choice.
+  const cpuNote = $<HTMLElement>('[data-role="cpu-only"]');
+  const showCpuNote = () => {
+    if (cpuNote) cpuNote.hidden = host.device !== "cuda";
+  };
+  /** Run options for the device: a CPU-only exercise names the CPU, others use the page's. */
+  const device = (): { device?: Device } => {
+    showCpuNote();
+    return data.cpuOnly ? { device: "cpu" } : {};
+  };
+  if (cpuNote) {
+    showCpuNote();
+    document.addEventListener("change", showCpuNote);
+  }
+  const busy = (on: boolean) => {
+    for (const a of ["run", "check", "reset"]) {
+      const b = button(a);
+      if (b) b.disabled = on;
+    }
+    root.setAttribute("data-busy", String(on));
+  };
+  /** Runs setup then `code` in the exercise's own namespace, streaming into the output box. */
+  const runWithSetup = async (code: string, filename: string) => {
+    let text = "";
+    const append = (chunk: string) => {
+      text += chunk;
+      output.hidden = false;
+      output.textContent = text;
+    };
+    const namespace = `exercise:${data.id}`;
+    await host.reset(namespace);
+    const opts = {
+      namespace,
+      onStdout: append,
+      onStderr: append,
+      timeoutMs: data.timeoutMs,
+      ...device(),
+    };
+    let result = await host.run(data.setup, { ...opts, filename: "setup.py" });
+    if (result.ok) result = await host.run(code, { ...opts, filename });
+    if (!result.ok) text += result.kind === "error" ? result.traceback : `${result.message}\n`;
+    showOutput(text);
+  };
+
+  let shown = 0;
+  const hint = button("hint");
+  hint?.addEventListener("click", () => {
+    const next = data.hints[shown];
+    if (next === undefined) return;
+    const item = document.createElement("li");
+    item.innerHTML = next;
+    hints.append(item);
+    hints.hidden = false;
+    shown++;
+    hint.textContent = `${t.hint} (${shown}/${data.hints.length})`;
+    if (shown === data.hints.length) hint.disabled = true;
+  });
+  /** Buttons work before Python is loaded: the host loads on the first run. */
+  const ready = () => {
+    for (const a of ["run", "check", "reset", "hint"]) {
+      const b = button(a);
+      if (b && !(a === "hint" && data.hints.length === 0)) b.disabled = false;
+    }
+    root.setAttribute("data-ready", "true");
+  };
+  return {
+    t,
+    $,
+    button,
+    catalogue,
+    host,
+    device,
+    setSave,
+    showFeedback,
+    showOutput,
+    markSolved,
+    saveEntry,
+    onOtherTab,
+    busy,
+    runWithSetup,
+    ready,
+  };
+}
+
+function hydrateCode(root: ExerciseElement, data: CodeData): void {
+  const ui = commonUi(root, data);
+  const { t, $, button } = ui;
+  const editorBox = $<HTMLElement>('[data-role="editor"]');
+  const textarea = editorBox?.querySelector("textarea");
+  if (!editorBox || !textarea) return;
+  const starter = data.starter[data.lang];
+
+  let saveTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The draftSavedAt of the draft this tab shows (its own save, or one adopted from another tab). */
+  let shownSavedAt = -1;
   const saveDraft = () => {
     clearTimeout(saveTimer);
-    const ok = updateExercise(localStorage, data.id, data.lesson, {
-      draft: editor.getCode(),
-      draftSavedAt: Date.now(),
-      starterHash: data.starterHash,
-    });
-    setSave(ok ? t.saved : t.notSaved, ok ? "saved" : "failed");
-    window.dispatchEvent(new Event(CHANGE_EVENT));
+    saveTimer = undefined;
+    shownSavedAt = Date.now();
+    ui.saveEntry({ draft: editor.getCode(), draftSavedAt: shownSavedAt });
   };
+  // Set while this tab puts another tab's draft in the editor: that is no edit to save.
+  let adopting = false;
   const onChange = () => {
-    setSave(t.unsaved, "pending");
+    if (adopting) return;
+    ui.setSave(t.unsaved, "pending");
     clearTimeout(saveTimer);
     saveTimer = setTimeout(saveDraft, SAVE_DELAY_MS);
   };
+  // No keystroke is lost to the debounce: leaving the page, hiding it or leaving the editor saves.
+  const flush = () => {
+    if (saveTimer !== undefined) saveDraft();
+  };
+  window.addEventListener("pagehide", flush);
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState === "hidden") flush();
+  });
+  editorBox.addEventListener("focusout", flush);
 
   let editor: ExerciseEditor = {
     kind: "textarea",
@@ -93,8 +255,10 @@ function hydrate(root: ExerciseElement): void {
   const saved = readProgress(localStorage)[data.id];
   if (saved?.draft !== undefined) {
     editor.setCode(saved.draft);
-    setSave(t.saved, "saved");
-    if (saved.starterHash !== data.starterHash && saved.draft !== data.starter) {
+    shownSavedAt = saved.draftSavedAt ?? -1;
+    ui.setSave(t.saved, "saved");
+    const isAStarter = saved.draft === data.starter.en || saved.draft === data.starter.zh;
+    if (saved.starterHash !== data.starterHash && !isAStarter) {
       const choice = $<HTMLElement>('[data-role="starter-changed"]');
       if (choice) {
         choice.hidden = false;
@@ -104,16 +268,23 @@ function hydrate(root: ExerciseElement): void {
           saveDraft();
         };
         button("keep-draft")?.addEventListener("click", () => close(null));
-        button("use-starter")?.addEventListener("click", () => close(data.starter));
+        button("use-starter")?.addEventListener("click", () => close(starter));
       }
     }
   }
-  const markSolved = (solved: boolean) => {
-    const mark = $<HTMLElement>('[data-role="solved"]');
-    if (mark) mark.hidden = !solved;
-    root.setAttribute("data-solved", String(solved));
-  };
-  markSolved(saved?.solved ?? false);
+  ui.markSolved(saved?.solved ?? false);
+  // Another tab saved: show its solved mark, and its newer draft unless this tab has an edit of
+  // its own waiting to be saved (that one is newer still, and will win when it saves).
+  ui.onOtherTab((entry) => {
+    if (entry?.solved) ui.markSolved(true);
+    if (entry?.draft === undefined || saveTimer !== undefined) return;
+    if ((entry.draftSavedAt ?? -1) <= shownSavedAt || entry.draft === editor.getCode()) return;
+    adopting = true;
+    editor.setCode(entry.draft);
+    adopting = false;
+    shownSavedAt = entry.draftSavedAt ?? -1;
+    ui.setSave(t.saved, "saved");
+  });
 
   // Upgrade to CodeMirror on the reader's first intent (pointer or focus on the editor), or
   // when the page has loaded and gone idle: never part of the first load's JavaScript budget.
@@ -145,56 +316,26 @@ function hydrate(root: ExerciseElement): void {
   if (document.readyState === "complete") whenIdle();
   else window.addEventListener("load", whenIdle, { once: true });
 
-  const host = getRuntimeHost();
-  const busy = (on: boolean) => {
-    for (const a of ["run", "check", "reset"]) {
-      const b = button(a);
-      if (b) b.disabled = on;
-    }
-    root.setAttribute("data-busy", String(on));
-  };
-  const showFeedback = (text: string, id: string, passed: boolean) => {
-    feedback.hidden = false;
-    // The text may quote the reader's values: escape it all, then mark up `code` spans.
-    feedback.innerHTML = escapeHtml(text).replace(/`([^`]+)`/g, "<code>$1</code>");
-    feedback.setAttribute("data-feedback-id", id);
-    feedback.setAttribute("data-passed", String(passed));
-  };
-  const showOutput = (text: string) => {
-    output.hidden = text === "";
-    output.textContent = text;
-  };
-
   button("run")?.addEventListener("click", async () => {
-    busy(true);
-    showOutput(t.running);
-    let text = "";
-    const append = (chunk: string) => {
-      text += chunk;
-      output.textContent = text;
-    };
-    const namespace = `exercise:${data.id}`;
-    await host.reset(namespace);
-    const opts = { namespace, onStdout: append, onStderr: append, timeoutMs: data.timeoutMs };
-    let result = await host.run(data.setup, { ...opts, filename: "setup.py" });
-    if (result.ok) result = await host.run(editor.getCode(), { ...opts, filename: "exercise.py" });
-    if (!result.ok) text += result.kind === "error" ? result.traceback : `${result.message}\n`;
-    showOutput(text);
-    busy(false);
+    ui.busy(true);
+    ui.showOutput(t.running);
+    await ui.runWithSetup(editor.getCode(), "exercise.py");
+    ui.busy(false);
   });
 
   const runner: PythonRunner = async (program) => {
     let stdout = "";
     const namespace = `grade:${data.id}`;
-    const result = await host.run(program, {
+    const result = await ui.host.run(program, {
       namespace,
       filename: "grade.py",
       onStdout: (chunk) => {
         stdout += chunk;
       },
       timeoutMs: data.timeoutMs,
+      ...ui.device(),
     });
-    await host.reset(namespace);
+    await ui.host.reset(namespace);
     if (result.ok) return { ok: true, stdout };
     if (result.kind === "error")
       return { ok: false, kind: "error", message: `${result.type}: ${result.message}` };
@@ -206,38 +347,39 @@ function hydrate(root: ExerciseElement): void {
   };
 
   button("check")?.addEventListener("click", async () => {
-    busy(true);
-    showFeedback(t.checking, "checking", false);
+    ui.busy(true);
+    ui.showFeedback(t.checking, "checking", false);
     const result = await gradeExercise({
-      exercise: data,
+      exercise: {
+        setup: { en: data.setup, zh: data.setup },
+        starter: data.starter,
+        check: data.check,
+      },
       code: editor.getCode(),
       run: runner,
       graderSource,
-      catalogue,
+      catalogue: ui.catalogue,
     });
-    showFeedback(result.message[data.lang], result.feedbackId, result.passed);
-    showOutput(result.output);
+    ui.showFeedback(result.message[data.lang], result.feedbackId, result.passed);
+    ui.showOutput(result.output);
     if (result.passed) {
-      const ok = updateExercise(localStorage, data.id, data.lesson, {
+      ui.saveEntry({
         solved: true,
         solvedAt: Date.now(),
         draft: editor.getCode(),
         draftSavedAt: Date.now(),
-        starterHash: data.starterHash,
       });
-      setSave(ok ? t.saved : t.notSaved, ok ? "saved" : "failed");
-      markSolved(true);
-      window.dispatchEvent(new Event(CHANGE_EVENT));
+      ui.markSolved(true);
     } else if (result.feedbackId !== "unchanged") {
       const solution = button("solution");
       if (solution) solution.hidden = false;
     }
-    busy(false);
+    ui.busy(false);
   });
 
   button("reset")?.addEventListener("click", () => {
-    if (editor.getCode() !== data.starter && !window.confirm(t.resetConfirm)) return;
-    editor.setCode(data.starter);
+    if (editor.getCode() !== starter && !window.confirm(t.resetConfirm)) return;
+    editor.setCode(starter);
     saveDraft();
   });
 
@@ -247,26 +389,78 @@ function hydrate(root: ExerciseElement): void {
     saveDraft();
   });
 
-  let shown = 0;
-  const hint = button("hint");
-  hint?.addEventListener("click", () => {
-    const next = data.hints[shown];
-    if (next === undefined) return;
-    const item = document.createElement("li");
-    item.innerHTML = next;
-    hints.append(item);
-    hints.hidden = false;
-    shown++;
-    hint.textContent = `${t.hint} (${shown}/${data.hints.length})`;
-    if (shown === data.hints.length) hint.disabled = true;
+  ui.ready();
+}
+
+function hydratePredict(root: ExerciseElement, data: PredictData): void {
+  const ui = commonUi(root, data);
+  const { t, $, button } = ui;
+  const fieldset = $<HTMLFieldSetElement>('[data-role="prediction"]');
+  if (!fieldset) return;
+  const valueBox = $<HTMLInputElement>('[data-role="value"]');
+  const radios = [...fieldset.querySelectorAll<HTMLInputElement>('input[type="radio"]')];
+  const answer = () => valueBox?.value ?? radios.find((r) => r.checked)?.value ?? "";
+  const setAnswer = (value: string) => {
+    if (valueBox) valueBox.value = value;
+    for (const r of radios) r.checked = r.value === value;
+  };
+  const saveAnswer = () => ui.saveEntry({ draft: answer(), draftSavedAt: Date.now() });
+  fieldset.addEventListener("change", saveAnswer);
+  valueBox?.addEventListener("input", saveAnswer);
+  // Enter in the value box checks, as a form would.
+  valueBox?.addEventListener("keydown", (e) => {
+    if (e.key === "Enter") button("check")?.click();
+  });
+  root.tlEditor = {
+    kind: "textarea",
+    getCode: answer,
+    setCode: setAnswer,
+    focus: () => (valueBox ?? radios[0])?.focus(),
+  };
+
+  const saved = readProgress(localStorage)[data.id];
+  if (saved?.draft !== undefined) {
+    setAnswer(saved.draft);
+    ui.setSave(t.saved, "saved");
+  }
+  ui.markSolved(saved?.solved ?? false);
+  ui.onOtherTab((entry) => {
+    if (entry?.solved) ui.markSolved(true);
+    if (entry?.draft !== undefined && entry.draft !== answer()) setAnswer(entry.draft);
   });
 
-  // Buttons work before Python is loaded: the host loads on the first run.
-  for (const a of ["run", "check", "reset", "hint"]) {
-    const b = button(a);
-    if (b && !(a === "hint" && data.hints.length === 0)) b.disabled = false;
-  }
-  root.setAttribute("data-ready", "true");
+  const label = $<HTMLElement>('[data-role="output-label"]');
+  button("check")?.addEventListener("click", async () => {
+    const result = gradePrediction(data.predict, answer(), ui.catalogue);
+    ui.showFeedback(result.message[data.lang], result.feedbackId, result.passed);
+    if (result.feedbackId === "predict-empty") return;
+    if (result.passed) {
+      ui.saveEntry({
+        solved: true,
+        solvedAt: Date.now(),
+        draft: answer(),
+        draftSavedAt: Date.now(),
+      });
+      ui.markSolved(true);
+    } else saveAnswer();
+    // Then the cell runs, right or wrong: seeing what really happens is the point.
+    ui.busy(true);
+    if (label) label.hidden = false;
+    ui.showOutput(t.running);
+    await ui.runWithSetup(data.cell, "cell.py");
+    root.setAttribute("data-ran", "true");
+    ui.busy(false);
+  });
+  root.setAttribute("data-editor", "prediction");
+  ui.ready();
+}
+
+function hydrate(root: ExerciseElement): void {
+  const data = JSON.parse(
+    root.querySelector("[data-exercise-data]")?.textContent ?? "{}",
+  ) as ExerciseData;
+  if (data.kind === "predict") hydratePredict(root, data);
+  else hydrateCode(root, data);
 }
 
 export function hydrateExercises(): void {

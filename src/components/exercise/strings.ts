@@ -35,10 +35,24 @@ const en = {
   importCancel: "Cancel",
   importDone: "Progress imported.",
   importRejected: "This file is not a Torchlit progress file; nothing was imported.",
+  importRejectedNewer:
+    "This progress file comes from a newer version of Torchlit and cannot be read here; nothing was imported.",
+  importSkipped: "{n} entries of the file could not be read and will be skipped.",
+  importNotWritten:
+    "Nothing was imported: this browser refused to store the progress (its storage may be full).",
+  damagedStore:
+    "Part of the progress saved in this browser could not be read. It has been kept as it was, and Export progress includes it.",
+  notSavedExport: "Export now",
   statusSolved: "solved",
   statusDraft: "draft",
   statusNone: "not started",
   solvedMark: "(has solved exercises)",
+  theCell: "The cell",
+  yourPrediction: "Your prediction: what happens when the cell runs?",
+  typePrediction: "It prints:",
+  checkPrediction: "Check my prediction",
+  cellPrinted: "What the cell printed when it ran:",
+  cpuOnly: "This exercise runs on the CPU even with GPU chosen:",
 };
 
 export type ExerciseStrings = typeof en;
@@ -77,10 +91,21 @@ const zh: ExerciseStrings = {
   importCancel: "取消",
   importDone: "进度已导入。",
   importRejected: "这不是 Torchlit 的进度文件；没有导入任何内容。",
+  importRejectedNewer: "这个进度文件来自更新版本的 Torchlit，这里无法读取；没有导入任何内容。",
+  importSkipped: "文件中有 {n} 条记录无法读取，将被跳过。",
+  importNotWritten: "没有导入任何内容：此浏览器拒绝保存进度（存储空间可能已满）。",
+  damagedStore: "此浏览器中保存的部分进度无法读取。它已原样保留，“导出进度”会包含这部分内容。",
+  notSavedExport: "立即导出",
   statusSolved: "已完成",
   statusDraft: "草稿",
   statusNone: "未开始",
   solvedMark: "（有已完成的练习）",
+  theCell: "单元格代码",
+  yourPrediction: "你的预测：运行这个单元格会发生什么？",
+  typePrediction: "它会打印：",
+  checkPrediction: "检查我的预测",
+  cellPrinted: "单元格实际运行的输出：",
+  cpuOnly: "即使选择了 GPU，本练习也在 CPU 上运行：",
 };
 
 /** Strings for a page language ("zh-CN", "zh-cn", "en", …); English is the fallback. */
