@@ -1,0 +1,4 @@
+import torch
+from torch import nn
+
+torch.manual_seed(0)
