@@ -1,0 +1,3 @@
+# expect: wrong-shape
+cols = m.t()
+print(cols)

@@ -1,0 +1,3 @@
+# expect: tensors-view-needs-contiguous
+cols = m.t().view(-1)
+print(cols)

@@ -1,0 +1,4 @@
+# expect: tensors-elementwise-not-matmul
+y = A * x
+n = torch.dot(x, x).item()
+print(y, n)

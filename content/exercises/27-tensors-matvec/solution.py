@@ -1,0 +1,3 @@
+y = A @ x
+n = torch.dot(x, x).item()
+print(y, n)

@@ -1,0 +1,3 @@
+y = ...  # A times x: shape (2,)
+n = ...  # x . x, as a Python float
+print(y, n)
