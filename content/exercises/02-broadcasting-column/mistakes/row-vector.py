@@ -1,3 +1,3 @@
-# expect: broadcast-row-not-column
+# expect: bc-column-runs-along-row
 Y = X + c
 print(Y)

@@ -1,0 +1,3 @@
+# expect: bc-column-transposed
+Y = X.t() + c
+print(Y)

@@ -1,0 +1,4 @@
+# expect: bc-pairwise-swapped
+diff = P[None, :, :] - Q[:, None, :]
+D = (diff ** 2).sum(dim=2)
+print(D)

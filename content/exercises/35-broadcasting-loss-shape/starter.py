@@ -1,0 +1,3 @@
+diff = y_hat - y
+loss = (diff ** 2).mean()  # the mean squared error
+print(diff.shape, loss.item())
