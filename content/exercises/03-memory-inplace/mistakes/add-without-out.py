@@ -1,0 +1,3 @@
+# expect: new-object
+y = torch.add(x, y)
+print(y)

@@ -1,0 +1,3 @@
+# expect: mem-momentum-temporary
+v[:] = 0.9 * v + g
+print(v)

@@ -1,0 +1,8 @@
+def apply_updates(w, updates, lr=0.5):
+    # 对 updates 中的每个 u，从 w 中减去 lr * u，原地修改 w。
+    for u in updates:
+        w = w - lr * u
+
+
+apply_updates(weights, updates)
+print(weights)  # 本应是 [0.5, 1.0, 1.5]
