@@ -1,0 +1,7 @@
+# expect: numpy-snapshot-shares
+live = torch.from_numpy(readings)
+snapshot = live
+
+readings[:] = [22.0, 22.5, 23.0]
+print(live)
+print(snapshot)

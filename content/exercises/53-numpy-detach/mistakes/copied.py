@@ -1,0 +1,3 @@
+# expect: numpy-detach-copied
+weights_np = np.array(w.tolist())
+print(weights_np)

@@ -1,0 +1,4 @@
+# expect: numpy-grad-switched-off
+w.requires_grad_(False)
+weights_np = w.numpy()
+print(weights_np)

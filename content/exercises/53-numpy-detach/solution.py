@@ -1,0 +1,2 @@
+weights_np = w.detach().numpy()
+print(weights_np)

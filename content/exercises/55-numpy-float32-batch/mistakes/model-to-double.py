@@ -1,0 +1,5 @@
+# expect: numpy-model-converted
+x = torch.from_numpy(data)
+w = w.double()
+pred = x @ w
+print(pred)

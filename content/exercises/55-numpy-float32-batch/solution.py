@@ -1,0 +1,3 @@
+x = torch.from_numpy(data).float()
+pred = x @ w
+print(pred)
