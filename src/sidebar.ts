@@ -53,4 +53,6 @@ export const sidebar = [
   })),
   // The reader's saved exercises (content/docs/<locale>/progress.mdx), after the course.
   { label: "Your progress", translations: { "zh-CN": "学习进度" }, slug: "progress" },
+  // The course's terms (content/docs/<locale>/glossary.mdx); lessons link their first use here.
+  { label: "Glossary", translations: { "zh-CN": "术语表" }, slug: "glossary" },
 ];
