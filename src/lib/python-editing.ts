@@ -1,7 +1,9 @@
 // What every Python editor on the site shares (code cells, exercises): CodeMirror 6's line
 // numbers, history, indentation and Python language, and a highlight style whose token colours
 // are CSS custom properties with light and dark values that pass WCAG AA (CodeMirror's default
-// style is light-only and too faint on dark pages). Imported only by the editors' lazy chunks.
+// style is light-only and too faint on dark pages). Long lines wrap: nothing is cut off at the
+// right, on phones neither, and there is no scroll region a keyboard cannot reach.
+// Imported only by the editors' lazy chunks.
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
 import { python } from "@codemirror/lang-python";
 import { HighlightStyle, indentOnInput, syntaxHighlighting } from "@codemirror/language";
@@ -34,6 +36,7 @@ export function pythonEditing(colours: string, label: string): Extension[] {
     python(),
     syntaxHighlighting(highlight),
     keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
+    EditorView.lineWrapping,
     EditorView.contentAttributes.of({ "aria-label": label }),
   ];
 }
