@@ -7,6 +7,7 @@ import "./ops/tensor-math.ts";
 import "./ops/reduce.ts";
 import "./ops/gather-scatter.ts";
 import "./ops/linalg.ts";
+import "./ops/linalg-lu.ts";
 import "./ops/indexing.ts";
 import "./ops/random-ops.ts";
 import "./ops/repr.ts";
@@ -30,6 +31,7 @@ export type { GradHook } from "./autograd/node.ts";
 export type { Backend, View } from "./backend/backend.ts";
 export type { DType, Scalar, TypedArray } from "./core/dtype.ts";
 export {
+  canCast,
   getDefaultDtype,
   PyFloat,
   promoteTypes,
@@ -68,6 +70,7 @@ export {
 } from "./format/index.ts";
 export * as F from "./nn/functional.ts";
 export * as init from "./nn/init.ts";
+export { broadcast_shapes, broadcast_tensors } from "./ops/broadcast.ts";
 export {
   arange,
   empty,
@@ -105,6 +108,7 @@ export {
   unique,
   whereNonzero,
 } from "./ops/indexing.ts";
+export * as linalg from "./ops/linalg-namespace.ts";
 export {
   default_generator,
   Generator,

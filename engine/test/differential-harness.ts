@@ -61,10 +61,17 @@ export interface Case {
 }
 
 export const FIXTURE = new URL("../fixtures/ops.json", import.meta.url);
+/** fixtures/linalg.json (gen_linalg.py): inverse, det, norms and broadcast_tensors. */
+export const LINALG_FIXTURE = new URL("../fixtures/linalg.json", import.meta.url);
 const num = (v: number | boolean | string): number =>
   typeof v === "string" ? Number(v.replace("inf", "Infinity")) : Number(v);
 
-type Value = Tensor | Value[] | { values: Tensor; indices: Tensor } | null;
+type Value =
+  | Tensor
+  | Value[]
+  | { values: Tensor; indices: Tensor }
+  | { inverse: Tensor; info: Tensor }
+  | null;
 type Env = Map<string, Value>;
 
 /** Where a case runs and how results come back to the host. */
@@ -100,15 +107,15 @@ let elementsRead = 0;
  * disk; in a browser (Vitest's browser mode, which serves the repository over http) it is
  * fetched, so both hosts replay the same file.
  */
-export async function loadCases(): Promise<Case[] | null> {
+export async function loadCases(fixture: URL = FIXTURE): Promise<Case[] | null> {
   let text: string;
-  if (FIXTURE.protocol === "file:") {
+  if (fixture.protocol === "file:") {
     // Imported only here so that the module also loads in a browser.
     const { existsSync, readFileSync } = await import("node:fs");
-    if (!existsSync(FIXTURE)) return null;
-    text = readFileSync(FIXTURE, "utf8");
+    if (!existsSync(fixture)) return null;
+    text = readFileSync(fixture, "utf8");
   } else {
-    const res = await fetch(FIXTURE);
+    const res = await fetch(fixture);
     // A dev server may answer a missing file with its HTML fallback page instead of a 404.
     if (!res.ok || !res.headers.get("content-type")?.includes("json")) return null;
     text = await res.text();
@@ -143,7 +150,41 @@ const SCALAR_OK = new Set<string>([
   "rsub",
 ]);
 
+/**
+ * torch.linalg.<fn> keyword parameters in the engine's positional order (a `dtype` keyword
+ * becomes the trailing options object).
+ */
+const LINALG_PARAMS: Record<string, string[]> = {
+  inv_ex: ["check_errors"],
+  vector_norm: ["ord", "dim", "keepdim"],
+  matrix_norm: ["ord", "dim", "keepdim"],
+  norm: ["ord", "dim", "keepdim"],
+};
+
+function callLinalg(name: string, args: unknown[], kw: Record<string, unknown>): unknown {
+  const fns = torch.linalg as unknown as Record<string, (...a: unknown[]) => unknown>;
+  const fn = fns[name];
+  if (fn === undefined) throw new Error(`harness: torch.linalg has no ${name}`);
+  const pos = [...args];
+  const params = LINALG_PARAMS[name] ?? [];
+  params.forEach((p, i) => {
+    if (kw[p] !== undefined) pos[i + 1] = kw[p];
+  });
+  if (kw.dtype !== undefined) {
+    pos.length = Math.max(pos.length, params.length + 1);
+    pos.push({ dtype: kw.dtype });
+  }
+  // A missing positional argument is the engine's default, as None is PyTorch's.
+  return fn(...pos.map((a) => (a === null ? undefined : a)));
+}
+
+/** Exported functions of several tensors (no method form in PyTorch). */
+const TENSOR_FUNCTIONS = new Set(["broadcast_tensors"]);
+
 function callFn(name: string, args: unknown[], kw: Record<string, unknown>): unknown {
+  if (name.startsWith("linalg.")) return callLinalg(name.slice("linalg.".length), args, kw);
+  if (TENSOR_FUNCTIONS.has(name))
+    return (torch as unknown as Record<string, (...a: unknown[]) => unknown>)[name]?.(...args);
   const opts: Record<string, unknown> = {};
   if (kw.dtype !== undefined) opts.dtype = kw.dtype;
   if (target.device !== "cpu") opts.device = target.device;
@@ -183,10 +224,18 @@ function callMethod(
   return (m as (...a: unknown[]) => unknown).apply(self, args);
 }
 
+/** The items of a tuple result: an array, (values, indices) or linalg.inv_ex's (inverse, info). */
+function items(v: Value): Value[] | null {
+  if (Array.isArray(v)) return v;
+  if (v !== null && "indices" in v) return [v.values, v.indices];
+  if (v !== null && "info" in v) return [v.inverse, v.info];
+  return null;
+}
+
 function getItem(v: Value, i: number): Value {
-  if (Array.isArray(v)) return v[i] as Value;
-  if (v !== null && "indices" in v) return i === 0 ? v.values : v.indices;
-  throw new Error("harness: __getitem__ on a tensor");
+  const all = items(v);
+  if (all === null) throw new Error("harness: __getitem__ on a tensor");
+  return all[i] as Value;
 }
 
 function runCall(c: Call, env: Env): Value {
@@ -230,14 +279,10 @@ async function check(
     return;
   }
   if ("tuple" in rec) {
-    const items: Value[] = Array.isArray(actual)
-      ? actual
-      : actual !== null && "indices" in actual
-        ? [actual.values, actual.indices]
-        : [];
-    expect(items.length, `${where}: tuple length`).toBe(rec.tuple.length);
+    const got = items(actual) ?? [];
+    expect(got.length, `${where}: tuple length`).toBe(rec.tuple.length);
     for (const [i, r] of rec.tuple.entries())
-      await check(items[i] ?? null, r, env, inputs, `${where}[${i}]`);
+      await check(got[i] ?? null, r, env, inputs, `${where}[${i}]`);
     return;
   }
   const t = actual as Tensor;
@@ -285,6 +330,9 @@ async function check(
   } else expect(allclose(got, values.map(num), target.close), `${where}: values`).toBeNull();
 }
 
+/** Error types whose Python class has another name (torch.linalg.LinAlgError is torch._C's). */
+const PY_CLASS: Partial<Record<torch.PyErrorType, string>> = { LinAlgError: "_LinAlgError" };
+
 /** Replays one case on the target and checks it against PyTorch's record. */
 export async function runCase(c: Case, on: Target): Promise<Outcome> {
   target = on;
@@ -317,7 +365,9 @@ export async function runCase(c: Case, on: Target): Promise<Outcome> {
     if ("error" in exp) {
       const err = e as torch.TorchError;
       expect(err, `threw ${String(e)}`).toBeInstanceOf(torch.TorchError);
-      expect(`${err.pyType}: ${err.message}`).toBe(`${exp.error.type}: ${exp.error.message}`);
+      expect(`${PY_CLASS[err.pyType] ?? err.pyType}: ${err.message}`).toBe(
+        `${exp.error.type}: ${exp.error.message}`,
+      );
       return { elementsRead };
     }
     throw e;

@@ -1,7 +1,7 @@
 // The differential suite on WebGPU, shared by its two hosts: Node through Dawn
 // (differential-webgpu.test.ts) and Chromium through Vitest's browser mode
 // (differential-webgpu.browser.test.ts). Each host only brings up WebGPU its own way; the
-// fixtures/ops.json programs, the mappings and the accounting live here once. Floats compare
+// fixtures/ops.json and linalg.json programs, the mappings and the accounting live here once. Floats compare
 // within float32 tolerance, everything else exactly. Cases that cannot apply to a GPU by design
 // are mapped below, each with its reason and what is asserted instead; none is skipped silently.
 // It must not import anything host-specific (node:*, Dawn, the DOM beyond WebGPU).
@@ -9,7 +9,13 @@
 import * as torch from "torchlit";
 import { afterAll, describe, expect, it } from "vitest";
 import { type GpuStatus, gpuStatus } from "../src/backend/webgpu/index.ts";
-import { type Case, loadCases, runCase, type Target } from "./differential-harness.ts";
+import {
+  type Case,
+  LINALG_FIXTURE,
+  loadCases,
+  runCase,
+  type Target,
+} from "./differential-harness.ts";
 
 /**
  * A software adapter compiles each new pipeline on the CPU (the blocked matmul takes seconds on
@@ -115,7 +121,8 @@ function requireAdapter({ host, status, ci }: SuiteOptions): void {
 export async function describeWebGpuDifferential(opts: SuiteOptions): Promise<void> {
   requireAdapter(opts);
   const { host, status } = opts;
-  const cases = await loadCases();
+  const [ops, linalg] = await Promise.all([loadCases(), loadCases(LINALG_FIXTURE)]);
+  const cases = ops === null || linalg === null ? null : [...ops, ...linalg];
 
   afterAll(async () => {
     const backend = gpuStatus.backend;
@@ -128,11 +135,11 @@ export async function describeWebGpuDifferential(opts: SuiteOptions): Promise<vo
   });
 
   describe.skipIf(!status.available)(
-    `the WebGPU backend in ${host} against PyTorch 1.13 (fixtures/ops.json)`,
+    `the WebGPU backend in ${host} against PyTorch 1.13 (fixtures/ops.json, linalg.json)`,
     () => {
       if (cases === null) {
         it("has its fixture file", () => {
-          throw new Error("engine/fixtures/ops.json is missing");
+          throw new Error("engine/fixtures/ops.json or linalg.json is missing");
         });
         return;
       }

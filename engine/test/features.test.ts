@@ -54,6 +54,8 @@ const PYTHON_SPELLING: Record<string, string> = {
   init: "init.",
   SGD: "SGD(",
   Adam: "Adam(",
+  setPrintoptions: "set_printoptions",
+  linalg: "linalg.",
 };
 
 /** Node names in an autograd cell: "SqueezeBackward0/1" stands for SqueezeBackward0 and ...1. */

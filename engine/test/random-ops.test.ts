@@ -2,11 +2,13 @@
 // engine/fixtures/nn.json: the same seed must give PyTorch's values bit for bit.
 
 import {
+  arange,
   default_generator,
   Generator,
   initial_seed,
   manual_seed,
   normal,
+  ones,
   rand,
   rand_like,
   randint,
@@ -19,7 +21,7 @@ import {
   zeros,
 } from "torchlit";
 import { describe, expect, it } from "vitest";
-import { type Enc, expectExact, fixture } from "./nn-fixture.ts";
+import { type Enc, expectExact, expectTensor, fixture } from "./nn-fixture.ts";
 
 type Section = Record<string, Enc>;
 const random = () => fixture<Record<string, Section | number>>("random");
@@ -105,6 +107,36 @@ describe("in-place random fills", () => {
   });
   it("leave requires_grad=True on factories that ask for it", () => {
     expect(randn([2], { requiresGrad: true }).requiresGrad).toBe(true);
+  });
+  it("draw normal(mean, std) with tensors as PyTorch: broadcast shape, mean's dtype", () => {
+    const f = random().normal_tensors_seed3 as Section;
+    manual_seed(3);
+    expectExact(normal(zeros([3]), ones([3])), f.tt_3 as Enc);
+    expectExact(normal(zeros([20]), ones([20])), f.tt_20 as Enc);
+    expectExact(normal(arange(0, 5, 1, { dtype: "float32" }), 0.5), f.tf_5 as Enc);
+    expectExact(normal(1, arange(1, 4, 1, { dtype: "float32" })), f.ft_3 as Enc);
+    expectExact(normal(zeros([3, 1]), ones([1, 4])), f.tt_3x1_1x4 as Enc);
+    // float64 draws use the platform's log/sin/cos (random/distributions.ts): within an ulp.
+    expectTensor(normal(zeros([2], { dtype: "float64" }), ones([2])), f.tt_f64_mean as Enc);
+    expectExact(normal(zeros([2]), ones([2], { dtype: "float64" })), f.tt_f64_std as Enc);
+    const r = arange(0, 17, 1, { dtype: "float32" });
+    expectExact(normal(r, r.div(4)), f.tt_scaled_17 as Enc);
+  });
+  it("record normal's NormalBackward nodes, whose gradients are zero", () => {
+    const m = zeros([3]).requiresGrad_();
+    const s = ones([3]).requiresGrad_();
+    expect(normal(m, 1).gradFn?.name).toBe("NormalBackward1");
+    expect(normal(0, s).gradFn?.name).toBe("NormalBackward2");
+    const y = normal(m, s);
+    expect(y.gradFn?.name).toBe("NormalBackward3");
+    y.sum().backward();
+    expect(Array.from(m.grad?.dataSync() ?? [])).toEqual([0, 0, 0]);
+    expect(Array.from(s.grad?.dataSync() ?? [])).toEqual([0, 0, 0]);
+  });
+  it("refuse normal(mean, std) with shapes that do not broadcast", () => {
+    expect(() => normal(zeros([2]), ones([3]))).toThrow(
+      "The size of tensor a (2) must match the size of tensor b (3) at non-singleton dimension 0",
+    );
   });
   it("compose normal(mean tensor, std) as normal_(0, std) + mean", () => {
     manual_seed(0);

@@ -2,7 +2,8 @@
 
 The engine does the work (`_torchlit`, registered by the runtime); this package gives it
 PyTorch's Python face: Tensor, dtypes, Size, device, factories, random draws, autograd,
-grad modes, and the nn / optim / utils.data packages a tutorial uses.
+grad modes, storages, torch.linalg's basics, and the nn / optim / utils.data packages a
+tutorial uses.
 """
 
 from . import autograd, backends, cuda, return_types
@@ -22,9 +23,18 @@ from ._functions import _METHOD_FUNCTIONS
 from ._generator import Generator, default_generator
 from ._size import Size
 from ._tensor import Tensor
+from ._utilities import (
+    broadcast_shapes,
+    broadcast_tensors,
+    can_cast,
+    promote_types,
+    result_type,
+    set_printoptions,
+)
 from .autograd import enable_grad, is_grad_enabled, no_grad, set_grad_enabled
 
-from . import nn, optim, utils  # noqa: E402 (they use the names above)
+from . import linalg, nn, optim, storage, utils  # noqa: E402 (they use the names above)
+from .storage import TypedStorage, UntypedStorage, is_storage  # noqa: E402
 
 __version__ = "1.13.1"
 

@@ -36,6 +36,10 @@ def translate(exc):
         from .cuda import OutOfMemoryError
 
         return OutOfMemoryError(message)
+    if py_type == "LinAlgError":
+        from .linalg import LinAlgError
+
+        return LinAlgError(message)
     return _ERRORS.get(py_type, RuntimeError)(message)
 
 

@@ -199,7 +199,8 @@ def normal(mean, std=1.0, size=None, *, generator=None, out=None, dtype=None, la
     m = mean._js if isinstance(mean, Tensor) else float(mean)
     sd = std._js if isinstance(std, Tensor) else float(std)
     sz = None if size is None else _size((size,))
-    return _finish(wrap(call(engine.normal, m, sd, sz, _ropts(dtype, device, generator))), requires_grad)
+    r = _finish(wrap(call(engine.normal, m, sd, sz, _ropts(dtype, device, generator))), requires_grad)
+    return r if out is None else _out.copy_into("normal", r, out, ())
 
 
 def rand_like(input, *, dtype=None, device=None, requires_grad=False):
@@ -339,7 +340,7 @@ _METHOD_FUNCTIONS = [
     "transpose", "permute", "reshape", "flatten", "unflatten", "squeeze", "unsqueeze", "narrow",
     "select", "unbind", "split", "chunk", "gather", "scatter", "scatter_add", "clone", "detach",
     "numel", "sort", "argsort", "topk", "roll", "tril", "triu", "index_select", "masked_select",
-    "take", "expand", "repeat",
+    "take", "expand", "repeat", "inverse", "det",
 ]  # fmt: skip
 
 

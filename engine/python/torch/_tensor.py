@@ -204,6 +204,11 @@ class Tensor:
         return self._js.isLeaf
 
     @property
+    def _base(self):
+        # The tensor a view was made from (the root of a chain of views), else None.
+        return wrap(self._js.base)
+
+    @property
     def grad(self):
         return wrap(self._js.grad)
 
@@ -583,7 +588,9 @@ class _Method:
             from .return_types import _named_pair
 
             return _named_pair(wrap(r.values), wrap(r.indices), name)
-        return wrap(r)
+        r = wrap(r)
+        # A method returning several tensors (split, chunk, unbind) returns a tuple in PyTorch.
+        return tuple(r) if isinstance(r, list) else r
 
 
 def _floats(values):

@@ -1,4 +1,5 @@
-"""torch.return_types: the (values, indices) pairs that max/min along a dim, sort and topk return."""
+"""torch.return_types: the named tuples ops return: (values, indices) of max/min along a dim, sort
+and topk; (inverse, info) of torch.linalg.inv_ex."""
 
 
 class _Pair(tuple):
@@ -44,3 +45,21 @@ _BY_OP = {"max": max, "min": min, "sort": sort, "topk": topk}
 
 def _named_pair(values, indices, op="max"):
     return _BY_OP[op](values, indices)
+
+
+class linalg_inv_ex(tuple):
+    """torch.linalg.inv_ex's (inverse, info)."""
+
+    def __new__(cls, inverse, info):
+        return super().__new__(cls, (inverse, info))
+
+    @property
+    def inverse(self):
+        return self[0]
+
+    @property
+    def info(self):
+        return self[1]
+
+    def __repr__(self):
+        return f"torch.return_types.linalg_inv_ex(\ninverse={self[0]!r},\ninfo={self[1]!r})"

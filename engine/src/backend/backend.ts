@@ -70,4 +70,18 @@ export interface Backend {
    * PyTorch's CPU order).
    */
   topk?(src: View, k: number, largest: boolean, sorted: boolean, values: View, indices: View): void;
+  /**
+   * LU factorisation with partial pivoting of each matrix of src [B, n, n], in LAPACK getrf's
+   * order of operations (so with its rounding): lu (contiguous [B, n, n], another buffer than
+   * src's) gets the unit lower L below the diagonal and U on and above it; pivots (int32
+   * [B, n]) the 1-based row each step swapped with; info (int32 [B]) 0, or the 1-based index of
+   * the first zero on U's diagonal.
+   */
+  luFactor(src: View, lu: View, pivots: View, info: View): void;
+  /**
+   * Solves M X = B, or M^T X = B when `transpose`, for each batch, M given by luFactor's lu and
+   * pivots, in LAPACK getrs's order of operations: reads b [B, n, k], writes dst [B, n, k]
+   * (another buffer than b's).
+   */
+  luSolve(lu: View, pivots: View, b: View, dst: View, transpose: boolean): void;
 }

@@ -10,7 +10,9 @@ export type PyErrorType =
   | "MemoryError"
   | "ZeroDivisionError"
   /** torch.cuda.OutOfMemoryError, a RuntimeError subclass. */
-  | "OutOfMemoryError";
+  | "OutOfMemoryError"
+  /** torch.linalg.LinAlgError (torch._C._LinAlgError), a RuntimeError subclass. */
+  | "LinAlgError";
 
 export class TorchError extends Error {
   readonly pyType: PyErrorType;
@@ -25,5 +27,6 @@ export const runtimeError = (msg: string): TorchError => new TorchError("Runtime
 export const indexError = (msg: string): TorchError => new TorchError("IndexError", msg);
 export const typeError = (msg: string): TorchError => new TorchError("TypeError", msg);
 export const valueError = (msg: string): TorchError => new TorchError("ValueError", msg);
+export const linalgError = (msg: string): TorchError => new TorchError("LinAlgError", msg);
 export const notImplemented = (msg: string): TorchError =>
   new TorchError("NotImplementedError", msg);

@@ -44,7 +44,14 @@ export interface FormatFixture {
   sizes: Array<{ shape: number[]; expected: string }>;
   dtypes: Array<{ dtype: FormatDtype; expected: string }>;
   scalars: Array<{ dtype: FormatDtype; value: EncodedValue; expected: string }>;
+  /** set_printoptions calls and reprs in program order: options persist between steps. */
+  printoption_sequences: Array<Array<PrintoptionStep>>;
 }
+
+/** One step of a sequence: a torch.set_printoptions(**set) call, or a repr to match. */
+export type PrintoptionStep =
+  | { set: NonNullable<TensorCase["options"]> }
+  | { tensor: Omit<TensorCase, "name" | "expected">; expected: string };
 
 export const FIXTURE_PATH = fileURLToPath(new URL("../../fixtures/format.json", import.meta.url));
 

@@ -143,6 +143,28 @@ describe("setPrintoptions", () => {
     });
   });
 
+  it("keeps options from call to call, as a program's calls do in PyTorch", () => {
+    const { printoption_sequences: sequences } = loadFormatFixture();
+    expect(sequences.length).toBeGreaterThan(2);
+    const failures: string[] = [];
+    for (const [i, steps] of sequences.entries()) {
+      resetPrintoptions();
+      for (const [j, step] of steps.entries()) {
+        if ("set" in step) setPrintoptions(printoptionsArgs(step.set));
+        else {
+          const c: TensorCase = {
+            name: `sequence ${i} step ${j}`,
+            ...step.tensor,
+            expected: step.expected,
+          };
+          const failure = check(c, () => formatTensor(sourceOf(c)));
+          if (failure !== null) failures.push(failure);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
   it("applies a profile before the explicit options", () => {
     setPrintoptions({ profile: "full", edgeitems: 1 });
     expect(printOptions.threshold).toBe(Number.POSITIVE_INFINITY);

@@ -5,8 +5,10 @@
 // This file does no arithmetic of its own beyond PyTorch's tensor-mean/std composition.
 
 import { noGrad } from "../autograd/grad-mode.ts";
+import { recordOp } from "../autograd/record.ts";
 import { type DType, getDefaultDtype, isFloating } from "../core/dtype.ts";
 import { runtimeError, typeError } from "../core/errors.ts";
+import { broadcastShapes } from "../core/shape.ts";
 import type { DeviceType } from "../core/storage.ts";
 import {
   defaultGenerator as defaultImpl,
@@ -260,10 +262,11 @@ export function randperm(n: number, opts?: RandomOptions): Tensor {
 }
 
 /**
- * `torch.normal`: (mean, std, size) with floats draws normal_(mean, std); with a tensor mean
- * and/or std it draws standard normals shaped like them, then (as PyTorch's normal_impl_)
- * multiplies by std and adds mean — or, for (tensor mean, float std), draws normal_(0, std)
- * and adds mean.
+ * `torch.normal`: (mean, std, size) with floats draws normal_(mean, std). With tensors it draws
+ * as PyTorch's normal_out_impl: standard normals into a tensor of mean's dtype (std's, for a
+ * float mean) and of the broadcast shape, then multiplies by std in place and adds mean; for
+ * (tensor mean, float std) it draws normal_(0, std) and adds mean. The result is differentiable
+ * as PyTorch's (NormalBackward1/2/3), with zero gradients: a draw does not move with its mean.
  */
 export function normal(
   mean: number | Tensor,
@@ -280,16 +283,32 @@ export function normal(
       opts,
     );
   }
-  return noGrad(() => {
+  const out = noGrad(() => {
     if (typeof std === "number") {
       const m = mean as Tensor;
       return Tensor.empty(m.shape, m.dtype, m.deviceType).normal_(0, std, generator).add_(m);
     }
-    if (std.lt(0).any().item()) throw runtimeError("normal expects all elements of std >= 0.0");
-    const shape = typeof mean === "number" ? std.shape : mean.shape;
-    const out = Tensor.empty(shape, std.dtype, std.deviceType).normal_(0, 1, generator);
-    return out.mul_(std).add_(mean);
+    if (std.numel() > 0 && std.lt(0).any().item())
+      throw runtimeError("normal expects all elements of std >= 0.0");
+    const like = typeof mean === "number" ? std : mean;
+    const shape = typeof mean === "number" ? std.shape : broadcastShapes(mean.shape, std.shape);
+    const draw = Tensor.empty(shape, like.dtype, like.deviceType).normal_(0, 1, generator);
+    return draw.mul_(std).add_(mean);
   });
+  const inputs = [mean, std].filter((t): t is Tensor => t instanceof Tensor);
+  const name =
+    inputs.length === 2
+      ? "NormalBackward3"
+      : mean instanceof Tensor
+        ? "NormalBackward1"
+        : "NormalBackward2";
+  recordOp(
+    name,
+    inputs,
+    [out],
+    () => () => inputs.map((t) => Tensor.empty(t.shape, out.dtype, t.deviceType).zero_()),
+  );
+  return out;
 }
 
 const likeOpts = (t: Tensor, opts?: RandomOptions): RandomOptions => ({

@@ -6,7 +6,7 @@ import { noGrad } from "../autograd/grad-mode.ts";
 import { recordOp } from "../autograd/record.ts";
 import type { ReduceOp } from "../backend/backend.ts";
 import { type DType, isFloating, type Scalar, scalarValue } from "../core/dtype.ts";
-import { indexError, runtimeError } from "../core/errors.ts";
+import { indexError, notImplemented, runtimeError } from "../core/errors.ts";
 import { contiguousStrides, wrapDim } from "../core/shape.ts";
 import { backendFor, Tensor } from "../tensor.ts";
 import { typeName } from "./helpers.ts";
@@ -117,7 +117,7 @@ declare module "../tensor.ts" {
     argmin(dim?: number | null, keepdim?: boolean): Tensor;
     var(dim?: DimArg, correction?: number, keepdim?: boolean): Tensor;
     std(dim?: DimArg, correction?: number, keepdim?: boolean): Tensor;
-    norm(p?: Scalar, dim?: DimArg, keepdim?: boolean): Tensor;
+    norm(p?: Scalar | "fro" | "nuc", dim?: DimArg, keepdim?: boolean): Tensor;
     cumsum(dim: number): Tensor;
     cumprod(dim: number): Tensor;
   }
@@ -440,18 +440,51 @@ P.std = function (this: Tensor, dim?: DimArg, correction = 1, keepdim = false) {
 };
 
 /** p-norm over dims (default: 2-norm of everything); d ||x||_2 = g x / ||x|| (0 at 0). */
-P.norm = function (this: Tensor, order: Scalar = 2, dim?: DimArg, keepdim = false) {
-  // Python passes an integral float order (2.0) as a PyFloat.
-  const p = scalarValue(order);
+P.norm = function (this: Tensor, order: Scalar | "fro" | "nuc" = 2, dim?: DimArg, keepdim = false) {
   if (!isFloating(this.dtype)) {
     throw runtimeError(
       `norm(): input dtype should be either floating point or complex. Got ${typeName(this.dtype)} instead.`,
     );
   }
-  const dims = reduceDims(this, dim);
+  if (order === "nuc") {
+    throw notImplemented(
+      "norm(p='nuc') needs singular values (torch.linalg.svd), which torchlit does not implement",
+    );
+  }
+  // 'fro' is the 2-norm over the dims; Python passes an integral float order (2.0) as a PyFloat.
+  const p = order === "fro" ? 2 : scalarValue(order);
+  return pNorm(this, p, reduceDims(this, dim), keepdim, "NormBackward1");
+};
+
+/**
+ * The p-norm of x over dims, recorded as `node` (NormBackward1 for Tensor.norm,
+ * LinalgVectorNormBackward0 for torch.linalg.vector_norm): p = inf / -inf is the largest /
+ * smallest |x|, p = 0 the count of non-zeros, else (sum |x|^p)^(1/p). Gradients:
+ *   p = 2:    g x / ||x||  (0 where the norm is 0)
+ *   p = 1:    g sign(x)
+ *   p = +-inf: g sign(x) on the elements whose |x| is the norm (nan counts), shared among ties
+ *   p = 0:    none (the input's .grad stays None, as in PyTorch)
+ *   other p:  g x |x|^(p-2) / ||x||^(p-1)  (0 where the norm is 0)
+ */
+export function pNorm(
+  x: Tensor,
+  p: number,
+  dims: readonly number[],
+  keepdim: boolean,
+  node: string,
+): Tensor {
+  // Over dims of size 1 PyTorch takes |x| itself (x != 0 for p = 0), not the formula: the
+  // 2-norm of 1e30 is then 1e30, not sqrt(inf).
+  const trivial = dims.every((d) => (x.shape[d] ?? 1) === 1);
   const out = noGrad(() => {
-    const a = this.abs();
+    const a = x.abs();
+    if (trivial) {
+      const r = (p === 0 ? x.ne(0).to(x.dtype) : a).reshape(reducedShape(x.shape, dims, keepdim));
+      return new Tensor(r.storage, r.shape, r.strides, r.offset);
+    }
     if (p === Number.POSITIVE_INFINITY) return a.amax(dims, keepdim);
+    if (p === Number.NEGATIVE_INFINITY) return a.amin(dims, keepdim);
+    if (p === 0) return a.ne(0).sum(dims, keepdim).to(x.dtype);
     if (p === 1) return a.sum(dims, keepdim);
     if (p === 2) return a.mul(a).sum(dims, keepdim).sqrt();
     return a
@@ -459,35 +492,33 @@ P.norm = function (this: Tensor, order: Scalar = 2, dim?: DimArg, keepdim = fals
       .sum(dims, keepdim)
       .pow(1 / p);
   });
-  const inShape = this.shape;
-  recordOp("NormBackward1", [this], [out], (node) => {
-    const sx = node.save(this);
+  const inShape = x.shape;
+  recordOp(node, [x], [out], (n) => {
+    const sx = n.save(x);
     return ([g]) => {
-      const x = sx.unpack();
+      const xv = sx.unpack();
       const gx = expandBack(g as Tensor, inShape, dims, keepdim);
       const o = expandBack(out, inShape, dims, keepdim);
-      if (p === 1) return [gx.mul(x.sign())];
-      // The inf-norm is amax(|x|): the gradient goes, with x's sign, to the elements equal
-      // to it (nan counts as one), shared evenly among ties.
-      if (p === Number.POSITIVE_INFINITY) {
-        const ax = x.abs();
-        const mask = ax.eq(o).logical_or(ax.isnan()).to(x.dtype);
+      if (p === 0) return [null]; // PyTorch's rule returns no gradient: .grad stays None
+      if (p === 1) return [gx.mul(xv.sign())];
+      if (p === Number.POSITIVE_INFINITY || p === Number.NEGATIVE_INFINITY) {
+        const ax = xv.abs();
+        const mask = ax.eq(o).logical_or(ax.isnan()).to(xv.dtype);
         const count = expandBack(mask.sum(dims, keepdim), inShape, dims, keepdim);
-        return [x.sign().mul(gx.div(count)).mul(mask)];
+        return [xv.sign().mul(gx.div(count)).mul(mask)];
       }
-      if (p === 2) return [gx.mul(x).div(o).masked_fill(o.eq(0), 0)];
-      // d ||x||_p = g x |x|^(p-2) / ||x||^(p-1).
+      if (p === 2) return [gx.mul(xv).div(o).masked_fill(o.eq(0), 0)];
       return [
         gx
-          .mul(x)
-          .mul(x.abs().pow(p - 2))
+          .mul(xv)
+          .mul(xv.abs().pow(p - 2))
           .div(o.pow(p - 1))
           .masked_fill(o.eq(0), 0),
       ];
     };
   });
   return out;
-};
+}
 
 function cumulative(t: Tensor, op: "cumsum" | "cumprod", dim: number): Tensor {
   const d = wrapDim(dim, t.ndim);

@@ -85,6 +85,8 @@ declare module "../tensor.ts" {
     unbind(dim?: number): Tensor[];
     split(sizes: number | readonly number[], dim?: number): Tensor[];
     chunk(chunks: number, dim?: number): Tensor[];
+    /** Whether both are the same window onto the same storage (offset, sizes and strides). */
+    is_set_to(other: Tensor): boolean;
   }
 }
 
@@ -468,4 +470,13 @@ P.chunk = function (this: Tensor, chunks: number, dim = 0) {
   const d = wrapDim(dim, this.ndim);
   const size = Math.ceil((this.shape[d] as number) / chunks);
   return this.split(Math.max(size, 1), d);
+};
+
+P.is_set_to = function (this: Tensor, other: Tensor) {
+  return (
+    this.storage === other.storage &&
+    this.offset === other.offset &&
+    this.ndim === other.ndim &&
+    this.shape.every((s, i) => s === other.shape[i] && this.strides[i] === other.strides[i])
+  );
 };

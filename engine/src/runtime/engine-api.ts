@@ -152,6 +152,12 @@ export const engineApi = {
     typeof (engine as unknown as Record<string, unknown>)[name] === "function",
   /** Options objects for the engine (Python dicts do not become plain JS objects by themselves). */
   makeObject: (): Record<string, unknown> => ({}),
+  /**
+   * A 1-d view over the whole storage under t, with no autograd history (Python's
+   * Tensor.storage() reads and writes through it).
+   */
+  storageView: (t: engine.Tensor): engine.Tensor =>
+    new engine.Tensor(t.storage, [t.storage.numel], [1], 0),
   /** torch.cuda's hooks (lazy WebGPU start, adapter name, memory counters). */
   cuda,
   recordPythonFunction,

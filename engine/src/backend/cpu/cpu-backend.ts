@@ -11,6 +11,7 @@ import { ConstantCache } from "../constant-cache.ts";
 import { FAST_BINARY } from "./fast-binary.ts";
 import { copyRow, FAST_UNARY } from "./fast-unary.ts";
 import { cpuGather, cpuScatter, cpuSort, cpuTopk } from "./indexing.ts";
+import { cpuLuFactor, cpuLuSolve } from "./lu.ts";
 import { cpuMatmul } from "./matmul.ts";
 import { cpuArgReduce, cpuCumulative, cpuReduce } from "./reduce.ts";
 import { forEachRow, stridedBinary, stridedUnary } from "./strided.ts";
@@ -227,6 +228,12 @@ export class CpuBackend implements Backend {
   }
   topk(src: View, k: number, largest: boolean, sorted: boolean, values: View, indices: View): void {
     cpuTopk(src, k, largest, sorted, values, indices);
+  }
+  luFactor(src: View, lu: View, pivots: View, info: View): void {
+    cpuLuFactor(src, lu, pivots, info);
+  }
+  luSolve(lu: View, pivots: View, b: View, dst: View, transpose: boolean): void {
+    cpuLuSolve(lu, pivots, b, dst, transpose);
   }
 }
 

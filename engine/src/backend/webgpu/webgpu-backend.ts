@@ -16,6 +16,7 @@ import {
   scatterKernel,
   sortKernel,
 } from "./kernels-index.ts";
+import { luFactorKernel, luSolveKernel } from "./kernels-linalg.ts";
 import { INT_DIVIDES, type MapSpec, opExpr, planMap } from "./kernels-map.ts";
 import { matmulKernel, TILE } from "./kernels-matmul.ts";
 import { argReduceDispatch, argReduceKernel, reduceStep, scanKernel } from "./kernels-reduce.ts";
@@ -581,6 +582,29 @@ export class WebGpuBackend implements Backend {
       ],
       Math.ceil(rows / 64),
     );
+  }
+
+  // ---- linalg (kernels-linalg.ts) ----
+
+  luFactor(src: View, lu: View, pivots: View, info: View): void {
+    const [B, n] = src.shape as [number, number];
+    if (B === 0) return;
+    const s = src.strides;
+    const words = [B, n, src.offset, ...s, lu.offset, pivots.offset, ...pivots.strides];
+    words.push(info.offset, info.strides[0] as number);
+    const buffers = [gb(src), gb(lu), gb(pivots), gb(info)].map((g) => g.buffer);
+    buffers.push(this.runner.meta(Uint32Array.from(words)));
+    this.runner.dispatch(luFactorKernel(), buffers, Math.ceil(B / 64));
+  }
+
+  luSolve(lu: View, pivots: View, b: View, dst: View, transpose: boolean): void {
+    const [B, n, k] = b.shape as [number, number, number];
+    if (B * n * k === 0) return;
+    const words = [B, n, k, lu.offset, pivots.offset, ...pivots.strides, b.offset, ...b.strides];
+    words.push(dst.offset, ...dst.strides, transpose ? 1 : 0);
+    const buffers = [gb(lu), gb(pivots), gb(b), gb(dst)].map((g) => g.buffer);
+    buffers.push(this.runner.meta(Uint32Array.from(words)));
+    this.runner.dispatch(luSolveKernel(), buffers, Math.ceil((B * k) / 64));
   }
 }
 
