@@ -33,7 +33,7 @@ from ._utilities import (
 )
 from .autograd import enable_grad, is_grad_enabled, no_grad, set_grad_enabled
 
-from . import linalg, nn, optim, storage, utils  # noqa: E402 (they use the names above)
+from . import linalg, nn, optim, storage, utils, version  # noqa: E402 (they use the names above)
 from .storage import TypedStorage, UntypedStorage, is_storage  # noqa: E402
 
 __version__ = "1.13.1"

@@ -276,6 +276,11 @@ class Tensor:
     def data(self):
         return wrap(call(self._js.dataAlias))
 
+    @property
+    def _version(self):
+        # The in-place write counter autograd checks; views share their base's, as in PyTorch.
+        return self._js.version
+
     @data.setter
     def data(self, value):
         # PyTorch swaps the data under the same tensor (Module.to() relies on it): the engine
