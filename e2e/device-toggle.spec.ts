@@ -47,7 +47,7 @@ test("one device toggle per lesson page, CPU by default, remembered after reload
 });
 
 test("pages without cells or exercises have no toggle", async ({ page }) => {
-  await page.goto("en/pytorch/");
+  await page.goto("en/glossary/");
   await expect(page.locator("main").first()).toBeVisible();
   await expect(page.locator("[data-tl-device]")).toHaveCount(0);
 });

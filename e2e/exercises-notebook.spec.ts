@@ -4,6 +4,9 @@ import { expect, test } from "@playwright/test";
 import { lessonSlugs } from "../src/sidebar.ts";
 import { locales } from "./support/site.ts";
 
+// One test walks every lesson of a locale: long pages take their time to load.
+test.describe.configure({ timeout: 120_000 });
+
 for (const locale of locales) {
   test(`${locale.label} lesson notebooks hold the pages' code cells`, async ({ page, request }) => {
     for (const lesson of lessonSlugs) {
