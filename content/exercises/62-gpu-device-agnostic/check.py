@@ -37,10 +37,11 @@ def check(ns, run):
     f = get(ns, "zero_diagonal")
     expect(callable(f), "gpu-not-a-function", name="zero_diagonal")
     device = run.given["device"]
-    # First an integer S on the CPU, which every machine has, so each mistake is told the same
-    # whether or not there is a GPU: a matrix made with the defaults (float32) turns the result
-    # into float32, and one made on a fixed GPU meets a CPU tensor (or a missing GPU).
-    _call(f, torch.tensor([[5, 2], [2, 7]], device="cpu"), [[5, 2], [2, 7]])
+    # First an integer S on the default device (where a tensor made without device= lands), so
+    # each mistake is told the same on every machine and with either choice on the page: a
+    # matrix made with the defaults shows itself by its float32 dtype, never by its device.
+    default = torch.empty(0).device
+    _call(f, torch.tensor([[5, 2], [2, 7]], device=default), [[5, 2], [2, 7]])
     # Then the S the reader was given (on `device`), and an integer S there too.
     _call(f, run.given["S"], [[1.0, 0.8, 0.1], [0.8, 1.0, 0.4], [0.1, 0.4, 1.0]])
     _call(f, torch.tensor([[5, 2], [2, 7]], device=device), [[5, 2], [2, 7]])
