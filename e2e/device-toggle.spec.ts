@@ -93,7 +93,8 @@ for (const { problem, patch, text } of [
     });
     await page.goto("zh-cn/memory/");
     const group = page.getByRole("group", { name: "代码运行于" });
-    await group.getByRole("radio", { name: "GPU" }).check();
+    // click(), not check(): the page may fall back to CPU before check() looks at the radio.
+    await group.getByRole("radio", { name: "GPU" }).click();
     await expect(page.locator("[data-tl-device]")).toHaveAttribute("data-gpu", "unavailable", {
       timeout: 30_000,
     });
