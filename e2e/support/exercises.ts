@@ -2,6 +2,7 @@
 // exercises and feedback catalogue from content/exercises/, code set through the editor's own
 // API (not typing), Check clicked, and the feedback read back once grading is over.
 import { expect, type Locator, type Page } from "@playwright/test";
+import { keyedOutcome } from "../../src/exercises/grade.ts";
 import { loadCatalogue, loadExercises } from "../../src/exercises/load.ts";
 import {
   type CodeExercise,
@@ -55,12 +56,7 @@ export function predictionCases(ex: PredictExercise): { answer: string; feedback
 }
 
 /** What the keyed answer says the cell prints, or the exception type it raises. */
-export function keyedOutput(ex: PredictExercise): { stdout?: string; raises?: string } {
-  const p = ex.predict;
-  if (!isChoice(p)) return { stdout: p.accept[0] ?? "" };
-  const answer = p.options.find((o) => o.id === p.answer);
-  return answer?.raises ? { raises: answer.raises } : { stdout: answer?.code ?? "" };
-}
+export const keyedOutput = (ex: PredictExercise) => keyedOutcome(ex.predict);
 
 /**
  * Answers through the real controls (clicks the option, or types the value), clicks Check and

@@ -6,7 +6,7 @@
 // print the same. Adding an exercise folder adds its tests; nothing here names an exercise.
 import { spawnSync } from "node:child_process";
 import { beforeAll, describe, expect, it } from "vitest";
-import { gradeExercise, gradePrediction } from "./grade.ts";
+import { gradeExercise, gradePrediction, keyedOutcome } from "./grade.ts";
 import { loadCatalogue, loadExercises } from "./load.ts";
 import { graderSource, nodeRunner, runPython } from "./node-runner.ts";
 import {
@@ -78,13 +78,7 @@ function predictAnswers(ex: PredictExercise): [string, string][] {
   ];
 }
 
-/** What the correct answer says the cell does: prints `stdout`, or raises `raises`. */
-function keyedOutcome(ex: PredictExercise): { stdout?: string; raises?: string } {
-  const p = ex.predict;
-  if (!isChoice(p)) return { stdout: p.accept[0] ?? "" };
-  const answer = p.options.find((o) => o.id === p.answer);
-  return answer?.raises ? { raises: answer.raises } : { stdout: answer?.code ?? "" };
-}
+const keyed = (ex: PredictExercise) => keyedOutcome(ex.predict);
 
 /** Printed output as compared with a keyed answer: trailing spaces and blank lines dropped. */
 const printed = (text: string) => text.replace(/[ \t]+$/gm, "").replace(/\n+$/, "");
@@ -107,7 +101,7 @@ describe.each(predictExercises.map((e) => [e.folder, e] as const))(
 
     it("keys the answer the cell really gives on the engine", async () => {
       const ran = await runPython(`${exercise.setup.en}\n${exercise.cell.en}`);
-      const key = keyedOutcome(exercise);
+      const key = keyed(exercise);
       if (key.raises) expect(ran.traceback ?? "").toMatch(new RegExp(`^${key.raises}:`, "m"));
       else {
         expect(ran.traceback).toBeNull();
@@ -163,8 +157,8 @@ describe.skipIf(!oracle).each(exercises.map((e, i) => [e.folder, e, i] as const)
       const real = oracle?.[i];
       const ours = await runPython(programs[i] ?? "");
       expect(ours.stdout).toBe(real?.stdout);
-      if (exercise.kind === "predict" && keyedOutcome(exercise).raises) {
-        const type = keyedOutcome(exercise).raises;
+      if (exercise.kind === "predict" && keyed(exercise).raises) {
+        const type = keyed(exercise).raises;
         expect(real?.error ?? "").toMatch(new RegExp(`^${type}:`));
         expect(ours.traceback ?? "").toContain(real?.error ?? "");
       } else {
@@ -175,7 +169,7 @@ describe.skipIf(!oracle).each(exercises.map((e, i) => [e.folder, e, i] as const)
 
     if (exercise.kind === "predict")
       it("keys the answer real PyTorch gives", () => {
-        const key = keyedOutcome(exercise);
+        const key = keyed(exercise);
         if (key.stdout !== undefined)
           expect(printed(oracle?.[i]?.stdout ?? "")).toBe(printed(key.stdout));
         else expect(oracle?.[i]?.error ?? "").toMatch(new RegExp(`^${key.raises}:`));

@@ -112,6 +112,16 @@ export async function gradeExercise(opts: {
   return result(raw.passed, raw.feedbackId, raw.params, raw.output);
 }
 
+/**
+ * What a predict exercise's key says its cell does: prints `stdout` (the correct option's code,
+ * or the first accepted value), or raises `raises`. The tests hold the cell to it.
+ */
+export function keyedOutcome(spec: PredictSpec): { stdout?: string; raises?: string } {
+  if (!isChoice(spec)) return { stdout: spec.accept[0] ?? "" };
+  const answer = spec.options.find((o) => o.id === spec.answer);
+  return answer?.raises ? { raises: answer.raises } : { stdout: answer?.code ?? "" };
+}
+
 /** How typed predictions are compared: all whitespace removed, nothing else changed. */
 export function normaliseAnswer(text: string): string {
   return text.replace(/\s+/g, "");
