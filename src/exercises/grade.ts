@@ -18,8 +18,11 @@ export interface GradeResult {
   /** A key of content/exercises/feedback.json, e.g. "passed", "unchanged", "new-object". */
   feedbackId: string;
   message: Bilingual;
-  /** What the reader's code printed while being graded. */
+  /** What the reader's code printed while being graded (its start, when it was long). */
   output: string;
+  /** When the reader printed more than the grader keeps: the end, and the lines between. */
+  outputTail?: string;
+  outputHiddenLines?: number;
 }
 
 /** Runs Python; resolves with everything written to stdout, or why the run failed. */
@@ -76,6 +79,8 @@ interface RawResult {
   feedbackId: string;
   params: Record<string, string>;
   output: string;
+  outputTail?: string;
+  outputHiddenLines?: number;
 }
 
 export function parseGradingOutput(stdout: string): RawResult | null {
@@ -109,7 +114,10 @@ export async function gradeExercise(opts: {
   }
   const raw = parseGradingOutput(ran.stdout);
   if (!raw) return result(false, "runtime-failed", { message: "no grading result" });
-  return result(raw.passed, raw.feedbackId, raw.params, raw.output);
+  const graded = result(raw.passed, raw.feedbackId, raw.params, raw.output);
+  return raw.outputTail === undefined
+    ? graded
+    : { ...graded, outputTail: raw.outputTail, outputHiddenLines: raw.outputHiddenLines ?? 0 };
 }
 
 /**

@@ -1,6 +1,7 @@
 // The contract between the page and the Python worker: what code cells and exercises may ask
 // of the runtime host, and what it reports back. Implemented by src/runtime/host.ts (page side)
 // and src/runtime/worker.ts (inside the Web Worker); both import only these types from here.
+import type { OutputBounds, OutputUpdate } from "./output-limit.ts";
 
 /** Loading progress, for the progress bar: phase and a 0..1 fraction when known. */
 export interface LoadProgress {
@@ -15,9 +16,14 @@ export interface RunOptions {
   namespace: string;
   /** File name shown in tracebacks, e.g. "cell-3" or "exercise". */
   filename?: string;
-  /** Streamed output chunks, in order. */
-  onStdout?: (text: string) => void;
-  onStderr?: (text: string) => void;
+  /**
+   * Output as it is printed, in batches: text appended to the head, then, once the run has
+   * printed more than the bounds keep, the latest tail and how many lines fell between
+   * (OutputView renders this, OutputCollector folds it into text).
+   */
+  onOutput?: (update: OutputUpdate) => void;
+  /** How much output to keep (default CELL_OUTPUT_BOUNDS; the grader asks for more). */
+  outputBounds?: OutputBounds;
   /** Milliseconds before a runaway run is stopped (worker restarted). Default 10 000. */
   timeoutMs?: number;
   /** Device for new tensors: "cpu" or "cuda" (WebGPU). Default: the page's (setDevice), else "cpu". */

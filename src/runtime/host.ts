@@ -129,8 +129,7 @@ class WorkerHost implements RuntimeHost {
       this.#pending.delete(msg.id);
       pending.resolve(msg.result);
       for (const l of this.#runEndListeners) l();
-    } else if (msg.type === "stdout") pending.opts.onStdout?.(msg.text);
-    else pending.opts.onStderr?.(msg.text);
+    } else pending.opts.onOutput?.(msg.update);
   }
 
   /** Runs one task after the ones queued before it, whatever their outcome. */
@@ -162,6 +161,7 @@ class WorkerHost implements RuntimeHost {
       namespace: opts.namespace,
       filename: opts.filename ?? "<cell>",
       device: opts.device ?? this.#device,
+      ...(opts.outputBounds ? { outputBounds: opts.outputBounds } : {}),
     });
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timedOut = new Promise<"timeout">((resolve) => {

@@ -2,6 +2,7 @@
 // runtime: cells and exercises talk to RuntimeHost (host-types.ts), never to these.
 // Every request carrying an id gets exactly one reply with that id.
 import type { Device, GpuInfo, LoadProgress, RunResult } from "./host-types.ts";
+import type { OutputBounds, OutputUpdate } from "./output-limit.ts";
 
 export type ToWorker =
   | {
@@ -19,6 +20,8 @@ export type ToWorker =
       namespace: string;
       filename: string;
       device: Device;
+      /** What of the run's output reaches the page (default CELL_OUTPUT_BOUNDS). */
+      outputBounds?: OutputBounds;
     }
   | { type: "reset"; id: number; namespace: string }
   /** Initialises WebGPU in the worker (once) and replies with what it found. */
@@ -26,7 +29,8 @@ export type ToWorker =
 
 export type FromWorker =
   | { type: "progress"; progress: LoadProgress }
-  | { type: "stdout" | "stderr"; id: number; text: string }
+  /** What the run printed since the previous update (batched, bounded: output-limit.ts). */
+  | { type: "output"; id: number; update: OutputUpdate }
   | { type: "result"; id: number; result: RunResult }
   | { type: "reset-done"; id: number }
   | { type: "gpu-info"; id: number; info: GpuInfo };

@@ -10,20 +10,44 @@ import cellRunner from "./cell_runner.py?raw";
 import { fromEngineReason, type GpuUnavailable, gpuUnavailable } from "./gpu-problem.ts";
 import type { Device, GpuInfo, LoadProgress, RunResult } from "./host-types.ts";
 import { allocationHint } from "./messages.ts";
+import { CELL_OUTPUT_BOUNDS, OutputLimiter, type Stream } from "./output-limit.ts";
 import type { FromWorker, ToWorker } from "./protocol.ts";
 
 const post = (message: FromWorker): void => postMessage(message);
 const progress = (p: LoadProgress): void => post({ type: "progress", progress: p });
 
-/** The run whose output is being written; output outside a run (imports) goes nowhere. */
-let currentRun: number | null = null;
+/** At most one output message per this many milliseconds while a run prints. */
+const OUTPUT_BATCH_MS = 50;
 
-function sink(stream: "stdout" | "stderr"): (bytes: Uint8Array) => void {
+/** The run whose output is being written; output outside a run (imports) goes nowhere. */
+let current: {
+  id: number;
+  limiter: OutputLimiter;
+  posted: number;
+  timer?: number | undefined;
+} | null = null;
+
+/** Posts what the run printed since the last post (the tail whole, when it moved). */
+function flushOutput(): void {
+  if (!current) return;
+  clearTimeout(current.timer);
+  current.timer = undefined;
+  const update = current.limiter.take();
+  current.posted = performance.now();
+  if (update) post({ type: "output", id: current.id, update });
+}
+
+function sink(stream: Stream): (bytes: Uint8Array) => void {
   // One decoder per stream, in streaming mode, so a UTF-8 character split across writes survives.
   const decoder = new TextDecoder();
   return (bytes) => {
     const text = decoder.decode(bytes, { stream: true });
-    if (currentRun !== null && text !== "") post({ type: stream, id: currentRun, text });
+    if (!current || text === "") return;
+    current.limiter.write(stream, text);
+    // Batched: a loop that prints without end posts 20 messages a second, not millions. The
+    // timer fires when Python pauses (a GPU read, the run's end); the next write checks anyway.
+    if (performance.now() - current.posted >= OUTPUT_BATCH_MS) flushOutput();
+    else current.timer ??= setTimeout(flushOutput, OUTPUT_BATCH_MS) as unknown as number;
   };
 }
 
@@ -140,20 +164,27 @@ async function handle(msg: ToWorker): Promise<void> {
       // cell_runner.py) once WebGPU is known to be there; where it is not, the run goes ahead on
       // the CPU and torch.cuda says why, as on a machine without CUDA.
       const device: Device = msg.device === "cuda" && (await gpuInfo()).available ? "cuda" : "cpu";
-      currentRun = msg.id;
+      current = {
+        id: msg.id,
+        limiter: new OutputLimiter(msg.outputBounds ?? CELL_OUTPUT_BOUNDS),
+        posted: 0,
+      };
       try {
         const raw = await ready.runCell(msg.code, msg.filename, msg.namespace, device);
+        flushOutput();
         post({ type: "result", id: msg.id, result: toResult(raw) });
       } catch (err) {
         // Only the runtime itself failing lands here; the reader's errors come back as values.
         const message = err instanceof Error ? err.message : String(err);
+        flushOutput();
         post({
           type: "result",
           id: msg.id,
           result: { ok: false, kind: "error", type: "RuntimeError", message, traceback: message },
         });
       } finally {
-        currentRun = null;
+        clearTimeout(current?.timer);
+        current = null;
       }
       return;
     }

@@ -2,6 +2,7 @@
 // output under the cell, and swaps the static Shiki block for a CodeMirror editor on first edit.
 // It must stay small (it is on the page before load); CodeMirror and the worker load lazily,
 // and the runtime starts only on the reader's intent or once the page has loaded and is idle.
+import { OutputView } from "../../lib/output-view.ts";
 import { getRuntimeHost } from "../../runtime/host.ts";
 import type { CellStrings } from "./strings.ts";
 
@@ -59,30 +60,22 @@ export function hydrateCells(): void {
     }
   });
 
-  function output(cell: Cell): HTMLElement {
-    const out = part(cell, ".tl-cell-output");
-    out.hidden = false;
-    return out;
-  }
-
-  /** Appends text to the output, extending the last chunk of the same kind. */
-  function append(cell: Cell, text: string, kind: "out" | "err" | "note"): void {
-    const out = output(cell);
-    const last = out.lastElementChild;
-    if (kind !== "note" && last?.classList.contains(`tl-out-${kind}`)) {
-      last.append(text);
-      return;
-    }
-    const span = document.createElement("span");
-    span.className = `tl-out-${kind}`;
-    span.textContent = text;
-    out.append(span);
-  }
-
-  async function run(cell: Cell): Promise<boolean> {
+  /** A fresh view of the cell's output box; the box shows once there is something in it. */
+  function outputView(cell: Cell): OutputView {
     const out = part(cell, ".tl-cell-output");
     out.replaceChildren();
     out.hidden = true;
+    return new OutputView(out, {
+      className: (stream) => (stream === "stderr" ? "tl-out-err" : "tl-out-out"),
+      hiddenText: (lines) => t.outputHidden.replace("{n}", lines.toLocaleString(t.locale)),
+      onDraw: () => {
+        out.hidden = out.childNodes.length === 0;
+      },
+    });
+  }
+
+  async function run(cell: Cell): Promise<boolean> {
+    const view = outputView(cell);
     part(cell, ".tl-cell-count").textContent = "[*]";
     setStatus(cell, "running", host.progress.phase === "ready" ? t.running : t.loading);
     const source = code(cell);
@@ -90,18 +83,18 @@ export function hydrateCells(): void {
       namespace,
       filename: `cell-${cell.index}`,
       timeoutMs: TIMEOUT_MS,
-      onStdout: (text) => append(cell, text, "out"),
-      onStderr: (text) => append(cell, text, "err"),
+      onOutput: (update) => view.add(update),
     });
+    view.flush();
     part(cell, ".tl-cell-count").textContent = result.ok ? `[${++runCount}]` : "";
     if (result.ok) {
-      if (result.value !== null) append(cell, `${result.value}\n`, "out");
+      if (result.value !== null) view.appendLocal(`${result.value}\n`, "tl-out-out");
       setStatus(cell, "ok", t.done);
       return true;
     }
     if (result.kind === "error") {
-      append(cell, result.traceback, "err");
-      if (result.hint) append(cell, result.hint, "note");
+      view.appendLocal(result.traceback, "tl-out-err");
+      if (result.hint) view.appendLocal(result.hint, "tl-out-note");
       setStatus(cell, "error", `${t.error}: ${result.type}`);
       return false;
     }
@@ -109,7 +102,7 @@ export function hydrateCells(): void {
     for (const other of cells) part(other, ".tl-cell-count").textContent = "";
     const message =
       result.kind === "timeout" ? t.timeout.replace("{s}", String(TIMEOUT_MS / 1000)) : t.restarted;
-    append(cell, message, "note");
+    view.appendLocal(message, "tl-out-note");
     setStatus(cell, "timeout", message);
     return false;
   }

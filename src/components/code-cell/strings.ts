@@ -18,6 +18,10 @@ export interface CellStrings {
   wasReset: string;
   editHint: string;
   envDependent: string;
+  /** Between the start and the end of a long output; {n} is the number of lines left out. */
+  outputHidden: string;
+  /** For formatting numbers in this language. */
+  locale: string;
 }
 
 const en: CellStrings = {
@@ -37,6 +41,8 @@ const en: CellStrings = {
   wasReset: "Variables cleared",
   editHint: "Python code cell: click or press Enter to edit, Shift+Enter to run",
   envDependent: "Output depends on your machine",
+  outputHidden: "[… {n} lines not shown: a long output keeps its beginning and its end …]",
+  locale: "en",
 };
 
 const zhCN: CellStrings = {
@@ -55,6 +61,8 @@ const zhCN: CellStrings = {
   wasReset: "变量已清空",
   editHint: "Python 代码单元格：单击或按 Enter 编辑，Shift+Enter 运行",
   envDependent: "输出因机器而异",
+  outputHidden: "[… 省略了 {n} 行：输出太长时只保留开头和结尾 …]",
+  locale: "zh-CN",
 };
 
 /** The strings for a BCP 47 language tag; English unless it is Chinese. */

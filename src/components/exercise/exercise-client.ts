@@ -4,7 +4,12 @@
 // A code exercise is graded by its check.py in the runtime; a prediction by gradePrediction,
 // after which the cell runs so the reader sees what really happens.
 import sharedCatalogue from "../../../content/exercises/feedback.json";
-import { gradeExercise, gradePrediction, type PythonRunner } from "../../exercises/grade.ts";
+import {
+  type GradeResult,
+  gradeExercise,
+  gradePrediction,
+  type PythonRunner,
+} from "../../exercises/grade.ts";
 import graderSource from "../../exercises/grader/tl_check.py?raw";
 import {
   CHANGE_EVENT,
@@ -14,8 +19,10 @@ import {
   updateExercise,
 } from "../../exercises/progress.ts";
 import type { FeedbackCatalogue, LocalCode, PredictSpec } from "../../exercises/schema.ts";
+import { OutputView } from "../../lib/output-view.ts";
 import { getRuntimeHost } from "../../runtime/host.ts";
 import type { Device } from "../../runtime/host-types.ts";
+import { OutputCollector, type OutputUpdate } from "../../runtime/output-limit.ts";
 import { downloadProgress } from "./download-progress.ts";
 import type { ExerciseStrings } from "./strings.ts";
 
@@ -59,6 +66,8 @@ type ExerciseData = CodeData | PredictData;
 export type ExerciseElement = HTMLElement & { tlEditor?: ExerciseEditor };
 
 const SAVE_DELAY_MS = 300;
+/** What a grading run may print: the grader's result line, with the reader's bounded output. */
+const GRADER_OUTPUT_BOUNDS = { headChars: 4_000_000, tailChars: 100_000 };
 /** After the load event, so the editor's chunk is never fetched with the page itself. */
 const IDLE_UPGRADE_DELAY_MS = 1_000;
 
@@ -143,26 +152,49 @@ function commonUi(root: ExerciseElement, data: ExerciseData) {
     root.setAttribute("data-busy", String(on));
   };
   /** Runs setup then `code` in the exercise's own namespace, streaming into the output box. */
+  /** An empty output box, drawn into as output arrives (bounded, see lib/output-view.ts). */
+  const outputView = () => {
+    output.replaceChildren();
+    output.hidden = true;
+    return new OutputView(output, {
+      className: (stream) => `tl-out-${stream}`,
+      hiddenText: (lines) => t.outputHidden.replace("{n}", lines.toLocaleString(t.locale)),
+      onDraw: () => {
+        output.hidden = output.childNodes.length === 0;
+      },
+    });
+  };
+  /** What the reader's code printed while graded: its start, and its end when it was long. */
+  const showGradedOutput = (result: GradeResult) => {
+    const view = outputView();
+    view.add({
+      append: [{ stream: "stdout", text: result.output }],
+      ...(result.outputTail === undefined
+        ? {}
+        : { tail: [{ stream: "stdout" as const, text: result.outputTail }] }),
+      hiddenLines: result.outputHiddenLines ?? 0,
+      hiddenChars: 0,
+    });
+    view.flush();
+  };
   const runWithSetup = async (code: string, filename: string) => {
-    let text = "";
-    const append = (chunk: string) => {
-      text += chunk;
-      output.hidden = false;
-      output.textContent = text;
-    };
+    const view = outputView();
     const namespace = `exercise:${data.id}`;
     await host.reset(namespace);
     const opts = {
       namespace,
-      onStdout: append,
-      onStderr: append,
+      onOutput: (update: OutputUpdate) => view.add(update),
       timeoutMs: data.timeoutMs,
       ...device(),
     };
     let result = await host.run(data.setup, { ...opts, filename: "setup.py" });
     if (result.ok) result = await host.run(code, { ...opts, filename });
-    if (!result.ok) text += result.kind === "error" ? result.traceback : `${result.message}\n`;
-    showOutput(text);
+    view.flush();
+    if (!result.ok)
+      view.appendLocal(
+        result.kind === "error" ? result.traceback : `${result.message}\n`,
+        "tl-out-stderr",
+      );
   };
 
   let shown = 0;
@@ -196,6 +228,7 @@ function commonUi(root: ExerciseElement, data: ExerciseData) {
     setSave,
     showFeedback,
     showOutput,
+    showGradedOutput,
     markSolved,
     saveEntry,
     onOtherTab,
@@ -324,18 +357,20 @@ function hydrateCode(root: ExerciseElement, data: CodeData): void {
   });
 
   const runner: PythonRunner = async (program) => {
-    let stdout = "";
+    // The grader bounds what it captures of the reader's output itself (tl_check.py), so its
+    // result line always fits in these bounds.
+    const collected = new OutputCollector();
     const namespace = `grade:${data.id}`;
     const result = await ui.host.run(program, {
       namespace,
       filename: "grade.py",
-      onStdout: (chunk) => {
-        stdout += chunk;
-      },
+      onOutput: (update) => collected.add(update),
+      outputBounds: GRADER_OUTPUT_BOUNDS,
       timeoutMs: data.timeoutMs,
       ...ui.device(),
     });
     await ui.host.reset(namespace);
+    const stdout = collected.text("stdout");
     if (result.ok) return { ok: true, stdout };
     if (result.kind === "error")
       return { ok: false, kind: "error", message: `${result.type}: ${result.message}` };
@@ -361,7 +396,7 @@ function hydrateCode(root: ExerciseElement, data: CodeData): void {
       catalogue: ui.catalogue,
     });
     ui.showFeedback(result.message[data.lang], result.feedbackId, result.passed);
-    ui.showOutput(result.output);
+    ui.showGradedOutput(result);
     if (result.passed) {
       ui.saveEntry({
         solved: true,

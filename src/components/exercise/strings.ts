@@ -53,6 +53,8 @@ const en = {
   checkPrediction: "Check my prediction",
   cellPrinted: "What the cell printed when it ran:",
   cpuOnly: "This exercise runs on the CPU even with GPU chosen:",
+  outputHidden: "[… {n} lines not shown: a long output keeps its beginning and its end …]",
+  locale: "en",
 };
 
 export type ExerciseStrings = typeof en;
@@ -106,6 +108,8 @@ const zh: ExerciseStrings = {
   checkPrediction: "检查我的预测",
   cellPrinted: "单元格实际运行的输出：",
   cpuOnly: "即使选择了 GPU，本练习也在 CPU 上运行：",
+  outputHidden: "[… 省略了 {n} 行：输出太长时只保留开头和结尾 …]",
+  locale: "zh-CN",
 };
 
 /** Strings for a page language ("zh-CN", "zh-cn", "en", …); English is the fallback. */

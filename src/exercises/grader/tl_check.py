@@ -6,6 +6,7 @@ raises Feedback(id, **params); the texts for ids live in content/exercises/feedb
 rendered by the site (src/exercises/grade.ts), so this module never holds prose.
 """
 
+import collections
 import contextlib
 import io
 import json
@@ -153,6 +154,66 @@ def expect_no_allocation(run, id="allocated"):
 
 # ---- the harness ------------------------------------------------------------------------------
 
+# What is kept of the reader's printed output: the start and the end, as a code cell shows it
+# (src/runtime/output-limit.ts), so that printing without end neither grows memory nor makes a
+# result line the page cannot take.
+OUTPUT_HEAD_CHARS = 100_000
+OUTPUT_TAIL_CHARS = 20_000
+
+
+class BoundedOutput(io.TextIOBase):
+    """A stdout that keeps the first and the last characters written and counts the rest."""
+
+    def __init__(self, head=OUTPUT_HEAD_CHARS, tail=OUTPUT_TAIL_CHARS):
+        self._head = []
+        self._head_left = head
+        self._tail = collections.deque()
+        self._tail_chars = 0
+        self._tail_max = tail
+        self.hidden_lines = 0
+
+    def writable(self):
+        return True
+
+    def write(self, text):
+        text = str(text)
+        n = len(text)
+        if self._head_left > 0:
+            part = text[: self._head_left]
+            self._head.append(part)
+            self._head_left -= len(part)
+            text = text[len(part):]
+        if text:
+            self._tail.append(text)
+            self._tail_chars += len(text)
+            while self._tail_chars > self._tail_max:
+                first = self._tail.popleft()
+                over = self._tail_chars - self._tail_max
+                if len(first) <= over:
+                    self.hidden_lines += first.count("\n")
+                    self._tail_chars -= len(first)
+                else:
+                    self.hidden_lines += first[:over].count("\n")
+                    self._tail.appendleft(first[over:])
+                    self._tail_chars -= over
+        return n
+
+    @property
+    def head(self):
+        return "".join(self._head)
+
+    @property
+    def tail(self):
+        return "".join(self._tail)
+
+    @property
+    def truncated(self):
+        return self._tail_chars > 0
+
+    def getvalue(self):
+        """Head and tail together (what a check reads as the reader's output)."""
+        return self.head + self.tail
+
 
 def _storages():
     return (_torchlit.allocStats.storagesCreated, _torchlit.allocStats.bytesAllocated)
@@ -175,7 +236,7 @@ def grade(setup, code, check_source, filename="exercise.py"):
     given = dict(ns)
     checker = {"__name__": "check"}
     exec(compile(check_source, "check.py", "exec"), checker)
-    output = io.StringIO()
+    output = BoundedOutput()
     error = None
     s0, b0 = _storages()
     try:
@@ -195,7 +256,10 @@ def grade(setup, code, check_source, filename="exercise.py"):
     except Exception as exc:  # a bug in the check itself: say so rather than blame the reader
         result = {"passed": False, "feedbackId": "check-crashed",
                   "params": {"type": type(exc).__name__, "message": str(exc)}}
-    result["output"] = run.output
+    result["output"] = output.head
+    if output.truncated:
+        result["outputTail"] = output.tail
+        result["outputHiddenLines"] = output.hidden_lines
     return result
 
 

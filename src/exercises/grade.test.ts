@@ -1,0 +1,44 @@
+// The grading harness itself (tl_check.py's grade, through the Node runtime), on exercises made
+// up here rather than taken from the course: what it keeps of the reader's output.
+import { beforeAll, describe, expect, it } from "vitest";
+import { gradeExercise } from "./grade.ts";
+import { loadCatalogue } from "./load.ts";
+import { graderSource, nodeRunner, runPython } from "./node-runner.ts";
+
+beforeAll(() => runPython("pass"), 120_000);
+
+const catalogue = loadCatalogue();
+const exercise = (check: string) => ({
+  setup: { en: "import torch\n", zh: "import torch\n" },
+  starter: { en: "pass\n", zh: "pass\n" },
+  check,
+});
+const grade = (code: string, check = "def check(ns, run):\n    pass\n") =>
+  gradeExercise({ exercise: exercise(check), code, run: nodeRunner, graderSource, catalogue });
+
+describe("the reader's output while graded", () => {
+  it("is kept whole when it is short, and the check can read it", async () => {
+    const check = [
+      "from tl_check import expect",
+      "def check(ns, run):",
+      '    expect(run.output == "tensor([1., 1.])\\n", "not-yet")',
+      "",
+    ].join("\n");
+    const result = await grade("print(torch.ones(2))\n", check);
+    expect(result.feedbackId).toBe("passed");
+    expect(result.output).toBe("tensor([1., 1.])\n");
+    expect(result.outputTail).toBeUndefined();
+  });
+
+  it("keeps its start and its end when it is long, and says how many lines fell between", async () => {
+    const result = await grade("for i in range(10**6):\n    print(i)\n");
+    expect(result.feedbackId).toBe("passed");
+    expect(result.output.startsWith("0\n1\n2\n")).toBe(true);
+    expect(result.output.length).toBe(100_000);
+    expect(result.outputTail?.length).toBe(20_000);
+    expect(result.outputTail?.endsWith("999998\n999999\n")).toBe(true);
+    // 6,888,890 characters in all; the newlines between the first 100,000 and the last 20,000
+    // (counted in Python over the same text) are 978,624.
+    expect(result.outputHiddenLines).toBe(978_624);
+  }, 60_000);
+});
