@@ -1,5 +1,6 @@
-// Vitest in browser mode for the engine's suites that must also run inside Chromium
-// (engine/test/**/*.browser.test.ts): today the WebGPU differential suite. Playwright drives the
+// Vitest in browser mode for the suites that must run inside Chromium: the engine's
+// (engine/test/**/*.browser.test.ts, the WebGPU differential suite) and the site's DOM modules
+// (src/**/*.browser.test.ts). Playwright drives the
 // same Chromium, with the same flags, as the e2e tests (e2e/support/chromium.ts: system Chromium,
 // SwiftShader's WebGPU adapter, no sandbox as root); the page is served from http://localhost,
 // a secure context, so navigator.gpu exists. `npm test -- browser` runs it.
@@ -13,7 +14,7 @@ const requestedAdapter =
 
 export default defineConfig({
   test: {
-    include: ["engine/test/**/*.browser.test.ts"],
+    include: ["engine/test/**/*.browser.test.ts", "src/**/*.browser.test.ts"],
     // Values the tests read with inject(); a browser page has no process.env.
     provide: { ci: process.env.CI === "true", requestedAdapter },
     browser: {

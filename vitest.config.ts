@@ -5,6 +5,6 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["src/**/*.test.ts"],
-    exclude: ["**/node_modules/**", "engine/**"],
+    exclude: ["**/node_modules/**", "engine/**", "**/*.browser.test.ts"],
   },
 });
