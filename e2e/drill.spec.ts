@@ -20,6 +20,10 @@ const CASES = [
   "printing without end",
   "a million printed lines",
   "a million lines printed in an exercise",
+  "os._exit() in a cell",
+  "js.close() in a cell",
+  "deep recursion after sys.setrecursionlimit()",
+  "os._exit() in an exercise's check",
 ];
 
 test.beforeAll(async ({ browser, baseURL }) => {
@@ -30,13 +34,14 @@ test.beforeAll(async ({ browser, baseURL }) => {
 
 test.afterAll(async () => {
   await context.close();
-  console.log(`fault drill: ${tally.tried} faults tried, ${tally.held} held`);
-  expect(tally.tried).toBe(CASES.length);
+  console.log(`fault drill: ${tally.tried} of ${CASES.length} faults tried, ${tally.held} held`);
 });
 
 /** One drill case: counted as tried, and as held when its body passes. */
+const registered = new Set<string>();
 function drill(name: string, body: () => Promise<void>, timeout = 60_000): void {
   if (!CASES.includes(name)) throw new Error(`drill case "${name}" is not in CASES`);
+  registered.add(name);
   test(name, async () => {
     test.setTimeout(timeout);
     tally.tried++;
@@ -118,4 +123,57 @@ drill("a million lines printed in an exercise", async () => {
     "978624",
   );
   expect(((await out.textContent()) ?? "").length).toBeLessThan(130_000);
+});
+
+/** The cell's status once the run is over, and how long that took. */
+async function runUntilDone(n: number, code: string): Promise<{ status: string; ms: number }> {
+  await setCode(n, code);
+  const started = Date.now();
+  await page.keyboard.press("Shift+Enter");
+  await expect(cell(n)).not.toHaveAttribute("data-state", "running", { timeout: 20_000 });
+  return {
+    status: (await cell(n).getByRole("status").textContent()) ?? "",
+    ms: Date.now() - started,
+  };
+}
+
+for (const [name, code, says] of [
+  ["os._exit() in a cell", "import os\nos._exit(3)", "Python ended with exit status 3"],
+  ["js.close() in a cell", "import js\njs.close()", "its worker was closed"],
+  [
+    "deep recursion after sys.setrecursionlimit()",
+    "import sys\nsys.setrecursionlimit(100_000)\ndef f(n):\n    return f(n + 1)\nf(0)",
+    "the recursion went deeper than the browser's stack allows",
+  ],
+] as const) {
+  drill(name, async () => {
+    await page.goto("en/tensors/");
+    const { status, ms } = await runUntilDone(1, code);
+    // Noticed when it happens, not at the 10 s time limit, and named for what it was.
+    expect(status).toContain(says);
+    expect(status).not.toContain("endless loop");
+    expect(ms).toBeLessThan(8_000);
+    // Python is back: the next run works.
+    const next = await runUntilDone(2, "print(6 * 7)");
+    expect(next.status).toBe("Done");
+    await expect(output(2)).toHaveText("42\n");
+  });
+}
+
+drill("os._exit() in an exercise's check", async () => {
+  const ex = exercises.find((e) => e.id === "memory-inplace");
+  if (!ex) throw new Error("no memory-inplace exercise");
+  const root = await openExercise(page, "zh-cn", ex);
+  await setExerciseCode(page, ex, "import os\nos._exit(1)\n");
+  await root.getByRole("button", { name: "检查", exact: true }).click();
+  const feedback = root.locator('[data-role="feedback"]');
+  await expect(feedback).toHaveAttribute("data-feedback-id", "python-exited", { timeout: 8_000 });
+  await expect(feedback).toContainText("退出状态 1");
+  await setExerciseCode(page, ex, "y += x\n");
+  await root.getByRole("button", { name: "检查", exact: true }).click();
+  await expect(feedback).toHaveAttribute("data-feedback-id", "passed", { timeout: 30_000 });
+});
+
+test("the drill has exactly its named cases", () => {
+  expect([...registered].sort()).toEqual([...CASES].sort());
 });

@@ -42,3 +42,23 @@ describe("the reader's output while graded", () => {
     expect(result.outputHiddenLines).toBe(978_624);
   }, 60_000);
 });
+
+describe("a grading run Python did not survive", () => {
+  const died = (death: import("../runtime/messages.ts").Death) =>
+    gradeExercise({
+      exercise: exercise("def check(ns, run):\n    pass\n"),
+      code: "import os\nos._exit(2)\n",
+      run: async () => ({ ok: false, kind: "died", death }),
+      graderSource,
+      catalogue,
+    });
+
+  it("says what ended it, with the exit status", async () => {
+    const exited = await died({ exitCode: 2 });
+    expect(exited.feedbackId).toBe("python-exited");
+    expect(exited.message.en).toContain("exit status 2");
+    expect((await died({ crash: "stack" })).feedbackId).toBe("python-stack");
+    expect((await died({ closed: true })).feedbackId).toBe("python-died");
+    expect((await died({ crash: "other" })).feedbackId).toBe("python-died");
+  });
+});

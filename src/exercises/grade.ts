@@ -3,6 +3,7 @@
 // given runner (the page's RuntimeHost, or the Node runtime in tests) and renders the feedback
 // in both languages from the catalogue. It never compares source text, except with the starter.
 // A prediction (predict exercises) is graded here without Python: the page runs the cell after.
+import type { Death } from "../runtime/messages.ts";
 import { normaliseSource } from "./python-source.ts";
 import {
   type Bilingual,
@@ -26,10 +27,11 @@ export interface GradeResult {
 }
 
 /** Runs Python; resolves with everything written to stdout, or why the run failed. */
-export type PythonRunner = (
-  code: string,
-) => Promise<
-  { ok: true; stdout: string } | { ok: false; kind: "timeout" | "error"; message: string }
+export type PythonRunner = (code: string) => Promise<
+  | { ok: true; stdout: string }
+  | { ok: false; kind: "timeout" | "error"; message: string }
+  /** Python itself ended under the run: exited, crashed, or its worker was closed. */
+  | { ok: false; kind: "died"; death: Death }
 >;
 
 /** The parts of an exercise grading needs. */
@@ -108,6 +110,15 @@ export async function gradeExercise(opts: {
   if (isUnchanged(code, exercise.starter)) return result(false, "unchanged", {});
   const ran = await opts.run(gradingProgram(opts.graderSource, exercise, code));
   if (!ran.ok) {
+    if (ran.kind === "died") {
+      const d = ran.death;
+      if ("exitCode" in d) return result(false, "python-exited", { code: String(d.exitCode) });
+      return result(
+        false,
+        "crash" in d && d.crash === "stack" ? "python-stack" : "python-died",
+        {},
+      );
+    }
     return ran.kind === "timeout"
       ? result(false, "timeout", {})
       : result(false, "runtime-failed", { message: ran.message });

@@ -71,7 +71,20 @@ export type RunResult =
       /** Extra advice for the reader (e.g. the page's allocation limit); not part of Python's output. */
       hint?: string;
     }
-  | { ok: false; kind: "timeout" | "restarted"; message: string };
+  /**
+   * timeout: stopped at the time limit; restarted: stopped by the reader (or a restart);
+   * died: the worker ended by itself (os._exit, js.close(), a crash), noticed at once.
+   */
+  | { ok: false; kind: "timeout" | "restarted"; message: string }
+  | {
+      ok: false;
+      kind: "died";
+      message: string;
+      /** os._exit's status, when Python exited. */
+      exitCode: number | null;
+      /** Pyodide's fatal error, when Python crashed (e.g. "RangeError: Maximum call stack…"). */
+      crash: string | null;
+    };
 
 export interface RuntimeHost {
   /** Starts loading (idempotent): call on the reader's first intent. */

@@ -11,7 +11,13 @@ import type {
   RunResult,
   RuntimeHost,
 } from "./host-types.ts";
-import { interruptedMessage, restartedMessage, timeoutMessage } from "./messages.ts";
+import {
+  death,
+  diedMessage,
+  interruptedMessage,
+  restartedMessage,
+  timeoutMessage,
+} from "./messages.ts";
 import type { FromWorker, ToWorker } from "./protocol.ts";
 
 export interface HostConfig {
@@ -81,16 +87,29 @@ class WorkerHost implements RuntimeHost {
     this.#interrupt = globalThis.crossOriginIsolated
       ? new Int32Array(new SharedArrayBuffer(4))
       : undefined;
+    const lifeLock = this.#locks ? `torchlit-python-${crypto.randomUUID()}` : undefined;
     this.#ready = new Promise<void>((resolve, reject) => {
       worker.addEventListener("message", (event: MessageEvent<FromWorker>) => {
         const msg = event.data;
-        if (msg.type === "progress") {
+        if (msg.type === "alive") {
+          if (lifeLock) this.#watch(worker, lifeLock);
+        } else if (msg.type === "died") {
+          this.#died(worker, msg.exitCode, msg.crash);
+        } else if (msg.type === "progress") {
           this.#setProgress(msg.progress);
           if (msg.progress.phase === "ready") resolve();
           if (msg.progress.phase === "failed") reject(new Error(msg.progress.detail));
         } else this.#onMessage(msg);
       });
       worker.addEventListener("error", (event) => {
+        // Once Python is up, an uncaught error in the worker means it is gone: os._exit()
+        // throws Emscripten's "Program terminated with exit(n)" out of the worker.
+        if (this.#progress.phase === "ready") {
+          event.preventDefault();
+          const exit = /exit\((-?\d+)\)/.exec(event.message ?? "");
+          this.#died(worker, exit ? Number(exit[1]) : null, exit ? null : (event.message ?? ""));
+          return;
+        }
         const detail = event.message || "the Python worker failed to start";
         this.#setProgress({ phase: "failed", fraction: null, detail });
         reject(new Error(detail));
@@ -104,15 +123,34 @@ class WorkerHost implements RuntimeHost {
       indexURL,
       maxAllocationBytes: this.#config.maxAllocationBytes,
       ...(this.#interrupt ? { interruptBuffer: this.#interrupt } : {}),
+      ...(lifeLock ? { lifeLock } : {}),
     });
     return this.#ready;
+  }
+
+  get #locks(): LockManager | undefined {
+    return (navigator as Navigator & { locks?: LockManager }).locks;
+  }
+
+  /** Asks for the lock the worker holds: granted when the worker ends, whatever ended it. */
+  #watch(worker: Worker, lifeLock: string): void {
+    void this.#locks?.request(lifeLock, () => {
+      // A worker the host terminated itself is no longer this.#worker: nothing to report.
+      this.#died(worker, null, null);
+    });
+  }
+
+  /** The worker ended without being asked to: settle what ran there and start afresh. */
+  #died(worker: Worker, exitCode: number | null, crash: string | null): void {
+    if (this.#worker !== worker) return;
+    this.#restart("died", { exitCode, crash });
   }
 
   #post(msg: ToWorker): void {
     this.#worker?.postMessage(msg);
   }
 
-  #onMessage(msg: Exclude<FromWorker, { type: "progress" }>): void {
+  #onMessage(msg: Exclude<FromWorker, { type: "progress" | "alive" | "died" }>): void {
     if (msg.type === "gpu-info") {
       this.#gpuRequests.get(msg.id)?.(msg.info);
       this.#gpuRequests.delete(msg.id);
@@ -186,13 +224,25 @@ class WorkerHost implements RuntimeHost {
   }
 
   /** Terminates the worker, settles what was in flight, and starts loading a fresh one. */
-  #restart(reason: "timeout" | "restarted"): void {
+  #restart(
+    reason: "timeout" | "restarted" | "died",
+    how: { exitCode: number | null; crash: string | null } = { exitCode: null, crash: null },
+  ): void {
     this.#worker?.terminate();
     this.#worker = undefined;
     this.#ready = undefined;
     for (const [id, p] of this.#pending) {
       this.#pending.delete(id);
-      p.resolve({ ok: false, kind: reason, message: restartedMessage });
+      p.resolve(
+        reason === "died"
+          ? {
+              ok: false,
+              kind: "died",
+              message: diedMessage(death(how.exitCode, how.crash)),
+              ...how,
+            }
+          : { ok: false, kind: reason, message: restartedMessage },
+      );
     }
     for (const [id, done] of this.#resets) {
       this.#resets.delete(id);

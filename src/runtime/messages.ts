@@ -27,3 +27,34 @@ export const restartedMessage =
 
 export const interruptedMessage = (ms: number): string =>
   `Stopped after ${ms / 1000} s with KeyboardInterrupt: the code was still running (an endless loop?). Variables are kept.`;
+
+/** How the worker ended by itself: Python exited, crashed, or its worker was closed. */
+export type Death = { exitCode: number } | { crash: "stack" | "other" } | { closed: true };
+
+export function death(exitCode: number | null, crash: string | null): Death {
+  if (exitCode !== null) return { exitCode };
+  if (crash !== null) return { crash: /call stack/i.test(crash) ? "stack" : "other" };
+  return { closed: true };
+}
+
+export function diedMessage(d: Death): string {
+  const why =
+    "exitCode" in d
+      ? `Python ended with exit status ${d.exitCode}: os._exit() ends the Python process at once, here as on your computer.`
+      : "crash" in d
+        ? d.crash === "stack"
+          ? "Python crashed: the recursion went deeper than the browser's stack allows (raising sys.setrecursionlimit() lets it try)."
+          : "Python crashed inside the browser."
+        : "Python stopped: its worker was closed (js.close() does this).";
+  return `${why} Python was restarted, so this page's variables were reset; run the cells above again.`;
+}
+
+/** The page's words for a Death, from its strings (a code cell's or an exercise's). */
+export function deathText(
+  t: { exited: string; crashedStack: string; crashed: string; died: string },
+  d: Death,
+): string {
+  if ("exitCode" in d) return t.exited.replace("{code}", String(d.exitCode));
+  if ("crash" in d) return d.crash === "stack" ? t.crashedStack : t.crashed;
+  return t.died;
+}

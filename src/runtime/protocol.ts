@@ -12,6 +12,8 @@ export type ToWorker =
       maxAllocationBytes: number;
       /** Pyodide's interrupt buffer; only when the page is cross-origin isolated. */
       interruptBuffer?: Int32Array;
+      /** A Web Lock the worker holds for its whole life: the page learns of its end at once. */
+      lifeLock?: string;
     }
   | {
       type: "run";
@@ -29,6 +31,10 @@ export type ToWorker =
 
 export type FromWorker =
   | { type: "progress"; progress: LoadProgress }
+  /** The worker holds its life lock (sent once, before loading). */
+  | { type: "alive" }
+  /** Python ended (os._exit's status, or Pyodide's fatal error); the worker closes right after. */
+  | { type: "died"; exitCode: number | null; crash: string | null }
   /** What the run printed since the previous update (batched, bounded: output-limit.ts). */
   | { type: "output"; id: number; update: OutputUpdate }
   | { type: "result"; id: number; result: RunResult }

@@ -69,6 +69,10 @@ async function load(msg: Extract<ToWorker, { type: "load" }>): Promise<Loaded> {
     stderr: sink("stderr"),
   });
   const { pyodide } = runtime;
+  // Pyodide's own hook for the moment it dies (a stack overflow, os._exit): the only place a
+  // fatal error surfaces, since the run's promise then never settles (API.on_fatal, private).
+  const api = (pyodide as unknown as { _api?: { on_fatal?: (e: unknown) => void } })._api;
+  if (api) api.on_fatal = onFatal;
   if (msg.interruptBuffer) pyodide.setInterruptBuffer(msg.interruptBuffer);
   progress({ phase: "starting", fraction: 0.7, detail: "torch" });
   pyodide.FS.writeFile(`${PYTHON_ROOT}/_torchlit_cells.py`, cellRunner);
@@ -149,9 +153,23 @@ function toResult(raw: unknown): RunResult {
   return { ok: false, kind: "error", type, message: b, traceback: c, ...(hint ? { hint } : {}) };
 }
 
+/**
+ * Holds the page's life lock until this worker ends, however it ends (terminated, closed by
+ * js.close(), crashed), so the page hears of it at once instead of at the time limit.
+ */
+function holdLifeLock(name: string): void {
+  const locks = (navigator as Navigator & { locks?: LockManager }).locks;
+  if (!locks) return;
+  void locks.request(name, () => {
+    post({ type: "alive" });
+    return new Promise<never>(() => {});
+  });
+}
+
 async function handle(msg: ToWorker): Promise<void> {
   switch (msg.type) {
     case "load":
+      if (msg.lifeLock && !loaded) holdLifeLock(msg.lifeLock);
       loaded ??= load(msg);
       loaded.catch((err: unknown) =>
         progress({ phase: "failed", fraction: null, detail: String(err) }),
@@ -202,6 +220,27 @@ async function handle(msg: ToWorker): Promise<void> {
     }
   }
 }
+
+/**
+ * Python can end under the run: os._exit() (Emscripten's exit) throws "Program terminated with
+ * exit(n)" out of Pyodide, and a stack overflow (deep recursion after sys.setrecursionlimit) is
+ * a Pyodide fatal error. Either way Pyodide is dead and the run's promise never settles: say
+ * what happened and close, so the page restarts at once rather than at the time limit.
+ */
+function onFatal(reason: unknown): void {
+  const text = reason instanceof Error ? `${reason.name}: ${reason.message}` : String(reason);
+  const exit = /Program terminated with exit\((-?\d+)\)/.exec(text);
+  const fatal = (reason as { pyodide_fatal_error?: unknown } | null)?.pyodide_fatal_error === true;
+  if (!exit && !fatal && !/Pyodide (already )?fatally failed/i.test(text)) return;
+  post({
+    type: "died",
+    exitCode: exit ? Number(exit[1]) : null,
+    crash: exit ? null : text,
+  });
+  close();
+}
+addEventListener("unhandledrejection", (event) => onFatal(event.reason));
+addEventListener("error", (event) => onFatal(event.error ?? event.message));
 
 addEventListener("message", (event: MessageEvent<ToWorker>) => {
   void handle(event.data);

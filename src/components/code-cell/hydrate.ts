@@ -4,6 +4,7 @@
 // and the runtime starts only on the reader's intent or once the page has loaded and is idle.
 import { OutputView } from "../../lib/output-view.ts";
 import { getRuntimeHost } from "../../runtime/host.ts";
+import { death, deathText } from "../../runtime/messages.ts";
 import type { CellStrings } from "./strings.ts";
 
 const TIMEOUT_MS = 10_000;
@@ -101,7 +102,11 @@ export function hydrateCells(): void {
     // The worker was restarted: every cell's variables are gone.
     for (const other of cells) part(other, ".tl-cell-count").textContent = "";
     const message =
-      result.kind === "timeout" ? t.timeout.replace("{s}", String(TIMEOUT_MS / 1000)) : t.restarted;
+      result.kind === "timeout"
+        ? t.timeout.replace("{s}", String(TIMEOUT_MS / 1000))
+        : result.kind === "died"
+          ? deathText(t, death(result.exitCode, result.crash))
+          : t.restarted;
     view.appendLocal(message, "tl-out-note");
     setStatus(cell, "timeout", message);
     return false;

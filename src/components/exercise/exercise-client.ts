@@ -22,6 +22,7 @@ import type { FeedbackCatalogue, LocalCode, PredictSpec } from "../../exercises/
 import { OutputView } from "../../lib/output-view.ts";
 import { getRuntimeHost } from "../../runtime/host.ts";
 import type { Device } from "../../runtime/host-types.ts";
+import { death, deathText } from "../../runtime/messages.ts";
 import { OutputCollector, type OutputUpdate } from "../../runtime/output-limit.ts";
 import { downloadProgress } from "./download-progress.ts";
 import type { ExerciseStrings } from "./strings.ts";
@@ -192,7 +193,11 @@ function commonUi(root: ExerciseElement, data: ExerciseData) {
     view.flush();
     if (!result.ok)
       view.appendLocal(
-        result.kind === "error" ? result.traceback : `${result.message}\n`,
+        result.kind === "error"
+          ? result.traceback
+          : result.kind === "died"
+            ? `${deathText(t, death(result.exitCode, result.crash))}\n`
+            : `${result.message}\n`,
         "tl-out-stderr",
       );
   };
@@ -374,6 +379,8 @@ function hydrateCode(root: ExerciseElement, data: CodeData): void {
     if (result.ok) return { ok: true, stdout };
     if (result.kind === "error")
       return { ok: false, kind: "error", message: `${result.type}: ${result.message}` };
+    if (result.kind === "died")
+      return { ok: false, kind: "died", death: death(result.exitCode, result.crash) };
     return {
       ok: false,
       kind: result.kind === "timeout" ? "timeout" : "error",

@@ -55,6 +55,12 @@ const en = {
   cpuOnly: "This exercise runs on the CPU even with GPU chosen:",
   outputHidden: "[… {n} lines not shown: a long output keeps its beginning and its end …]",
   locale: "en",
+  exited:
+    "Python ended with exit status {code}: os._exit() ends the Python process at once. Python was restarted.",
+  crashedStack:
+    "Python crashed: the recursion went deeper than the browser's stack allows (raising sys.setrecursionlimit() lets it try). Python was restarted.",
+  crashed: "Python crashed inside the browser. Python was restarted.",
+  died: "Python stopped: its worker was closed (js.close() does this). Python was restarted.",
 };
 
 export type ExerciseStrings = typeof en;
@@ -110,6 +116,11 @@ const zh: ExerciseStrings = {
   cpuOnly: "即使选择了 GPU，本练习也在 CPU 上运行：",
   outputHidden: "[… 省略了 {n} 行：输出太长时只保留开头和结尾 …]",
   locale: "zh-CN",
+  exited: "Python 以退出状态 {code} 结束：os._exit() 会立即结束 Python 进程。Python 已重启。",
+  crashedStack:
+    "Python 崩溃了：递归深度超出了浏览器的栈所能容纳的范围（调大 sys.setrecursionlimit() 就会让它一直递归下去）。Python 已重启。",
+  crashed: "Python 在浏览器中崩溃了。Python 已重启。",
+  died: "Python 停止了：它所在的 worker 被关闭了（js.close() 就会这样）。Python 已重启。",
 };
 
 /** Strings for a page language ("zh-CN", "zh-cn", "en", …); English is the fallback. */

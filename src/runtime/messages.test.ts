@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { allocationHint, death, deathText, diedMessage } from "./messages.ts";
+
+describe("how the worker ended", () => {
+  it("tells an exit, a stack overflow, another crash and a closed worker apart", () => {
+    expect(death(3, null)).toEqual({ exitCode: 3 });
+    expect(death(null, "RangeError: Maximum call stack size exceeded")).toEqual({ crash: "stack" });
+    expect(death(null, "Error: Pyodide already fatally failed")).toEqual({ crash: "other" });
+    expect(death(null, null)).toEqual({ closed: true });
+  });
+
+  it("names the cause, never an endless loop", () => {
+    const texts = [
+      diedMessage({ exitCode: 3 }),
+      diedMessage({ crash: "stack" }),
+      diedMessage({ closed: true }),
+    ];
+    expect(texts[0]).toContain("exit status 3");
+    expect(texts[1]).toContain("sys.setrecursionlimit()");
+    expect(texts[2]).toContain("js.close()");
+    for (const text of texts) {
+      expect(text).not.toContain("endless loop");
+      expect(text).toContain("variables were reset");
+    }
+  });
+
+  it("picks the page's own string for each", () => {
+    const t = { exited: "E{code}", crashedStack: "S", crashed: "C", died: "D" };
+    expect(deathText(t, { exitCode: 4 })).toBe("E4");
+    expect(deathText(t, { crash: "stack" })).toBe("S");
+    expect(deathText(t, { crash: "other" })).toBe("C");
+    expect(deathText(t, { closed: true })).toBe("D");
+  });
+});
+
+describe("allocationHint", () => {
+  it("states the page's per-tensor limit for a refused allocation", () => {
+    const hint = allocationHint(
+      "RuntimeError",
+      "can't allocate memory: you tried to allocate 40000000000 bytes",
+      2 ** 30,
+    );
+    expect(hint).toBe(
+      "This page allows at most 1 GiB per tensor and this one needs 37.3 GiB: use smaller shapes.",
+    );
+  });
+});
