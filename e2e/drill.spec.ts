@@ -24,6 +24,11 @@ const CASES = [
   "js.close() in a cell",
   "deep recursion after sys.setrecursionlimit()",
   "os._exit() in an exercise's check",
+  "a cell queued behind a running one",
+  "input()",
+  "a Python list too big for memory",
+  "SystemExit in an exercise's check",
+  "an exercise's check that times out",
 ];
 
 test.beforeAll(async ({ browser, baseURL }) => {
@@ -173,6 +178,71 @@ drill("os._exit() in an exercise's check", async () => {
   await root.getByRole("button", { name: "检查", exact: true }).click();
   await expect(feedback).toHaveAttribute("data-feedback-id", "passed", { timeout: 30_000 });
 });
+
+drill("a cell queued behind a running one", async () => {
+  await page.goto("en/tensors/");
+  await setCode(1, "import time\nt = time.time()\nwhile time.time() - t < 3: pass");
+  await setCode(2, "print('second')");
+  await cell(1).getByRole("button", { name: "Run", exact: true }).click();
+  await expect(cell(1).getByRole("status")).toHaveText(/Running…|Loading Python…/);
+  await cell(2).getByRole("button", { name: "Run", exact: true }).click();
+  // Not "Running…" while it waits: the reader sees which one is at work.
+  await expect(cell(2).getByRole("status")).toHaveText("Waiting for the cell that runs before it…");
+  await expect(cell(1).getByRole("status")).toHaveText("Running…");
+  await expect(cell(2)).toHaveAttribute("data-state", "ok", { timeout: 20_000 });
+  await expect(output(2)).toHaveText("second\n");
+});
+
+drill("input()", async () => {
+  const { status } = await runUntilDone(1, "name = input('Your name: ')");
+  expect(status).toBe("Error: OSError");
+  await expect(output(1)).toContainText("Your name: ");
+  await expect(output(1)).toContainText(
+    "OSError: input() is not available on this page: the browser cannot pause Python",
+  );
+});
+
+drill("a Python list too big for memory", async () => {
+  const { status } = await runUntilDone(1, "xs = [0] * 10**9");
+  expect(status).toBe("Error: MemoryError");
+  await expect(output(1)).toContainText("ran out of memory for Python");
+  await expect(output(1)).not.toContainText("tensor");
+  const next = await runUntilDone(2, "print(len([0] * 10))");
+  expect(next.status).toBe("Done");
+});
+
+drill("SystemExit in an exercise's check", async () => {
+  const ex = exercises.find((e) => e.id === "memory-inplace");
+  if (!ex) throw new Error("no memory-inplace exercise");
+  const root = await openExercise(page, "en", ex);
+  await setExerciseCode(page, ex, "y += x\nraise SystemExit\n");
+  await root.getByRole("button", { name: "Check", exact: true }).click();
+  const feedback = root.locator('[data-role="feedback"]');
+  await expect(feedback).toHaveAttribute("data-feedback-id", "code-raised", { timeout: 20_000 });
+  await expect(feedback).toContainText("SystemExit");
+});
+
+drill(
+  "an exercise's check that times out",
+  async () => {
+    const ex = exercises.find((e) => e.id === "memory-inplace");
+    if (!ex) throw new Error("no memory-inplace exercise");
+    await page.goto(`en/${ex.lesson}/`);
+    // A cell run first, so there are variables to lose.
+    await runUntilDone(1, "kept = 1");
+    const root = exerciseOn(page, ex);
+    await expect(root).toHaveAttribute("data-editor", "codemirror", { timeout: 30_000 });
+    await setExerciseCode(page, ex, "while True:\n    pass\n");
+    await root.getByRole("button", { name: "Check", exact: true }).click();
+    const feedback = root.locator('[data-role="feedback"]');
+    await expect(feedback).toHaveAttribute("data-feedback-id", "timeout", { timeout: 30_000 });
+    // It says the cells' variables went with the restart, and they did.
+    await expect(feedback).toContainText("variables of this page's cells were reset");
+    const after = await runUntilDone(2, "print(kept)");
+    expect(after.status).toBe("Error: NameError");
+  },
+  90_000,
+);
 
 test("the drill has exactly its named cases", () => {
   expect([...registered].sort()).toEqual([...CASES].sort());

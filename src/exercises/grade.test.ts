@@ -43,6 +43,19 @@ describe("the reader's output while graded", () => {
   }, 60_000);
 });
 
+describe("the reader's code ending itself", () => {
+  it("is the reader's error, named, not Python failing to run", async () => {
+    for (const [code, type] of [
+      ["raise SystemExit\n", "SystemExit"],
+      ["import sys\nsys.exit(2)\n", "SystemExit"],
+    ] as const) {
+      const result = await grade(code);
+      expect(result.feedbackId, code).toBe("code-raised");
+      expect(result.message.en).toContain(type);
+    }
+  });
+});
+
 describe("a grading run Python did not survive", () => {
   const died = (death: import("../runtime/messages.ts").Death) =>
     gradeExercise({

@@ -5,6 +5,7 @@ as a notebook shows it, and a failure comes back as type, message and the reader
 It is written next to the torch package so its own frames never show in a traceback.
 """
 
+import builtins
 import linecache
 import sys
 
@@ -13,6 +14,19 @@ from pyodide.code import eval_code_async
 from _torchlit_runner import format_readers_traceback
 
 _namespaces = {}
+
+
+def _no_input(prompt=""):
+    """input() on a page: nothing can answer it, so say so instead of a bare I/O error."""
+    if prompt:
+        sys.stdout.write(str(prompt))
+    raise OSError(
+        "input() is not available on this page: the browser cannot pause Python to wait for "
+        "what you type. Put the value in the code instead, for example: name = 'Ada'"
+    )
+
+
+builtins.input = _no_input
 
 
 def _namespace(name):

@@ -22,6 +22,8 @@ export interface RunOptions {
    * (OutputView renders this, OutputCollector folds it into text).
    */
   onOutput?: (update: OutputUpdate) => void;
+  /** Called when the run really starts: runs queue, one at a time, in order. */
+  onStart?: () => void;
   /** How much output to keep (default CELL_OUTPUT_BOUNDS; the grader asks for more). */
   outputBounds?: OutputBounds;
   /** Milliseconds before a runaway run is stopped (worker restarted). Default 10 000. */

@@ -189,6 +189,7 @@ class WorkerHost implements RuntimeHost {
       return { ok: false, kind: "error", type: "RuntimeError", message, traceback: message };
     }
     const id = this.#nextId++;
+    opts.onStart?.();
     const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const result = new Promise<RunResult>((resolve) => this.#pending.set(id, { opts, resolve }));
     if (this.#interrupt) this.#interrupt[0] = 0;

@@ -34,6 +34,15 @@ describe("how the worker ended", () => {
 });
 
 describe("allocationHint", () => {
+  it("blames the tensor only when a tensor's buffer failed", () => {
+    expect(allocationHint("RangeError", "Array buffer allocation failed", 2 ** 30)).toContain(
+      "for this tensor",
+    );
+    const python = allocationHint("MemoryError", "", 2 ** 30);
+    expect(python).toContain("for Python");
+    expect(python).not.toContain("tensor");
+  });
+
   it("states the page's per-tensor limit for a refused allocation", () => {
     const hint = allocationHint(
       "RuntimeError",

@@ -12,8 +12,13 @@ export function allocationHint(type: string, message: string, limit: number): st
   if (refused) {
     return `This page allows at most ${gib(limit)} per tensor and this one needs ${gib(Number(refused[1]))}: use smaller shapes.`;
   }
-  if (type === "MemoryError" || /Array buffer allocation failed|out of memory/i.test(message)) {
+  // The engine's tensors live in ArrayBuffers: a failed buffer is a tensor too big for the
+  // browser. A MemoryError is Python's own (a huge list or string), not a tensor's.
+  if (/Array buffer allocation failed/i.test(message)) {
     return "The browser ran out of memory for this tensor: use smaller shapes.";
+  }
+  if (type === "MemoryError" || /out of memory/i.test(message)) {
+    return "The browser ran out of memory for Python (a list, a string or other data this large does not fit here): use less data.";
   }
   return undefined;
 }

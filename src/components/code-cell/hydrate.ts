@@ -78,10 +78,13 @@ export function hydrateCells(): void {
   async function run(cell: Cell): Promise<boolean> {
     const view = outputView(cell);
     part(cell, ".tl-cell-count").textContent = "[*]";
-    setStatus(cell, "running", host.progress.phase === "ready" ? t.running : t.loading);
+    // Queued until the runs before it are done; then loading (the first run) or running.
+    setStatus(cell, "running", t.queued);
     const source = code(cell);
     const result = await host.run(source, {
       namespace,
+      onStart: () =>
+        setStatus(cell, "running", host.progress.phase === "ready" ? t.running : t.loading),
       filename: `cell-${cell.index}`,
       timeoutMs: TIMEOUT_MS,
       onOutput: (update) => view.add(update),

@@ -6,6 +6,8 @@ export interface CellStrings {
   runAbove: string;
   restart: string;
   running: string;
+  /** A run waiting for the runs before it. */
+  queued: string;
   loading: string;
   ready: string;
   failedToLoad: string;
@@ -34,6 +36,7 @@ const en: CellStrings = {
   runAbove: "Run all above",
   restart: "Restart",
   running: "Running…",
+  queued: "Waiting for the cell that runs before it…",
   loading: "Loading Python…",
   ready: "Python is ready",
   failedToLoad: "Python could not load",
@@ -62,6 +65,7 @@ const zhCN: CellStrings = {
   runAbove: "运行上方全部",
   restart: "重启",
   running: "运行中…",
+  queued: "等待前面的单元格运行完…",
   loading: "正在加载 Python…",
   ready: "Python 已就绪",
   failedToLoad: "Python 加载失败",

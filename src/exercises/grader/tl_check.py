@@ -242,7 +242,7 @@ def grade(setup, code, check_source, filename="exercise.py"):
     try:
         with contextlib.redirect_stdout(output):
             exec(compile(code, filename, "exec"), ns)
-    except Exception as exc:  # the reader's error is feedback, not a crash of the grader
+    except (Exception, SystemExit) as exc:  # the reader's error (or exit) is feedback
         error = exc
     s1, b1 = _storages()
     run = Run(given, s1 - s0, b1 - b0, output.getvalue())
