@@ -90,8 +90,8 @@ test("the sidebar groups lessons under the course's sections", async ({ page }) 
     "创建与操作张量",
     "广播机制",
     "运算的内存开销",
-    "Tensor 与 NumPy 相互转换",
-    "GPU 上的 Tensor",
+    "张量与 NumPy 相互转换",
+    "GPU 上的张量",
   ]);
   await expect(groups.nth(3).getByRole("link")).toHaveText([
     "梯度下降",
