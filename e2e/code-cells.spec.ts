@@ -4,6 +4,7 @@
 // stays responsive meanwhile. One page serves the whole file (Python loads once).
 import AxeBuilder from "@axe-core/playwright";
 import { type BrowserContext, expect, type Locator, type Page, test } from "@playwright/test";
+import { setCellCode } from "./support/cells.ts";
 
 test.describe.configure({ mode: "serial" });
 
@@ -29,12 +30,7 @@ async function run(n: number): Promise<void> {
 
 /** Replaces cell n's code through its editor (CodeMirror, loaded on first edit). */
 async function setCode(n: number, code: string): Promise<void> {
-  const editor = cell(n).locator(".cm-content");
-  if ((await editor.count()) === 0) await cell(n).locator(".tl-cell-code").click();
-  await expect(editor).toBeVisible();
-  await editor.click();
-  await page.keyboard.press("ControlOrMeta+a");
-  await page.keyboard.insertText(code);
+  await setCellCode(page, cell(n), code);
 }
 
 /** Resolves only if the main thread is free to render a frame. */

@@ -2,7 +2,9 @@
 // through the real UI, each case named after the fault it reproduces. Every case fails by a
 // bound (the run's time limit, a capped output), never by exhausting the machine; the suite
 // counts the cases it tried and how many held, and prints the tally at the end.
+
 import { type BrowserContext, expect, type Locator, type Page, test } from "@playwright/test";
+import { setCellCode } from "./support/cells.ts";
 import {
   exerciseOn,
   exercises,
@@ -59,12 +61,14 @@ const cell = (n: number): Locator => page.locator("[data-tl-cell]").nth(n - 1);
 const output = (n: number): Locator => cell(n).locator(".tl-cell-output");
 
 async function setCode(n: number, code: string): Promise<void> {
-  const editor = cell(n).locator(".cm-content");
-  if ((await editor.count()) === 0) await cell(n).locator(".tl-cell-code").click();
-  await expect(editor).toBeVisible();
-  await editor.click();
-  await page.keyboard.press("ControlOrMeta+a");
-  await page.keyboard.insertText(code);
+  await setCellCode(page, cell(n), code);
+}
+
+/** The exercise the drill's exercise cases use: its solution is one line, `y += x`. */
+function inplaceExercise() {
+  const ex = exercises.find((e) => e.id === "memory-inplace");
+  if (!ex) throw new Error("no memory-inplace exercise");
+  return ex;
 }
 
 /** The page's JavaScript heap in MiB (Chromium's performance.memory). */
@@ -109,8 +113,7 @@ drill("a million printed lines", async () => {
 });
 
 drill("a million lines printed in an exercise", async () => {
-  const ex = exercises.find((e) => e.id === "memory-inplace");
-  if (!ex) throw new Error("no memory-inplace exercise");
+  const ex = inplaceExercise();
   const root = await openExercise(page, "en", ex);
   await setExerciseCode(page, ex, "for i in range(10**6):\n    print(i)\ny += x\n");
   // Run: streamed, bounded.
@@ -166,8 +169,7 @@ for (const [name, code, says] of [
 }
 
 drill("os._exit() in an exercise's check", async () => {
-  const ex = exercises.find((e) => e.id === "memory-inplace");
-  if (!ex) throw new Error("no memory-inplace exercise");
+  const ex = inplaceExercise();
   const root = await openExercise(page, "zh-cn", ex);
   await setExerciseCode(page, ex, "import os\nos._exit(1)\n");
   await root.getByRole("button", { name: "检查", exact: true }).click();
@@ -212,8 +214,7 @@ drill("a Python list too big for memory", async () => {
 });
 
 drill("SystemExit in an exercise's check", async () => {
-  const ex = exercises.find((e) => e.id === "memory-inplace");
-  if (!ex) throw new Error("no memory-inplace exercise");
+  const ex = inplaceExercise();
   const root = await openExercise(page, "en", ex);
   await setExerciseCode(page, ex, "y += x\nraise SystemExit\n");
   await root.getByRole("button", { name: "Check", exact: true }).click();
@@ -225,8 +226,7 @@ drill("SystemExit in an exercise's check", async () => {
 drill(
   "an exercise's check that times out",
   async () => {
-    const ex = exercises.find((e) => e.id === "memory-inplace");
-    if (!ex) throw new Error("no memory-inplace exercise");
+    const ex = inplaceExercise();
     await page.goto(`en/${ex.lesson}/`);
     // A cell run first, so there are variables to lose.
     await runUntilDone(1, "kept = 1");
