@@ -20,10 +20,11 @@ const tally = { tried: 0, held: 0 };
 /** The cases below, by name: the suite checks it ran exactly these. */
 const CASES = [
   "printing without end",
-  "a million printed lines",
-  "a million lines printed in an exercise",
+  "200,000 printed lines",
+  "200,000 lines printed in an exercise",
   "os._exit() in a cell",
   "js.close() in a cell",
+  "a deep RecursionError caught in the cell",
   "deep recursion after sys.setrecursionlimit()",
   "os._exit() in an exercise's check",
   "a cell queued behind a running one",
@@ -99,36 +100,38 @@ drill("printing without end", async () => {
   expect(await heapMiB()).toBeLessThan(512);
 });
 
-drill("a million printed lines", async () => {
-  await setCode(1, "for i in range(10**6):\n    print(i)");
+drill("200,000 printed lines", async () => {
+  await setCode(1, "for i in range(200_000):\n    print(i)");
   await page.keyboard.press("Shift+Enter");
-  // Done well within the time limit, its start and its end shown, the middle counted.
+  // Many times what is shown, done well within the time limit even on a loaded machine (a
+  // million lines take about 9 s of the 10 s here): its start and its end shown, the middle
+  // counted.
   await expect(cell(1)).toHaveAttribute("data-state", "ok", { timeout: 20_000 });
   const text = (await output(1).textContent()) ?? "";
   expect(text.startsWith("0\n1\n2\n")).toBe(true);
-  expect(text.endsWith("999998\n999999\n")).toBe(true);
+  expect(text.endsWith("199998\n199999\n")).toBe(true);
   const hidden = output(1).locator('[data-role="output-hidden"]');
-  await expect(hidden).toHaveAttribute("data-hidden-lines", "978624");
-  await expect(hidden).toContainText("978,624 lines not shown");
+  await expect(hidden).toHaveAttribute("data-hidden-lines", "178624");
+  await expect(hidden).toContainText("178,624 lines not shown");
 });
 
-drill("a million lines printed in an exercise", async () => {
+drill("200,000 lines printed in an exercise", async () => {
   const ex = inplaceExercise();
   const root = await openExercise(page, "en", ex);
-  await setExerciseCode(page, ex, "for i in range(10**6):\n    print(i)\ny += x\n");
+  await setExerciseCode(page, ex, "for i in range(200_000):\n    print(i)\ny += x\n");
   // Run: streamed, bounded.
   await root.getByRole("button", { name: "Run", exact: true }).click();
   const out = root.locator('[data-role="output"]');
   await expect(out.locator('[data-role="output-hidden"]')).toBeVisible({ timeout: 20_000 });
   await expect(root).toHaveAttribute("data-busy", "false", { timeout: 20_000 });
-  expect(((await out.textContent()) ?? "").endsWith("999999\n")).toBe(true);
+  expect(((await out.textContent()) ?? "").endsWith("199999\n")).toBe(true);
   // Check: graded on what the code did, the output kept by the grader bounded the same way.
   await root.getByRole("button", { name: "Check", exact: true }).click();
   const feedback = exerciseOn(page, ex).locator('[data-role="feedback"]');
   await expect(feedback).toHaveAttribute("data-feedback-id", "passed", { timeout: 20_000 });
   await expect(out.locator('[data-role="output-hidden"]')).toHaveAttribute(
     "data-hidden-lines",
-    "978624",
+    "178624",
   );
   expect(((await out.textContent()) ?? "").length).toBeLessThan(130_000);
 });
@@ -149,13 +152,18 @@ for (const [name, code, says] of [
   ["os._exit() in a cell", "import os\nos._exit(3)", "Python ended with exit status 3"],
   ["js.close() in a cell", "import js\njs.close()", "its worker was closed"],
   [
-    "deep recursion after sys.setrecursionlimit()",
-    "import sys\nsys.setrecursionlimit(100_000)\ndef f(n):\n    return f(n + 1)\nf(0)",
+    // Caught, the RecursionError's 100,000 frames are freed when the except block ends, at once
+    // and recursively, which overflows the browser's stack (uncaught, the runner frees them one
+    // by one: the case after this loop).
+    "a deep RecursionError caught in the cell",
+    "import sys\nsys.setrecursionlimit(100_000)\ndef f(n):\n    return f(n + 1)\ntry:\n    f(0)\nexcept RecursionError:\n    pass",
     "the recursion went deeper than the browser's stack allows",
   ],
 ] as const) {
   drill(name, async () => {
     await page.goto("en/tensors/");
+    // Python started first, so that what is timed is the fault alone.
+    expect((await runUntilDone(2, "print(1)")).status).toBe("Done");
     const { status, ms } = await runUntilDone(1, code);
     // Noticed when it happens, not at the 10 s time limit, and named for what it was.
     expect(status).toContain(says);
@@ -167,6 +175,24 @@ for (const [name, code, says] of [
     await expect(output(2)).toHaveText("42\n");
   });
 }
+
+drill("deep recursion after sys.setrecursionlimit()", async () => {
+  await page.goto("en/tensors/");
+  expect((await runUntilDone(2, "kept = 42")).status).toBe("Done");
+  const { ms } = await runUntilDone(
+    1,
+    "import sys\nsys.setrecursionlimit(100_000)\ndef f(n):\n    return f(n + 1)\nf(0)",
+  );
+  // As CPython has it: a RecursionError, its traceback cut to the last 1000 entries.
+  await expect(cell(1)).toHaveAttribute("data-state", "error");
+  const shown = (await output(1).textContent()) ?? "";
+  expect(shown).toContain("[Previous line repeated 997 more times]");
+  expect(shown).toContain("RecursionError: maximum recursion depth exceeded");
+  expect(ms).toBeLessThan(8_000);
+  // Python lived on: the cells' variables are still there.
+  await runUntilDone(2, "print(kept)");
+  await expect(output(2)).toHaveText("42\n");
+});
 
 drill("os._exit() in an exercise's check", async () => {
   const ex = inplaceExercise();

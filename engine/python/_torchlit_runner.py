@@ -25,20 +25,51 @@ def _is_readers_frame(frame):
     )
 
 
-def _filter(te, seen):
-    # A TracebackException chains causes and contexts; filter every link, once.
+def _filter(te, seen, keep):
+    # A TracebackException chains causes and contexts; filter every link, once, keeping the
+    # last `keep` of the reader's frames.
     if te is None or id(te) in seen:
         return
     seen.add(id(te))
-    te.stack = traceback.StackSummary.from_list([f for f in te.stack if _is_readers_frame(f)])
-    _filter(te.__cause__, seen)
-    _filter(te.__context__, seen)
+    readers = [f for f in te.stack if _is_readers_frame(f)]
+    te.stack = traceback.StackSummary.from_list(readers[len(readers) - keep :] if keep else [])
+    _filter(te.__cause__, seen, keep)
+    _filter(te.__context__, seen, keep)
 
 
 def format_readers_traceback(exc):
-    te = traceback.TracebackException(type(exc), exc, exc.__traceback__)
-    _filter(te, set())
+    # As CPython prints an uncaught exception: the last sys.tracebacklimit (1000) entries only,
+    # which also keeps a RecursionError 100,000 frames deep quick to format. Only the reader's
+    # frames count (CPython's torch has no Python frames to count), so a few more are read.
+    keep = getattr(sys, "tracebacklimit", 1000)
+    keep = max(keep, 0) if isinstance(keep, int) else 1000
+    te = traceback.TracebackException(type(exc), exc, exc.__traceback__, limit=-(keep + 64))
+    _filter(te, set(), keep)
     return "".join(te.format())
+
+
+def release_traceback(exc):
+    """Frees the frames of exc's tracebacks (and its causes' and contexts') one at a time.
+
+    A traceback is a chain, each link holding a frame whose f_back holds its caller's. Dropped
+    at once, the chain is freed recursively, and in WebAssembly a chain some ten thousand
+    frames long (recursion after sys.setrecursionlimit) overflows the browser's stack and kills
+    Pyodide, where CPython would just have printed the RecursionError. Unlinked and popped from
+    the deepest end, each frame is freed on its own.
+    """
+    links, seen, todo = [], set(), [exc]
+    while todo:
+        e = todo.pop()
+        if e is None or id(e) in seen:
+            continue
+        seen.add(id(e))
+        tb, e.__traceback__ = e.__traceback__, None
+        while tb is not None:
+            links.append(tb)
+            tb, links[-1].tb_next = tb.tb_next, None
+        todo += [e.__cause__, e.__context__, *getattr(e, "exceptions", ())]
+    while links:
+        links.pop()
 
 
 async def run_source(code, filename, namespace=None):
@@ -55,7 +86,9 @@ async def run_source(code, filename, namespace=None):
     except BaseException as exc:  # the reader's SystemExit/KeyboardInterrupt end the run too
         if isinstance(exc, SystemExit) and exc.code in (None, 0):
             return None
-        return format_readers_traceback(exc)
+        text = format_readers_traceback(exc)
+        release_traceback(exc)
+        return text
     finally:
         sys.stdout.flush()
         sys.stderr.flush()

@@ -71,6 +71,16 @@ describe("torchlit programs print what PyTorch prints", () => {
       check(program, await runInProcess(program));
     });
   }
+
+  it("a RecursionError 20,000 frames deep is shown as CPython shows it, and Python lives on", async () => {
+    const ran = await runInProcess("48_deep_recursion_uncaught.py");
+    // CPython prints the last 1000 entries (sys.tracebacklimit): three, then the repeat count.
+    expect(ran.stderr).toContain("  [Previous line repeated 997 more times]\n");
+    expect(ran.stderr.match(/, in total\n/g)).toHaveLength(3);
+    // Freeing the traceback did not overflow the JS stack: the same Python runs the next program.
+    const next = await runtime.run("print(6 * 7)", { filename: "next.py" });
+    expect(next.ok).toBe(true);
+  });
 });
 
 describe("storage lifetime", () => {

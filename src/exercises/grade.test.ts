@@ -56,6 +56,17 @@ describe("the reader's code ending itself", () => {
   });
 });
 
+describe("a RecursionError thousands of frames deep", () => {
+  it("is the reader's error, and the same Python grades the next attempt", async () => {
+    const deep =
+      "import sys\nsys.setrecursionlimit(20_000)\ndef f(n):\n    return f(n + 1)\nf(0)\n";
+    const result = await grade(deep);
+    expect(result.feedbackId).toBe("code-raised");
+    expect(result.message.en).toContain("RecursionError");
+    expect((await grade("x = 1\n")).feedbackId).toBe("passed");
+  }, 60_000);
+});
+
 describe("a grading run Python did not survive", () => {
   const died = (death: import("../runtime/messages.ts").Death) =>
     gradeExercise({

@@ -11,7 +11,7 @@ import sys
 
 import torch
 from pyodide.code import eval_code_async
-from _torchlit_runner import format_readers_traceback
+from _torchlit_runner import format_readers_traceback, release_traceback
 
 _namespaces = {}
 
@@ -54,7 +54,9 @@ async def run_cell(code, filename, namespace, device="cpu"):
     except BaseException as exc:  # the reader's SystemExit/KeyboardInterrupt end the cell too
         if isinstance(exc, SystemExit) and exc.code in (None, 0):
             return ("ok", None)
-        return ("error", type(exc).__name__, str(exc), format_readers_traceback(exc))
+        error = ("error", type(exc).__name__, str(exc), format_readers_traceback(exc))
+        release_traceback(exc)
+        return error
     finally:
         sys.stdout.flush()
         sys.stderr.flush()
