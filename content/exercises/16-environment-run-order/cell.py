@@ -1,8 +1,8 @@
-# [1] the first cell on the page
-w = torch.tensor([1.0, 2.0, 3.0])
-# [2] the third cell on the page
-w = w * 10
-# [3] the second cell on the page
-w = w + 1
-# [4] the last cell on the page
-print(w.tolist())
+page = {  # the cells in page order, keyed by when each ran
+    1: "w = torch.tensor([1.0, 2.0, 3.0])",
+    3: "w = w + 1",
+    2: "w = w * 10",
+    4: "print(w.tolist())",
+}
+for n in sorted(page):  # run order: 1, 2, 3, 4
+    exec(page[n])

@@ -1,4 +1,6 @@
-x = torch.arange(6.0).view(2, 3)
-a = x.reshape(3, 2)      # x is contiguous
-b = x.t().reshape(6)     # x.t() is not
-print(a.data_ptr() == x.data_ptr(), b.data_ptr() == x.data_ptr())
+x = torch.arange(12.0).view(3, 4)
+rows = x[1:]      # the last two rows
+cols = x[:, :2]   # the first two columns
+a = rows.reshape(8)
+b = cols.reshape(6)
+print(a.data_ptr() == rows.data_ptr(), b.data_ptr() == cols.data_ptr())

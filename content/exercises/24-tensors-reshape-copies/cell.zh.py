@@ -1,4 +1,6 @@
-x = torch.arange(6.0).view(2, 3)
-a = x.reshape(3, 2)      # x 是连续的
-b = x.t().reshape(6)     # x.t() 不是
-print(a.data_ptr() == x.data_ptr(), b.data_ptr() == x.data_ptr())
+x = torch.arange(12.0).view(3, 4)
+rows = x[1:]      # 最后两行
+cols = x[:, :2]   # 前两列
+a = rows.reshape(8)
+b = cols.reshape(6)
+print(a.data_ptr() == rows.data_ptr(), b.data_ptr() == cols.data_ptr())

@@ -1,3 +1,3 @@
-m = torch.arange(6.0).reshape(2, 3)  # strides (3, 1)
-t = m.t()                            # shape (3, 2)
-print(t.is_contiguous(), t.stride())
+x = torch.arange(12.0).reshape(3, 4)  # strides (4, 1)
+c = x[:, 1]                           # shape (3,)
+print(c.is_contiguous(), c.stride())

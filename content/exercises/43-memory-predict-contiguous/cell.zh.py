@@ -1,3 +1,3 @@
-m = torch.arange(6.0).reshape(2, 3)  # 步幅 (3, 1)
-t = m.t()                            # 形状 (3, 2)
-print(t.is_contiguous(), t.stride())
+x = torch.arange(12.0).reshape(3, 4)  # 步幅 (4, 1)
+c = x[:, 1]                           # 形状 (3,)
+print(c.is_contiguous(), c.stride())
