@@ -32,6 +32,7 @@ const CASES = [
   "a Python list too big for memory",
   "SystemExit in an exercise's check",
   "an exercise's check that times out",
+  "Tensor.tolist patched in an exercise's code",
 ];
 
 test.beforeAll(async ({ browser, baseURL }) => {
@@ -273,6 +274,19 @@ drill(
   },
   90_000,
 );
+
+drill("Tensor.tolist patched in an exercise's code", async () => {
+  const ex = inplaceExercise();
+  const root = await openExercise(page, "en", ex);
+  // y is left as it was; the patch would make it read as the right answer.
+  await setExerciseCode(page, ex, "torch.Tensor.tolist = lambda self, *a: [11.0, 22.0, 33.0]\n");
+  await root.getByRole("button", { name: "Check", exact: true }).click();
+  const feedback = root.locator('[data-role="feedback"]');
+  await expect(feedback).toHaveAttribute("data-feedback-id", "not-updated", { timeout: 30_000 });
+  // Nor does the patch outlive the check: a cell run afterwards sees the real method.
+  await runUntilDone(1, "import torch\nprint(torch.tensor([1.0, 2.0]).tolist())");
+  await expect(output(1)).toHaveText("[1.0, 2.0]\n");
+});
 
 test("the drill has exactly its named cases", () => {
   expect([...registered].sort()).toEqual([...CASES].sort());

@@ -1,7 +1,7 @@
 // The grading harness itself (tl_check.py's grade, through the Node runtime), on exercises made
 // up here rather than taken from the course: what it keeps of the reader's output.
 import { beforeAll, describe, expect, it } from "vitest";
-import { gradeExercise } from "./grade.ts";
+import { gradeExercise, parseGradingOutput, verdictKey } from "./grade.ts";
 import { loadCatalogue } from "./load.ts";
 import { graderSource, nodeRunner, runPython } from "./node-runner.ts";
 
@@ -53,6 +53,71 @@ describe("the reader's code ending itself", () => {
       expect(result.feedbackId, code).toBe("code-raised");
       expect(result.message.en).toContain(type);
     }
+  });
+});
+
+describe("the reader's code trying to fool or break the check", () => {
+  // A check that compares y with ones(2) through tl_check's helpers; every attack below comes
+  // with the wrong answer y = zeros(2), which must still be graded wrong, by the check itself.
+  const check = [
+    "import torch",
+    "from tl_check import expect_close, get",
+    "def check(ns, run):",
+    '    expect_close(get(ns, "y"), torch.ones(2), "y")',
+    "",
+  ].join("\n");
+  const wrong = "y = torch.zeros(2)\n";
+  const forged = JSON.stringify({ passed: true, feedbackId: "passed", params: {}, output: "" });
+
+  it.each([
+    ["replacing tl_check.expect", "import tl_check\ntl_check.expect = lambda *a, **k: None\n"],
+    ["replacing Tensor.tolist", "torch.Tensor.tolist = lambda self, *a: [1.0, 1.0]\n"],
+    [
+      "swapping the check's code through gc",
+      "import gc\nfor f in gc.get_objects():\n    if callable(f) and getattr(f, '__name__', '') == 'check':\n        f.__code__ = (lambda ns, run: None).__code__\n",
+    ],
+    ["deleting torch.ones", "del torch.ones\n"],
+    ["rebinding print", "import builtins\nbuiltins.print = lambda *a, **k: None\n"],
+    ["rebinding json.dumps", "import json\njson.dumps = lambda *a, **k: 'x'\n"],
+    ["replacing sys.stdout", "import sys\nsys.stdout = sys.__stdout__ = None\n"],
+  ])("%s changes nothing the check sees", async (_name, attack) => {
+    const result = await grade(`${wrong}${attack}`, check);
+    expect(result.feedbackId).toBe("wrong-values");
+    expect(result.passed).toBe(false);
+  });
+
+  it("cannot pass off a result line written past the captured output, then SystemExit", async () => {
+    const attack = [
+      "import sys",
+      `sys.__stdout__.write("\\x1eTLGRADE " + ${JSON.stringify(forged)} + "\\n")`,
+      "sys.__stdout__.flush()",
+      "raise SystemExit",
+      "",
+    ].join("\n");
+    const result = await grade(`${wrong}${attack}`, check);
+    expect(result.passed).toBe(false);
+  });
+
+  it("leaves no patch behind for what runs after the check", async () => {
+    const result = await grade(
+      "torch.Tensor.__eq__ = lambda self, other: True\ny = torch.ones(2)\n",
+      check,
+    );
+    expect(result.feedbackId).toBe("passed");
+    const after = await runPython("import torch\nprint(torch.tensor([1]) == torch.tensor([2]))");
+    expect(after.stdout).toBe("tensor([False])\n");
+  });
+});
+
+describe("the grader's result line", () => {
+  it("is taken only with this run's key", () => {
+    const line = (key: string, id: string) =>
+      `\x1eTLGRADE ${key} ${JSON.stringify({ passed: false, feedbackId: id, params: {}, output: "" })}\n`;
+    const stdout = `${line("k1", "real")}${line("other", "forged")}`;
+    expect(parseGradingOutput(stdout, "k1")?.feedbackId).toBe("real");
+    expect(parseGradingOutput(stdout, "k2")).toBeNull();
+    expect(verdictKey()).toMatch(/^[0-9a-f]{32}$/);
+    expect(verdictKey()).not.toBe(verdictKey());
   });
 });
 

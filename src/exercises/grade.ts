@@ -52,14 +52,25 @@ export function isUnchanged(code: string, starter: LocalCode): boolean {
 /** JSON string literals are valid Python string literals (same escapes for what JSON emits). */
 const py = (text: string) => JSON.stringify(text);
 
-/** The Python program that grades `code` and prints one marked JSON line. */
-export function gradingProgram(graderSource: string, ex: Gradable, code: string): string {
+/** A random key for one grading run (getRandomValues works on plain-HTTP hosts too). */
+export function verdictKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/** The Python program that grades `code` and prints one marked JSON line carrying `key`. */
+export function gradingProgram(
+  graderSource: string,
+  ex: Gradable,
+  code: string,
+  key: string,
+): string {
   return [
     "import sys as _sys, types as _types",
     '_tl = _types.ModuleType("tl_check")',
     `exec(compile(${py(graderSource)}, "tl_check.py", "exec"), _tl.__dict__)`,
     '_sys.modules["tl_check"] = _tl',
-    `_tl.grade_and_report(${py(ex.setup.en)}, ${py(code)}, ${py(ex.check)})`,
+    `_tl.grade_and_report(${py(ex.setup.en)}, ${py(code)}, ${py(ex.check)}, ${py(key)})`,
     "",
   ].join("\n");
 }
@@ -85,10 +96,12 @@ interface RawResult {
   outputHiddenLines?: number;
 }
 
-export function parseGradingOutput(stdout: string): RawResult | null {
-  const at = stdout.lastIndexOf(MARKER);
+/** The grader's result line: the last one that carries this run's key. */
+export function parseGradingOutput(stdout: string, key: string): RawResult | null {
+  const marker = `${MARKER}${key} `;
+  const at = stdout.lastIndexOf(marker);
   if (at < 0) return null;
-  const line = stdout.slice(at + MARKER.length).split("\n", 1)[0] ?? "";
+  const line = stdout.slice(at + marker.length).split("\n", 1)[0] ?? "";
   return JSON.parse(line) as RawResult;
 }
 
@@ -108,7 +121,8 @@ export async function gradeExercise(opts: {
     output,
   });
   if (isUnchanged(code, exercise.starter)) return result(false, "unchanged", {});
-  const ran = await opts.run(gradingProgram(opts.graderSource, exercise, code));
+  const key = verdictKey();
+  const ran = await opts.run(gradingProgram(opts.graderSource, exercise, code, key));
   if (!ran.ok) {
     if (ran.kind === "died") {
       const d = ran.death;
@@ -123,7 +137,7 @@ export async function gradeExercise(opts: {
       ? result(false, "timeout", {})
       : result(false, "runtime-failed", { message: ran.message });
   }
-  const raw = parseGradingOutput(ran.stdout);
+  const raw = parseGradingOutput(ran.stdout, key);
   if (!raw) return result(false, "runtime-failed", { message: "no grading result" });
   const graded = result(raw.passed, raw.feedbackId, raw.params, raw.output);
   return raw.outputTail === undefined

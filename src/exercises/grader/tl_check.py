@@ -229,6 +229,65 @@ def _error_feedback(checker, exc):
     return Feedback("code-raised", type=type(exc).__name__, message=str(exc))
 
 
+class _Guard:
+    """What the reader's code could change to fool or break the check, put back before it runs.
+
+    The builtins, the torch and json modules, the Tensor classes, this module and the check's
+    namespace are copied before the reader's code runs and restored after it (keys it added are
+    removed, except modules it imported), with the code of every function in the last two: so
+    replacing `expect` or `Tensor.tolist`, deleting `torch.ones`, rebinding `print`, or swapping
+    the check's code through `gc` changes nothing the check or anything after it sees. The
+    reader's own namespace is theirs and is kept. Not a sandbox: code that patches the engine
+    through `js`, or reads this run's verdict key from the frames above it, can still cheat.
+    """
+
+    def __init__(self, checker):
+        import builtins
+        import sys
+
+        self._sys = sys
+        self._dicts = [(d, dict(d)) for d in (builtins.__dict__, torch.__dict__, json.__dict__,
+                                              globals(), checker)]
+        self._classes = [(c, dict(vars(c))) for c in _tensor_classes()]
+        self._functions = [
+            (f, f.__code__, f.__defaults__, f.__kwdefaults__)
+            for d in (globals(), checker)
+            for f in list(d.values())
+            if isinstance(f, _FunctionType)
+        ]
+        self._streams = {n: getattr(sys, n) for n in ("stdout", "stderr", "__stdout__", "__stderr__")}
+
+    def restore(self):
+        for d, saved in self._dicts:
+            for key in [k for k in d if k not in saved and not isinstance(d[k], _ModuleType)]:
+                del d[key]
+            for key, value in saved.items():
+                if d.get(key, _MISSING) is not value:
+                    d[key] = value
+        for cls, saved in self._classes:
+            now = vars(cls)
+            for key in [k for k in now if k not in saved]:
+                delattr(cls, key)
+            for key, value in saved.items():
+                if now.get(key, _MISSING) is not value and key not in ("__dict__", "__weakref__"):
+                    setattr(cls, key, value)
+        for f, code, defaults, kwdefaults in self._functions:
+            f.__code__, f.__defaults__, f.__kwdefaults__ = code, defaults, kwdefaults
+        for name, stream in self._streams.items():
+            setattr(self._sys, name, stream)
+
+
+_MISSING = object()
+_FunctionType = type(_show)
+_ModuleType = type(math)
+
+
+def _tensor_classes():
+    classes = [c for c in torch.Tensor.__mro__ if c is not object]
+    parameter = getattr(getattr(torch, "nn", None), "Parameter", None)
+    return classes + ([parameter] if isinstance(parameter, type) else [])
+
+
 def grade(setup, code, check_source, filename="exercise.py"):
     """Runs setup, then the reader's code (measured), then the check; returns the result dict."""
     ns = {"__name__": "__main__"}
@@ -238,12 +297,15 @@ def grade(setup, code, check_source, filename="exercise.py"):
     exec(compile(check_source, "check.py", "exec"), checker)
     output = BoundedOutput()
     error = None
+    guard = _Guard(checker)
     s0, b0 = _storages()
     try:
         with contextlib.redirect_stdout(output):
             exec(compile(code, filename, "exec"), ns)
     except (Exception, SystemExit) as exc:  # the reader's error (or exit) is feedback
         error = exc
+    finally:
+        guard.restore()
     s1, b1 = _storages()
     run = Run(given, s1 - s0, b1 - b0, output.getvalue())
     try:
@@ -263,7 +325,12 @@ def grade(setup, code, check_source, filename="exercise.py"):
     return result
 
 
-def grade_and_report(setup, code, check_source):
-    """Grades and prints the result as one marked JSON line for the host to pick up."""
+def grade_and_report(setup, code, check_source, key=""):
+    """Grades and prints the result as one marked JSON line for the host to pick up.
+
+    `key` is this run's random verdict key: the host takes only a line that carries it, so a
+    result the reader's code prints itself (on sys.__stdout__, past the captured output) is not
+    taken for the grader's.
+    """
     result = grade(setup, code, check_source)
-    print(RESULT_MARKER + json.dumps(result))
+    print(RESULT_MARKER + key + " " + json.dumps(result))
