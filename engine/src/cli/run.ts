@@ -2,7 +2,7 @@
 // the engine through Pyodide, with stdout passed through byte for byte and an uncaught
 // exception's traceback on stderr (exit status 1). Started by bin/torchlit.mjs, which picks Node
 // and the JSPI flag. torch.cuda is Dawn's WebGPU, started only when a program first uses it.
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { nodeGpu, vulkanEnv } from "../backend/webgpu/node-gpu.ts";
 import { engineApi } from "../runtime/engine-api.ts";
@@ -34,17 +34,55 @@ function parse(argv: readonly string[]): Args | null {
 
 /**
  * Dawn reads its Vulkan driver variables only at process start: when they are missing, run
- * this same command again with them set (the caller sets nothing). Null when they are in place.
+ * this same command again with them set (the caller sets nothing), forwarding signals to it.
+ * Null when they are in place.
  */
-function reexecWithVulkanEnv(): number | null {
+function reexecWithVulkanEnv(): Promise<number> | null {
   const extra = vulkanEnv(process.env, existsSync);
   if (Object.keys(extra).length === 0) return null;
-  const child = spawnSync(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
+  const child = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
     stdio: "inherit",
     env: { ...process.env, ...extra },
   });
-  return child.status ?? 1;
+  const forwarded = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+  for (const signal of forwarded) process.on(signal, () => child.kill(signal));
+  return new Promise((resolve) => {
+    child.on("error", () => resolve(1));
+    child.on("exit", (status, signal) => {
+      if (signal) {
+        for (const s of forwarded) process.removeAllListeners(s);
+        process.kill(process.pid, signal);
+      }
+      resolve(status ?? 1);
+    });
+  });
 }
+
+/** os._exit(n) ends Pyodide by throwing Emscripten's "Program terminated with exit(n)". */
+function exitStatus(error: unknown): number | null {
+  const text = error instanceof Error ? error.message : String(error);
+  const exit = /Program terminated with exit\((-?\d+)\)/.exec(text);
+  return exit ? Number(exit[1]) : null;
+}
+
+// os._exit(n) can also surface outside the run's promise, as Pyodide's fatal error: end with n
+// once stdout has drained. Anything else uncaught is a bug of ours: its stack, not Node's dump
+// of the (minified) line it came from.
+function onUncaught(error: unknown): void {
+  const status = exitStatus(error);
+  if (status === null) process.stderr.write(`torchlit: ${(error as Error)?.stack ?? error}\n`);
+  process.stdout.write("", () => process.exit(status ?? 1));
+}
+process.on("uncaughtException", onUncaught);
+process.on("unhandledRejection", onUncaught);
+
+// A reader closing the pipe (`torchlit run big.py | head`) ends the program as it ends
+// CPython's: BrokenPipeError and exit status 1, not a Node stack trace.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code !== "EPIPE") throw error;
+  process.stderr.write("BrokenPipeError: [Errno 32] Broken pipe\n");
+  process.exit(1);
+});
 
 /** A debug line for tests (TORCHLIT_DEBUG_CUDA=1): the adapter used and the kernels it ran. */
 function cudaReport(): string {
@@ -84,7 +122,15 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`torchlit: --device ${device}: ${(e as Error).message}\n`);
     return 1;
   }
-  const result = await runtime.run(code, { filename: file === "-" ? "<stdin>" : file });
+  let result: Awaited<ReturnType<typeof runtime.run>>;
+  try {
+    result = await runtime.run(code, { filename: file === "-" ? "<stdin>" : file });
+  } catch (e) {
+    // Python is gone: its exit status is the program's (and Pyodide's source stays unprinted).
+    const status = exitStatus(e);
+    if (status === null) throw e;
+    return status;
+  }
   if (result.traceback !== null) process.stderr.write(result.traceback);
   if (process.env.TORCHLIT_DEBUG_CUDA) process.stderr.write(cudaReport());
   runtime.close();
