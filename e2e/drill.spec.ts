@@ -6,6 +6,7 @@
 import { type BrowserContext, expect, type Locator, type Page, test } from "@playwright/test";
 import { setCellCode } from "./support/cells.ts";
 import {
+  checkExercise,
   exerciseOn,
   exercises,
   openExercise,
@@ -277,12 +278,11 @@ drill(
 
 drill("Tensor.tolist patched in an exercise's code", async () => {
   const ex = inplaceExercise();
-  const root = await openExercise(page, "en", ex);
+  await openExercise(page, "en", ex);
   // y is left as it was; the patch would make it read as the right answer.
-  await setExerciseCode(page, ex, "torch.Tensor.tolist = lambda self, *a: [11.0, 22.0, 33.0]\n");
-  await root.getByRole("button", { name: "Check", exact: true }).click();
-  const feedback = root.locator('[data-role="feedback"]');
-  await expect(feedback).toHaveAttribute("data-feedback-id", "not-updated", { timeout: 30_000 });
+  const patch = "torch.Tensor.tolist = lambda self, *a: [11.0, 22.0, 33.0]\n";
+  const feedback = await checkExercise(page, ex, patch);
+  await expect(feedback).toHaveAttribute("data-feedback-id", "not-updated");
   // Nor does the patch outlive the check: a cell run afterwards sees the real method.
   await runUntilDone(1, "import torch\nprint(torch.tensor([1.0, 2.0]).tolist())");
   await expect(output(1)).toHaveText("[1.0, 2.0]\n");

@@ -2,10 +2,10 @@
 // The torchlit CLI launcher. Plain JS so any Node (20 too, as `npx` may use) can start it: it
 // picks a Node >= 22.18 (this one, or the repository's bootstrapped .tools/node) and starts the
 // TypeScript entry src/cli/run.ts with JSPI enabled, so callers need no flags or env.
-import { spawn } from "node:child_process";
 import { existsSync, readdirSync, realpathSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { runForwardingSignals } from "./child.mjs";
 
 const here = dirname(realpathSync(fileURLToPath(import.meta.url)));
 const entry = join(here, "..", "src", "cli", "run.ts");
@@ -46,19 +46,10 @@ const args = [
   entry,
   ...process.argv.slice(2),
 ];
-// Asynchronous, so that a signal to this process reaches the one doing the work (spawnSync
-// would leave it running): forwarded, and this process then ends as the signal would, 128 + n.
-const child = spawn(node, args, { stdio: "inherit" });
-const forwarded = ["SIGINT", "SIGTERM", "SIGHUP"];
-for (const signal of forwarded) process.on(signal, () => child.kill(signal));
-child.on("error", (error) => {
+// Asynchronous, with signals forwarded: spawnSync would leave the child running on a SIGTERM.
+try {
+  process.exit(await runForwardingSignals(node, args));
+} catch (error) {
   process.stderr.write(`torchlit: could not start ${node}: ${error.message}\n`);
   process.exit(1);
-});
-child.on("exit", (status, signal) => {
-  if (signal) {
-    for (const s of forwarded) process.removeAllListeners(s);
-    process.kill(process.pid, signal);
-  }
-  process.exit(status ?? 1);
-});
+}

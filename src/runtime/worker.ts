@@ -5,7 +5,7 @@
 
 import pythonSources from "virtual:torchlit-python-sources";
 import { initWebGPU, limits } from "torchlit";
-import { createRuntime, PYTHON_ROOT, type Runtime } from "torchlit/runtime";
+import { createRuntime, exitStatus, PYTHON_ROOT, type Runtime } from "torchlit/runtime";
 import cellRunner from "./cell_runner.py?raw";
 import { fromEngineReason, type GpuUnavailable, gpuUnavailable } from "./gpu-problem.ts";
 import type { Device, GpuInfo, LoadProgress, RunResult } from "./host-types.ts";
@@ -229,14 +229,10 @@ async function handle(msg: ToWorker): Promise<void> {
  */
 function onFatal(reason: unknown): void {
   const text = reason instanceof Error ? `${reason.name}: ${reason.message}` : String(reason);
-  const exit = /Program terminated with exit\((-?\d+)\)/.exec(text);
+  const exitCode = exitStatus(reason);
   const fatal = (reason as { pyodide_fatal_error?: unknown } | null)?.pyodide_fatal_error === true;
-  if (!exit && !fatal && !/Pyodide (already )?fatally failed/i.test(text)) return;
-  post({
-    type: "died",
-    exitCode: exit ? Number(exit[1]) : null,
-    crash: exit ? null : text,
-  });
+  if (exitCode === null && !fatal && !/Pyodide (already )?fatally failed/i.test(text)) return;
+  post({ type: "died", exitCode, crash: exitCode === null ? text : null });
   close();
 }
 addEventListener("unhandledrejection", (event) => onFatal(event.reason));

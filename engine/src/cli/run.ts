@@ -2,11 +2,11 @@
 // the engine through Pyodide, with stdout passed through byte for byte and an uncaught
 // exception's traceback on stderr (exit status 1). Started by bin/torchlit.mjs, which picks Node
 // and the JSPI flag. torch.cuda is Dawn's WebGPU, started only when a program first uses it.
-import { spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
+import { runForwardingSignals } from "../../bin/child.mjs";
 import { nodeGpu, vulkanEnv } from "../backend/webgpu/node-gpu.ts";
 import { engineApi } from "../runtime/engine-api.ts";
-import { createRuntime } from "../runtime/index.ts";
+import { createRuntime, exitStatus } from "../runtime/index.ts";
 import { pyodideIndexURL, readPythonSources } from "../runtime/node-sources.ts";
 
 const USAGE = "usage: torchlit run [--device cpu|cuda] FILE.py | -\n";
@@ -40,29 +40,9 @@ function parse(argv: readonly string[]): Args | null {
 function reexecWithVulkanEnv(): Promise<number> | null {
   const extra = vulkanEnv(process.env, existsSync);
   if (Object.keys(extra).length === 0) return null;
-  const child = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
-    stdio: "inherit",
+  return runForwardingSignals(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
     env: { ...process.env, ...extra },
-  });
-  const forwarded = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
-  for (const signal of forwarded) process.on(signal, () => child.kill(signal));
-  return new Promise((resolve) => {
-    child.on("error", () => resolve(1));
-    child.on("exit", (status, signal) => {
-      if (signal) {
-        for (const s of forwarded) process.removeAllListeners(s);
-        process.kill(process.pid, signal);
-      }
-      resolve(status ?? 1);
-    });
-  });
-}
-
-/** os._exit(n) ends Pyodide by throwing Emscripten's "Program terminated with exit(n)". */
-function exitStatus(error: unknown): number | null {
-  const text = error instanceof Error ? error.message : String(error);
-  const exit = /Program terminated with exit\((-?\d+)\)/.exec(text);
-  return exit ? Number(exit[1]) : null;
+  }).catch(() => 1);
 }
 
 // os._exit(n) can also surface outside the run's promise, as Pyodide's fatal error: end with n

@@ -5,6 +5,7 @@
 import { loadPyodide, type PyodideAPI } from "pyodide";
 import { closeCuda, engineApi, type GpuProvider, setGpuProvider } from "./engine-api.ts";
 
+export { exitStatus } from "./exit-status.ts";
 export type { GpuProvider };
 
 /** Python sources by path relative to engine/python, e.g. "torch/__init__.py". */
