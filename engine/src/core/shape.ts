@@ -120,17 +120,34 @@ export function inferSize(shape: Shape, numel: number): number[] {
 }
 
 /**
- * ATen's computeStride: the strides that let `newShape` view memory laid out as
- * (oldShape, oldStrides), or null when the view would need a copy.
+ * Where ATen's computeStride gave up: input dims `oldDims[0]` and `oldDims[1]` (adjacent) lie in
+ * two different contiguous runs of memory (the stride of the first is `actual`, where one run
+ * would need `expected`), and new dim `newDim` would have to span both.
  */
-export function viewStrides(oldShape: Shape, oldStrides: Shape, newShape: Shape): number[] | null {
+export interface ViewMismatch {
+  readonly oldDims: readonly [number, number];
+  readonly newDim: number;
+  readonly expected: number;
+  readonly actual: number;
+}
+
+/**
+ * ATen's computeStride (aten/src/ATen/TensorUtils.cpp): the strides that let `newShape` view
+ * memory laid out as (oldShape, oldStrides), or, when the view would need a copy, where it failed
+ * (mismatch null only when the element counts differ, which callers rule out first).
+ */
+export function viewGeometry(
+  oldShape: Shape,
+  oldStrides: Shape,
+  newShape: Shape,
+): { strides: number[]; mismatch?: undefined } | { strides: null; mismatch: ViewMismatch | null } {
   const newStrides = new Array<number>(newShape.length).fill(0);
-  if (oldShape.length === 0) return newStrides.fill(1);
+  if (oldShape.length === 0) return { strides: newStrides.fill(1) };
   const numel = numelOf(oldShape);
   if (numel === 0) {
     if (oldShape.length === newShape.length && oldShape.every((s, i) => s === newShape[i]))
-      return [...oldStrides];
-    return contiguousStrides(newShape);
+      return { strides: [...oldStrides] };
+    return { strides: contiguousStrides(newShape) };
   }
   let viewD = newShape.length - 1;
   let chunkBase = oldStrides[oldStrides.length - 1] as number;
@@ -148,7 +165,18 @@ export function viewStrides(oldShape: Shape, oldStrides: Shape, newShape: Shape)
         viewNumel *= newShape[viewD] as number;
         viewD--;
       }
-      if (viewNumel !== tensorNumel) return null;
+      if (viewNumel !== tensorNumel) {
+        // With equal element counts this happens only at a run's boundary (d > 0): the new dim
+        // placed last needs more elements than the run from d on holds.
+        if (d === 0) return { strides: null, mismatch: null };
+        const mismatch: ViewMismatch = {
+          oldDims: [d - 1, d],
+          newDim: viewD + 1,
+          expected: tensorNumel * chunkBase,
+          actual: oldStrides[d - 1] as number,
+        };
+        return { strides: null, mismatch };
+      }
       if (d > 0) {
         chunkBase = oldStrides[d - 1] as number;
         tensorNumel = 1;
@@ -156,8 +184,13 @@ export function viewStrides(oldShape: Shape, oldStrides: Shape, newShape: Shape)
       }
     }
   }
-  if (viewD !== -1) return null;
-  return newStrides;
+  if (viewD !== -1) return { strides: null, mismatch: null };
+  return { strides: newStrides };
+}
+
+/** The strides of viewGeometry, or null when the view would need a copy. */
+export function viewStrides(oldShape: Shape, oldStrides: Shape, newShape: Shape): number[] | null {
+  return viewGeometry(oldShape, oldStrides, newShape).strides;
 }
 
 export function isContiguous(shape: Shape, strides: Shape): boolean {
