@@ -56,10 +56,11 @@ export default defineConfig({
       },
       customCss: ["katex/dist/katex.min.css", "./src/styles/site.css"],
       sidebar,
-      // Exercise chrome: solved marks in the sidebar, the notebook download under the title.
+      // Starlight overrides (src/components/starlight/), each rendering Starlight's own component
+      // plus one addition: solved marks in the sidebar, the notebook download under the title.
       components: {
-        Sidebar: "./src/components/exercise/Sidebar.astro",
-        PageTitle: "./src/components/exercise/PageTitle.astro",
+        Sidebar: "./src/components/starlight/Sidebar.astro",
+        PageTitle: "./src/components/starlight/PageTitle.astro",
       },
       lastUpdated: false,
       pagefind: true,

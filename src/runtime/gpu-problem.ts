@@ -1,5 +1,5 @@
 // Why the worker has no GPU, as a kind the page can put in the reader's language (the device
-// toggle's strings.ts) plus the English text and any detail from the browser, which stays as is.
+// section of src/i18n) plus the English text and any detail from the browser, which stays as is.
 // Pure functions over strings: the worker imports them, and so may the page and unit tests.
 import type { GpuProblem } from "./host-types.ts";
 

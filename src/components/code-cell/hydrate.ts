@@ -2,10 +2,10 @@
 // output under the cell, and swaps the static Shiki block for a CodeMirror editor on first edit.
 // It must stay small (it is on the page before load); CodeMirror and the worker load lazily,
 // and the runtime starts only on the reader's intent or once the page has loaded and is idle.
+import type { UiStrings } from "../../i18n/strings.ts";
 import { OutputView } from "../../lib/output-view.ts";
 import { getRuntimeHost } from "../../runtime/host.ts";
 import { death, deathText } from "../../runtime/messages.ts";
-import type { CellStrings } from "./strings.ts";
 
 const TIMEOUT_MS = 10_000;
 
@@ -29,7 +29,7 @@ export function hydrateCells(): void {
   hydrated = true;
   const roots = [...document.querySelectorAll<HTMLElement>("[data-tl-cell]")];
   if (roots.length === 0) return;
-  const t = JSON.parse(roots[0]?.getAttribute("data-strings") ?? "{}") as CellStrings;
+  const t = JSON.parse(roots[0]?.getAttribute("data-strings") ?? "{}") as UiStrings["cell"];
   const host = getRuntimeHost();
   // One namespace per page: the cells of a lesson are one notebook.
   const namespace = `page:${location.pathname}`;

@@ -3,9 +3,11 @@
 // once the reader wants it (a click on GPU, or a stored GPU choice once Python has loaded). Never
 // probes WebGPU during page load: the only early check is whether navigator.gpu exists.
 
+import type { UiStrings } from "../../i18n/strings.ts";
 import { getRuntimeHost } from "../../runtime/host.ts";
 import type { Device, GpuInfo } from "../../runtime/host-types.ts";
-import type { DeviceStrings } from "./strings.ts";
+
+type DeviceStrings = UiStrings["device"];
 
 export const STORAGE_KEY = "torchlit:device";
 

@@ -19,13 +19,13 @@ import {
   updateExercise,
 } from "../../exercises/progress.ts";
 import type { FeedbackCatalogue, LocalCode, PredictSpec } from "../../exercises/schema.ts";
+import type { UiStrings } from "../../i18n/strings.ts";
 import { OutputView } from "../../lib/output-view.ts";
 import { getRuntimeHost } from "../../runtime/host.ts";
 import type { Device } from "../../runtime/host-types.ts";
 import { death, deathText } from "../../runtime/messages.ts";
 import { OutputCollector, type OutputUpdate } from "../../runtime/output-limit.ts";
 import { downloadProgress } from "./download-progress.ts";
-import type { ExerciseStrings } from "./strings.ts";
 
 /** What the page needs of an editor (CodeMirror, or the textarea before it loads). */
 export interface ExerciseEditor {
@@ -47,7 +47,7 @@ interface CommonData {
   /** Always run on the CPU (the reason is in the page, shown when GPU is chosen). */
   cpuOnly: boolean;
   feedback: FeedbackCatalogue;
-  strings: ExerciseStrings;
+  strings: UiStrings["exercise"];
 }
 interface CodeData extends CommonData {
   kind: "code";

@@ -1,6 +1,6 @@
 // Build-time endpoint: every lesson of every locale as a Jupyter notebook, e.g.
 // /notebooks/en/tensors.ipynb, to run under real PyTorch. The lesson page links here
-// (src/components/exercise/PageTitle.astro). No logic of its own: see src/exercises/notebook.ts.
+// (src/components/starlight/PageTitle.astro). No logic of its own: see src/exercises/notebook.ts.
 
 import { getCollection } from "astro:content";
 import type { APIRoute, GetStaticPaths } from "astro";

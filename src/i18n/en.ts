@@ -1,0 +1,152 @@
+// The English table of our components' reader-facing texts: code cells, the device toggle,
+// exercises with the progress page, and widgets. Its shape is `UiStrings`, which every other
+// language's table must match key for key. Starlight's own UI strings are not here (they live
+// in content/i18n/<lang>.json), nor are exercise feedback texts (content/exercises/feedback.json).
+import type { GpuProblem } from "../runtime/host-types.ts";
+
+export const en = {
+  /**
+   * The code cell's texts. CodeCell.astro serializes the page's set into a data attribute, so
+   * the client script carries no dictionary of its own.
+   */
+  cell: {
+    run: "Run",
+    runAbove: "Run all above",
+    restart: "Restart",
+    running: "Running…",
+    /** A run waiting for the runs before it. */
+    queued: "Waiting for the cell that runs before it…",
+    loading: "Loading Python…",
+    ready: "Python is ready",
+    failedToLoad: "Python could not load",
+    done: "Done",
+    error: "Error",
+    /** Shown after a timeout; {s} is the limit in seconds. */
+    timeout:
+      "Stopped after {s} s: the code was still running (an endless loop?). Python was restarted, so this page's variables were reset; run the cells above again.",
+    restarted:
+      "Python was restarted, so this page's variables were reset; run the cells above again.",
+    /** The worker ended by itself: Python exited ({code}), crashed, or its worker was closed. */
+    exited:
+      "Python ended with exit status {code}: os._exit() ends the Python process at once, here as on your computer. Python was restarted, so this page's variables were reset; run the cells above again.",
+    crashedStack:
+      "Python crashed: the recursion went deeper than the browser's stack allows (raising sys.setrecursionlimit() lets it try). Python was restarted, so this page's variables were reset; run the cells above again.",
+    crashed:
+      "Python crashed inside the browser. Python was restarted, so this page's variables were reset; run the cells above again.",
+    died: "Python stopped: its worker was closed (js.close() does this). Python was restarted, so this page's variables were reset; run the cells above again.",
+    /** Shown once the namespace was reset by the Restart control. */
+    wasReset: "Variables cleared",
+    editHint: "Python code cell: click or press Enter to edit, Shift+Enter to run",
+    envDependent: "Output depends on your machine",
+    /** Between the start and the end of a long output; {n} is the number of lines left out. */
+    outputHidden: "[… {n} lines not shown: a long output keeps its beginning and its end …]",
+    /** For formatting numbers in this language. */
+    locale: "en",
+  },
+
+  /**
+   * The device toggle's texts. DeviceToggle.astro serializes the page's set into a data
+   * attribute, so the client script carries no dictionary of its own.
+   */
+  device: {
+    /** The radio group's label. */
+    legend: "Run code on",
+    cpu: "CPU",
+    gpu: "GPU",
+    /** While the worker asks the browser for a GPU. */
+    checking: "Looking for a GPU…",
+    /** Once a GPU answered; {adapter} is the WebGPU adapter's name. */
+    onGpu: "New tensors can go to the GPU (device='cuda'): {adapter}",
+    /** The page itself sees no WebGPU (checked without asking for an adapter). */
+    noWebGpu: "GPU unavailable: this browser has no WebGPU, so code runs on the CPU.",
+    /** The worker found no usable GPU; {reason} is one of `reasons`. */
+    unavailable: "GPU unavailable, so code runs on the CPU: {reason}",
+    /**
+     * Why the worker found no GPU, by kind (src/runtime/gpu-problem.ts); {detail} is the
+     * browser's own words (an exception's message), which stay untranslated.
+     */
+    reasons: {
+      "no-webgpu": "this browser has no WebGPU",
+      "no-jspi":
+        "this browser cannot pause Python while the GPU works (WebAssembly JSPI is missing)",
+      "no-adapter": "WebGPU found no suitable GPU adapter",
+      "device-lost": "the GPU stopped working (the WebGPU device was lost: {detail})",
+      failed: "WebGPU could not start: {detail}",
+    } satisfies Record<GpuProblem, string>,
+  },
+
+  /**
+   * The exercise component's and the progress page's texts (the Sidebar and PageTitle
+   * overrides use `solvedMark` and `notebook`). Exercise.astro serializes the set for its client.
+   */
+  exercise: {
+    exercise: "Exercise",
+    given: "Given (runs before your code)",
+    editorLabel: "Your code",
+    run: "Run",
+    check: "Check",
+    reset: "Reset",
+    resetConfirm: "Replace your code with the starter? Your current code will be lost.",
+    hint: "Hint",
+    noMoreHints: "No more hints",
+    showSolution: "Show solution",
+    solutionConfirm: "Show the solution? Trying once more is how it sticks.",
+    loading: "Starting Python…",
+    running: "Running…",
+    checking: "Checking…",
+    output: "Output",
+    saved: "Saved in this browser",
+    unsaved: "Not saved yet",
+    notSaved: "Not saved: this browser refuses to store data",
+    solved: "Solved",
+    starterChanged: "This exercise's starter code changed since you saved your draft.",
+    keepDraft: "Keep my draft",
+    useStarter: "Use the new starter",
+    noRuntime: "Python is not available on this page yet.",
+    progressTitle: "Your progress",
+    notebook: "Download as Jupyter notebook (.ipynb)",
+    exportProgress: "Export progress",
+    importProgress: "Import progress",
+    importPreview:
+      "Importing will add {added}, update {updated} and leave {unchanged} exercises as they are ({solved} newly solved).",
+    importConfirm: "Import",
+    importCancel: "Cancel",
+    importDone: "Progress imported.",
+    importRejected: "This file is not a Torchlit progress file; nothing was imported.",
+    importRejectedNewer:
+      "This progress file comes from a newer version of Torchlit and cannot be read here; nothing was imported.",
+    importSkipped: "{n} entries of the file could not be read and will be skipped.",
+    importNotWritten:
+      "Nothing was imported: this browser refused to store the progress (its storage may be full).",
+    damagedStore:
+      "Part of the progress saved in this browser could not be read. It has been kept as it was, and Export progress includes it.",
+    notSavedExport: "Export now",
+    statusSolved: "solved",
+    statusDraft: "draft",
+    statusNone: "not started",
+    solvedMark: "(has solved exercises)",
+    theCell: "The cell",
+    yourPrediction: "Your prediction: what happens when the cell runs?",
+    typePrediction: "It prints:",
+    checkPrediction: "Check my prediction",
+    cellPrinted: "What the cell printed when it ran:",
+    cpuOnly: "This exercise runs on the CPU even with GPU chosen:",
+    outputHidden: "[… {n} lines not shown: a long output keeps its beginning and its end …]",
+    locale: "en",
+    exited:
+      "Python ended with exit status {code}: os._exit() ends the Python process at once. Python was restarted.",
+    crashedStack:
+      "Python crashed: the recursion went deeper than the browser's stack allows (raising sys.setrecursionlimit() lets it try). Python was restarted.",
+    crashed: "Python crashed inside the browser. Python was restarted.",
+    died: "Python stopped: its worker was closed (js.close() does this). Python was restarted.",
+  },
+
+  /**
+   * The interactive widgets' texts: one sub-object per widget, keyed by the widget's name
+   * (e.g. `widgets.broadcasting: { … }`), added with the widget in both tables.
+   */
+  widgets: {} satisfies Record<string, object>,
+};
+
+/** The shape of every language's table: the English one's keys, each with its doc comment. */
+export type UiStrings = typeof en;

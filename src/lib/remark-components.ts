@@ -1,0 +1,47 @@
+// Lessons use the site's components by name, without imports: for each component below that a
+// lesson's MDX uses (<Exercise id=… />, <ProgressPanel />), this remark step adds its import,
+// unless the lesson imports that name itself.
+import { fileURLToPath } from "node:url";
+import { mdxDefaultImport } from "./mdx-import.ts";
+
+interface Node {
+  type: string;
+  name?: string | null;
+  value?: string;
+  children?: Node[];
+}
+
+const at = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
+
+/** The components a lesson may use without importing them, by their MDX tag name. */
+export const LESSON_COMPONENTS: Record<string, string> = {
+  Exercise: at("../components/exercise/Exercise.astro"),
+  ProgressPanel: at("../components/exercise/ProgressPanel.astro"),
+};
+
+function usedNames(tree: Node, out = new Set<string>()): Set<string> {
+  if ((tree.type === "mdxJsxFlowElement" || tree.type === "mdxJsxTextElement") && tree.name)
+    out.add(tree.name);
+  for (const child of tree.children ?? []) usedNames(child, out);
+  return out;
+}
+
+function importedNames(tree: Node): Set<string> {
+  const names = new Set<string>();
+  for (const node of tree.children ?? []) {
+    if (node.type !== "mdxjsEsm") continue;
+    for (const m of (node.value ?? "").matchAll(/import\s+([A-Za-z_$][\w$]*)/g))
+      names.add(m[1] as string);
+  }
+  return names;
+}
+
+/** Adds the imports of the LESSON_COMPONENTS `tree` uses and does not import; returns their names. */
+export function importLessonComponents(tree: Node): string[] {
+  const used = usedNames(tree);
+  const imported = importedNames(tree);
+  const added = Object.keys(LESSON_COMPONENTS).filter((n) => used.has(n) && !imported.has(n));
+  for (const name of added)
+    tree.children?.unshift(mdxDefaultImport(name, LESSON_COMPONENTS[name] as string));
+  return added;
+}
