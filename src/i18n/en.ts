@@ -145,7 +145,35 @@ export const en = {
    * The interactive widgets' texts: one sub-object per widget, keyed by the widget's name
    * (e.g. `widgets.broadcasting: { … }`), added with the widget in both tables.
    */
-  widgets: {} satisfies Record<string, object>,
+  widgets: {
+    tensorMemory: {
+      title: "A tensor and its storage",
+      base: "x =",
+      expression: "Expression",
+      show: "Show",
+      presets: "Try",
+      storageOfX: "Storage of x ({n} elements)",
+      newStorage: "New storage of the result ({n} elements)",
+      result: "The result, element by element",
+      cellLabel: "storage cell {i}, value {v}",
+      elementLabel: "element {index} = {v}, in storage cell {i}",
+      covered: "used {n} times",
+      shape: "shape",
+      stride: "stride()",
+      offset: "storage_offset()",
+      contiguous: "is_contiguous()",
+      view: "{expr} is a view: it reads x's storage (the highlighted cells) with shape {shape} and stride {stride}, starting at cell {offset}. Nothing was copied.",
+      copy: "{expr} is a new tensor with its own storage: the values were copied, so writing into it leaves x unchanged.",
+      self: "x itself: shape {shape}, stride {stride}, over all of its storage.",
+      error: "PyTorch raises:",
+      mismatch:
+        "view() cannot merge dims {a} and {b} of the tensor it was called on (shape {shape}, stride {stride}): they are two separate runs of memory, since dim {a}'s stride is {actual} where one run would need {expected}. reshape() copies in this case; contiguous() first makes one run.",
+      unsupported:
+        "This figure reads x followed by indexing with integers and slices (x[1:, ::2]) and .t(), .T, .transpose, .permute, .view, .reshape, .flatten, .expand, .unsqueeze, .squeeze, .narrow, .contiguous, .clone with integer arguments. It stopped at position {at}: run anything else in a code cell.",
+      loading: "Loading the engine…",
+      failed: "The figure could not load the engine; it shows the first expression only.",
+    },
+  } satisfies Record<string, object>,
 };
 
 /** The shape of every language's table: the English one's keys, each with its doc comment. */

@@ -105,5 +105,33 @@ export const zhCN: UiStrings = {
     died: "Python 停止了：它所在的 worker 被关闭了（js.close() 就会这样）。Python 已重启。",
   },
 
-  widgets: {},
+  widgets: {
+    tensorMemory: {
+      title: "张量与它的存储",
+      base: "x =",
+      expression: "表达式",
+      show: "显示",
+      presets: "试试",
+      storageOfX: "x 的存储（{n} 个元素）",
+      newStorage: "结果的新存储（{n} 个元素）",
+      result: "结果的各个元素",
+      cellLabel: "存储单元 {i}，值为 {v}",
+      elementLabel: "元素 {index} = {v}，位于存储单元 {i}",
+      covered: "被用了 {n} 次",
+      shape: "shape",
+      stride: "stride()",
+      offset: "storage_offset()",
+      contiguous: "is_contiguous()",
+      view: "{expr} 是一个视图：它以形状 {shape}、步幅 {stride} 读取 x 的存储（高亮的单元），从第 {offset} 个单元开始。没有复制任何数据。",
+      copy: "{expr} 是一个拥有自己存储的新张量：数值被复制了，所以往它里面写入不会改变 x。",
+      self: "x 本身：形状 {shape}，步幅 {stride}，覆盖它的全部存储。",
+      error: "PyTorch 报错：",
+      mismatch:
+        "view() 无法合并所作用张量（形状 {shape}，步幅 {stride}）的第 {a} 维和第 {b} 维：它们是两段互不相接的内存，因为第 {a} 维的步幅是 {actual}，而要成为一段连续内存它得是 {expected}。这种情况下 reshape() 会复制数据；先调用 contiguous() 则会把数据排成一段连续内存。",
+      unsupported:
+        "这个图只认得 x 后面跟着用整数和切片的索引（x[1:, ::2]），以及带整数参数的 .t()、.T、.transpose、.permute、.view、.reshape、.flatten、.expand、.unsqueeze、.squeeze、.narrow、.contiguous、.clone。它在第 {at} 个字符处停了下来：其他写法请在代码单元中运行。",
+      loading: "正在加载引擎…",
+      failed: "图无法加载引擎，只能显示第一个表达式。",
+    },
+  },
 };
