@@ -152,9 +152,11 @@ export const en = {
       expression: "Expression",
       show: "Show",
       presets: "Try",
-      storageOfX: "Storage of x ({n} elements)",
+      storageOfX:
+        "Storage of x ({n} elements; the small number is the cell's index, the large one its value)",
       newStorage: "New storage of the result ({n} elements)",
       result: "The result, element by element",
+      viewedTensor: "The tensor view() was called on, element by element",
       cellLabel: "storage cell {i}, value {v}",
       elementLabel: "element {index} = {v}, in storage cell {i}",
       covered: "used {n} times",
@@ -162,12 +164,12 @@ export const en = {
       stride: "stride()",
       offset: "storage_offset()",
       contiguous: "is_contiguous()",
-      view: "{expr} is a view: it reads x's storage (the highlighted cells) with shape {shape} and stride {stride}, starting at cell {offset}. Nothing was copied.",
+      view: "{expr} is a view: it reads x's storage (the highlighted cells) with shape {shape} and stride {stride}, starting at cell {offset} (its storage_offset()). Nothing was copied.",
       copy: "{expr} is a new tensor with its own storage: the values were copied, so writing into it leaves x unchanged.",
       self: "x itself: shape {shape}, stride {stride}, over all of its storage.",
       error: "PyTorch raises:",
       mismatch:
-        "view() cannot merge dims {a} and {b} of the tensor it was called on (shape {shape}, stride {stride}): they are two separate runs of memory, since dim {a}'s stride is {actual} where one run would need {expected}. reshape() copies in this case; contiguous() first makes one run.",
+        "view() cannot merge dims {a} and {b} of the tensor it was called on (shape {shape}, stride {stride}). Two dims can be read as one only when they form one evenly spaced run of storage: one step along dim {a} has to cover exactly the {expected} cells that dim {b} onwards spans. Here dim {a}'s stride is {actual}, so the elements lie in separate runs (hover over the elements below to see where each one sits). reshape() copies in this case; contiguous() first makes one run.",
       unsupported:
         "This figure reads x followed by indexing with integers and slices (x[1:, ::2]) and .t(), .T, .transpose, .permute, .view, .reshape, .flatten, .expand, .unsqueeze, .squeeze, .narrow, .contiguous, .clone with integer arguments. It stopped at position {at}: run anything else in a code cell.",
       loading: "Loading the engine…",

@@ -46,7 +46,7 @@ function storageRow(
   return `<p class="tl-tm-label">${esc(label)}</p><ol class="tl-tm-storage" start="0">${cells.join("")}</ol>`;
 }
 
-function grid(g: Geometry, t: TensorMemoryStrings): string {
+function grid(g: Geometry, t: TensorMemoryStrings, heading = t.result): string {
   const cols = g.shape.length === 0 ? 1 : (g.shape[g.shape.length - 1] as number);
   const rows = g.shape.length <= 1 ? 1 : (g.shape[g.shape.length - 2] as number);
   const perBlock = Math.max(1, rows * cols);
@@ -73,7 +73,7 @@ function grid(g: Geometry, t: TensorMemoryStrings): string {
       `<div class="tl-tm-block">${head}<div class="tl-tm-grid" role="list" style="--cols:${cols}">${items.join("")}</div></div>`,
     );
   }
-  return `<p class="tl-tm-label">${esc(t.result)}</p><div class="tl-tm-blocks" data-cols="${cols}">${blocks.join("")}</div>`;
+  return `<p class="tl-tm-label">${esc(heading)}</p><div class="tl-tm-blocks" data-cols="${cols}">${blocks.join("")}</div>`;
 }
 
 function table(rows: [string, Geometry][], t: TensorMemoryStrings): string {
@@ -145,7 +145,10 @@ export function renderOutcome(outcome: Outcome, expr: string, t: TensorMemoryStr
           expected: v.mismatch.expected,
         })}</p>`,
       );
-      parts.push(storageRow(input, fill(t.storageOfX, { n: input.storageSize }), null, t));
+      const covered = new Map<number, number>();
+      for (const c of v.of.cells) covered.set(c, (covered.get(c) ?? 0) + 1);
+      parts.push(storageRow(input, fill(t.storageOfX, { n: input.storageSize }), covered, t));
+      parts.push(grid(v.of, t, t.viewedTensor));
       parts.push(mismatchTable(v.of, a, b, t));
     } else {
       parts.push(storageRow(input, fill(t.storageOfX, { n: input.storageSize }), null, t));
