@@ -49,7 +49,13 @@ export {
   withoutReplay,
   withReplayedReads,
 } from "./core/host-reads.ts";
-export { inferSize, type ViewMismatch, viewGeometry } from "./core/shape.ts";
+export {
+  type BroadcastMismatch,
+  broadcastGeometry,
+  inferSize,
+  type ViewMismatch,
+  viewGeometry,
+} from "./core/shape.ts";
 export type { DeviceType } from "./core/storage.ts";
 export {
   allocStats,

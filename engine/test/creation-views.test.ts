@@ -57,6 +57,8 @@ const VIEWS: Record<string, (b: Tensor) => Tensor> = {
   T_property: (b) => b.index([0]).T,
   expand: (b) => b.index([all, { stop: 1 }, all]).expand(2, 5, 4),
   expand_as: (b) => b.index([0, 0]).expand_as(b),
+  expand_new_size_1_dims: (b) => b.index([0, 0]).expand(1, 3, 1, 4),
+  expand_0_dim: (b) => b.index([0, 0, 0]).expand(1, 2),
   narrow: (b) => b.narrow(2, 1, 2),
   squeeze: (b) => b.index([all, { stop: 1 }]).squeeze(),
   unsqueeze: (b) => b.unsqueeze(1),

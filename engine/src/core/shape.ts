@@ -30,8 +30,22 @@ export function wrapDim(dim: number, ndim: number): number {
   return dim < 0 ? dim + n : dim;
 }
 
-/** Broadcasts two shapes with PyTorch's error text. */
-export function broadcastShapes(a: Shape, b: Shape): number[] {
+/** Where two shapes fail to broadcast: the result dim (counted after padding), and both sizes. */
+export interface BroadcastMismatch {
+  dim: number;
+  sizeA: number;
+  sizeB: number;
+}
+
+/**
+ * ATen's infer_size with its failure point: the shapes aligned from the right, dim by dim from
+ * the last, the first dim (from the right) where the sizes differ and neither is 1 stops it.
+ * `shape` is the broadcast shape, or null with `mismatch` saying where it failed.
+ */
+export function broadcastGeometry(
+  a: Shape,
+  b: Shape,
+): { shape: number[]; mismatch: null } | { shape: null; mismatch: BroadcastMismatch } {
   const n = Math.max(a.length, b.length);
   const out = new Array<number>(n);
   for (let i = n - 1; i >= 0; i--) {
@@ -40,13 +54,23 @@ export function broadcastShapes(a: Shape, b: Shape): number[] {
     const sa = offA >= 0 ? (a[offA] as number) : 1;
     const sb = offB >= 0 ? (b[offB] as number) : 1;
     if (sa !== sb && sa !== 1 && sb !== 1) {
-      throw runtimeError(
-        `The size of tensor a (${sa}) must match the size of tensor b (${sb}) at non-singleton dimension ${i}`,
-      );
+      return { shape: null, mismatch: { dim: i, sizeA: sa, sizeB: sb } };
     }
     out[i] = sa === 1 ? sb : sa;
   }
-  return out;
+  return { shape: out, mismatch: null };
+}
+
+/** Broadcasts two shapes with PyTorch's error text. */
+export function broadcastShapes(a: Shape, b: Shape): number[] {
+  const g = broadcastGeometry(a, b);
+  if (g.mismatch) {
+    const { dim, sizeA, sizeB } = g.mismatch;
+    throw runtimeError(
+      `The size of tensor a (${sizeA}) must match the size of tensor b (${sizeB}) at non-singleton dimension ${dim}`,
+    );
+  }
+  return g.shape;
 }
 
 export function broadcastAll(shapes: readonly Shape[]): number[] {
@@ -73,7 +97,10 @@ export function expandStrides(shape: Shape, strides: Shape, target: Shape): numb
           `The expanded size of the tensor (${size}) isn't allowed in a leading, non-existing dimension ${i}`,
         );
       }
-      out[i] = 0;
+      // ATen's inferExpandGeometry: a new dim of size 1 gets the stride a dim of size 1 in front
+      // of the next one would have; a stretched one, 0; every dim of a 0-dim tensor, 0.
+      const next = i + 1 < target.length ? (target[i + 1] as number) * (out[i + 1] as number) : 0;
+      out[i] = size === 1 && shape.length > 0 ? next : 0;
       continue;
     }
     const have = shape[j] as number;
