@@ -1,35 +1,14 @@
 // The widgets on the built site, in both languages: first paint without JavaScript, then every
 // case of a widget's PyTorch fixture entered through its controls and compared with what the
 // figure shows, the keyboard, hover links, axe in light and dark, and no console errors.
-import { readFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Locator, type Page, test } from "@playwright/test";
 import type { FixtureCase } from "../src/components/widgets/TensorMemory/model.ts";
+import { fixtureCases, ready, watchErrors } from "./support/widgets.ts";
 
-const memoryCases = (
-  JSON.parse(
-    readFileSync(
-      new URL("../src/components/widgets/TensorMemory/fixture.json", import.meta.url),
-      "utf8",
-    ),
-  ) as { cases: FixtureCase[] }
-).cases;
+const memoryCases = fixtureCases<FixtureCase>("TensorMemory");
 
 const tuple = (xs: number[]): string => (xs.length === 1 ? `(${xs[0]},)` : `(${xs.join(", ")})`);
-
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(String(e)));
-  page.on("console", (m) => {
-    if (m.type() === "error") errors.push(m.text());
-  });
-  return errors;
-}
-
-async function ready(figure: Locator): Promise<void> {
-  await figure.scrollIntoViewIfNeeded();
-  await expect(figure.locator("form")).toHaveAttribute("data-ready", "true");
-}
 
 async function openFigure(page: Page, href: string): Promise<Locator> {
   await page.goto(href);

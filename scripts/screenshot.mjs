@@ -1,8 +1,17 @@
-// Takes the README's screenshot (docs/screenshot.png) of the built English home page, using
-// the same Chromium as the e2e tests. Run after a build: node scripts/screenshot.mjs
+// Takes the README's screenshots of the built site, using the same Chromium as the e2e tests:
+// the English home page (docs/screenshot.png) and each widget in English light and Chinese dark
+// (docs/screenshots/). Run after a build: node scripts/screenshot.mjs
 import { spawn } from "node:child_process";
 import { chromium } from "@playwright/test";
 import { chromiumLaunchOptions } from "../e2e/support/chromium.ts";
+
+/** [file, page, which figure on it, colour scheme, a preset button to press first]. */
+const FIGURES = [
+  ["tensor-memory-en-light", "en/memory/", 0, "light", "x[1:, ::2]"],
+  ["tensor-memory-zh-cn-dark", "zh-cn/memory/", 0, "dark", "x.t().view(12)"],
+  ["broadcasting-en-light", "en/broadcasting/", 0, "light", null],
+  ["broadcasting-zh-cn-dark", "zh-cn/broadcasting/", 1, "dark", null],
+];
 
 const port = 4490;
 const server = spawn("node", ["scripts/serve.mjs", "--dir", "dist", "--port", String(port)], {
@@ -19,6 +28,19 @@ try {
   await page.evaluate(() => document.fonts.ready);
   await page.screenshot({ path: "docs/screenshot.png" });
   console.log("wrote docs/screenshot.png");
+  for (const [file, path, nth, scheme, preset] of FIGURES) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto(`http://localhost:${port}/${path}`);
+    const figure = page.locator("[data-widget]").nth(nth);
+    await figure.scrollIntoViewIfNeeded();
+    await figure.locator('form[data-ready="true"]').waitFor();
+    if (preset) await figure.getByRole("button", { name: preset, exact: true }).click();
+    // The sticky page header would cover the top of a tall figure.
+    await page.addStyleTag({ content: "header { position: static !important; }" });
+    await page.evaluate(() => document.fonts.ready);
+    await figure.screenshot({ path: `docs/screenshots/${file}.png` });
+    console.log(`wrote docs/screenshots/${file}.png`);
+  }
 } finally {
   await browser.close();
   server.kill();

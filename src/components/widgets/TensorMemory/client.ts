@@ -3,28 +3,8 @@
 // reader submits or picks is evaluated by the engine and redrawn. Hovering or focusing an
 // element highlights its storage cell and back.
 import { rovingFocus } from "../shared/keyboard.ts";
+import { loadWhenNear } from "../shared/lazy.ts";
 import type { TensorMemoryStrings } from "./view.ts";
-
-function afterLoad(): Promise<void> {
-  return document.readyState === "complete"
-    ? Promise.resolve()
-    : new Promise((resolve) => addEventListener("load", () => resolve(), { once: true }));
-}
-
-function nearViewport(el: Element): Promise<void> {
-  return new Promise((resolve) => {
-    const io = new IntersectionObserver(
-      (entries) => {
-        if (entries.some((e) => e.isIntersecting)) {
-          io.disconnect();
-          resolve();
-        }
-      },
-      { rootMargin: "400px" },
-    );
-    io.observe(el);
-  });
-}
 
 async function hydrate(root: HTMLElement): Promise<void> {
   const t = JSON.parse(root.dataset.strings ?? "{}") as TensorMemoryStrings;
@@ -37,21 +17,14 @@ async function hydrate(root: HTMLElement): Promise<void> {
   linkHover(body);
   rovingFocus(body, ".tl-tm-el, .tl-tm-cell", () => {
     // Arrow keys move through the grid by its columns.
-    const cols = body.querySelector<HTMLElement>(".tl-tm-blocks")?.dataset.cols;
+    const cols = body.querySelector<HTMLElement>(".tl-blocks")?.dataset.cols;
     return Number(cols ?? 1);
   });
-  await afterLoad();
-  await nearViewport(root);
-  status.textContent = t.loading;
-  let model: typeof import("./model.ts");
-  let view: typeof import("./view.ts");
-  try {
-    [model, view] = await Promise.all([import("./model.ts"), import("./view.ts")]);
-  } catch {
-    status.textContent = t.failed;
-    return;
-  }
-  status.textContent = "";
+  const loaded = await loadWhenNear(root, status, t, () =>
+    Promise.all([import("./model.ts"), import("./view.ts")]),
+  );
+  if (!loaded) return;
+  const [model, view] = loaded;
   const show = (expression: string): void => {
     body.innerHTML = view.renderOutcome(model.evaluate(base.value, expression), expression, t);
     root.dataset.expression = expression;

@@ -2,23 +2,12 @@
 // build time and redraws it in the browser. Every number shown comes from the Outcome, which
 // the engine computed (model.ts).
 import type { UiStrings } from "../../../i18n/strings.ts";
-import { esc, fill, pySize, pyTuple } from "../shared/html.ts";
+import { esc, fill, multiIndex, pySize, pyTuple } from "../shared/html.ts";
 import type { Geometry, Outcome } from "./model.ts";
 
 export type TensorMemoryStrings = UiStrings["widgets"]["tensorMemory"];
 
 const code = (text: string): string => `<code>${esc(text)}</code>`;
-
-/** Row-major multi-index of flat position p in shape. */
-function multiIndex(p: number, shape: readonly number[]): number[] {
-  const out = new Array<number>(shape.length).fill(0);
-  for (let d = shape.length - 1; d >= 0; d--) {
-    const n = shape[d] as number;
-    out[d] = p % n;
-    p = Math.floor(p / n);
-  }
-  return out;
-}
 
 function storageRow(
   g: Geometry,
@@ -43,7 +32,7 @@ function storageRow(
       }</li>`,
     );
   }
-  return `<p class="tl-tm-label">${esc(label)}</p><ol class="tl-tm-storage" start="0">${cells.join("")}</ol>`;
+  return `<p class="tl-label">${esc(label)}</p><ol class="tl-tm-storage" start="0">${cells.join("")}</ol>`;
 }
 
 function grid(g: Geometry, t: TensorMemoryStrings, heading = t.result): string {
@@ -67,13 +56,12 @@ function grid(g: Geometry, t: TensorMemoryStrings, heading = t.result): string {
       );
     }
     const lead = g.shape.length > 2 ? multiIndex(start, g.shape).slice(0, -2) : [];
-    const head =
-      lead.length > 0 ? `<span class="tl-tm-block-label">[${lead.join(", ")}]</span>` : "";
+    const head = lead.length > 0 ? `<span class="tl-block-label">[${lead.join(", ")}]</span>` : "";
     blocks.push(
-      `<div class="tl-tm-block">${head}<div class="tl-tm-grid" role="list" style="--cols:${cols}">${items.join("")}</div></div>`,
+      `<div class="tl-block">${head}<div class="tl-grid" role="list" style="--cols:${cols}">${items.join("")}</div></div>`,
     );
   }
-  return `<p class="tl-tm-label">${esc(heading)}</p><div class="tl-tm-blocks" data-cols="${cols}">${blocks.join("")}</div>`;
+  return `<p class="tl-label">${esc(heading)}</p><div class="tl-blocks" data-cols="${cols}">${blocks.join("")}</div>`;
 }
 
 function table(rows: [string, Geometry][], t: TensorMemoryStrings): string {
@@ -130,7 +118,7 @@ export function renderOutcome(outcome: Outcome, expr: string, t: TensorMemoryStr
     );
   } else if (outcome.kind === "error") {
     parts.push(
-      `<div class="tl-tm-error" data-kind="error"><p>${esc(t.error)}</p><pre>${esc(`${outcome.type}: ${outcome.message}`)}</pre></div>`,
+      `<div class="tl-tm-error tl-error-box" data-kind="error"><p>${esc(t.error)}</p><pre>${esc(`${outcome.type}: ${outcome.message}`)}</pre></div>`,
     );
     const v = outcome.view;
     if (v) {

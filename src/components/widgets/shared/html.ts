@@ -1,6 +1,7 @@
 // Small pieces the widgets share: HTML escaping for markup built as strings (the same function
 // renders a figure's first paint at build time and its updates in the browser), PyTorch's
-// spelling of sizes and strides, and filling {placeholders} in a UI string.
+// spelling of sizes and strides, filling {placeholders} in a UI string, and the row-major index
+// of an element.
 
 export function esc(text: string | number): string {
   return String(text)
@@ -23,4 +24,15 @@ export function pySize(shape: readonly number[]): string {
 /** Replaces {name} in a UI string with the given values (already escaped when they are HTML). */
 export function fill(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
+}
+
+/** The row-major multi-index of flat position p in a tensor of `shape`. */
+export function multiIndex(p: number, shape: readonly number[]): number[] {
+  const out = new Array<number>(shape.length).fill(0);
+  for (let d = shape.length - 1; d >= 0; d--) {
+    const n = shape[d] as number;
+    out[d] = p % n;
+    p = Math.floor(p / n);
+  }
+  return out;
 }
