@@ -98,7 +98,9 @@ for (const locale of ["en", "zh-cn"]) {
       const figure = await openFigure(page, new URL(url, baseURL).href);
       await show(figure, "torch.arange(24).view(2, 3, 4)", "x.transpose(1, 2).view(2, 12)");
       const marked = figure.locator(".tl-tm-dims thead .is-marked");
-      await expect(marked).toHaveText(["dim 1", "dim 2"]);
+      await expect(marked).toHaveText(
+        locale === "en" ? ["dim 1", "dim 2"] : ["第 1 维", "第 2 维"],
+      );
       await expect(figure.locator(".tl-tm-mismatch")).toHaveAttribute("data-dims", "1,2");
       await show(figure, "torch.arange(12).view(3, 4)", "x.sum()");
       await expect(figure.locator('[data-kind="unsupported"]')).toContainText(

@@ -204,6 +204,7 @@ export const en = {
       covered: "used {n} times",
       shape: "shape",
       stride: "stride()",
+      column: "dim {i}",
       offset: "storage_offset()",
       contiguous: "is_contiguous()",
       view: "{expr} is a view: it reads x's storage (the highlighted cells) with shape {shape} and stride {stride}, starting at cell {offset} (its storage_offset()). Nothing was copied.",

@@ -163,6 +163,7 @@ export const zhCN: UiStrings = {
       covered: "被用了 {n} 次",
       shape: "shape",
       stride: "stride()",
+      column: "第 {i} 维",
       offset: "storage_offset()",
       contiguous: "is_contiguous()",
       view: "{expr} 是一个视图：它以形状 {shape}、步幅 {stride} 读取 x 的存储（高亮的单元），从第 {offset} 个单元（即 storage_offset()）开始。没有复制任何数据。",

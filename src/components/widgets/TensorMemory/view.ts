@@ -155,7 +155,7 @@ function mismatchTable(g: Geometry, a: number, b: number, t: TensorMemoryStrings
   const dims = g.shape.map((_, d) => d);
   const mark = (d: number): string => (d === a || d === b ? ' class="is-marked"' : "");
   return `<table class="tl-tm-table tl-tm-dims"><thead><tr><td></td>${dims
-    .map((d) => `<th scope="col"${mark(d)}>dim ${d}</th>`)
+    .map((d) => `<th scope="col"${mark(d)}>${esc(fill(t.column, { i: d }))}</th>`)
     .join("")}</tr></thead><tbody><tr><th scope="row">${code(t.shape)}</th>${dims
     .map((d) => `<td${mark(d)}>${g.shape[d]}</td>`)
     .join("")}</tr><tr><th scope="row">${code(t.stride)}</th>${dims
