@@ -8,7 +8,6 @@ import { type Column, MAX_DIMS, MAX_SIZE, MAX_VALUES, type Outcome, type Shapes 
 export type BroadcastingStrings = UiStrings["widgets"]["broadcasting"];
 
 const code = (text: string): string => `<code>${esc(text)}</code>`;
-const numel = (shape: readonly number[]): number => shape.reduce((p, n) => p * n, 1);
 
 /** One operand's shape editor: a number field per dim, and buttons to add or drop a first dim. */
 export function renderEditor(
@@ -157,7 +156,8 @@ function grid(
 function values(outcome: Extract<Outcome, { kind: "ok" }>, t: BroadcastingStrings): string {
   const { result, shapes } = outcome;
   const out = result.shape;
-  const n = numel(out);
+  // One value per element of the result: its element count, as the engine computed it.
+  const n = result.values.length;
   if (n === 0) return `<p class="tl-label">${esc(t.empty)}</p>`;
   if (n > MAX_VALUES)
     return `<p class="tl-label">${esc(fill(t.tooMany, { n: MAX_VALUES, m: n }))}</p>`;
