@@ -29,6 +29,15 @@ export * as autograd from "./autograd/grad.ts";
 export { enableGrad, isGradEnabled, noGrad, setGradEnabled } from "./autograd/grad-mode.ts";
 export type { GradHook } from "./autograd/node.ts";
 export type { Backend, View } from "./backend/backend.ts";
+export { registerBackend } from "./backend/registry.ts";
+export type { DeviceType } from "./backend/storage.ts";
+export {
+  allocStats,
+  limits,
+  measureAllocations,
+  resetAllocStats,
+  trackCollectedStorages,
+} from "./backend/storage.ts";
 export type { DType, Scalar, TypedArray } from "./core/dtype.ts";
 export {
   canCast,
@@ -56,14 +65,6 @@ export {
   type ViewMismatch,
   viewGeometry,
 } from "./core/shape.ts";
-export type { DeviceType } from "./core/storage.ts";
-export {
-  allocStats,
-  limits,
-  measureAllocations,
-  resetAllocStats,
-  trackCollectedStorages,
-} from "./core/storage.ts";
 export { DataLoader, type DataLoaderOptions, defaultCollate } from "./data/dataloader.ts";
 export { type Dataset, TensorDataset } from "./data/dataset.ts";
 export {
@@ -136,7 +137,7 @@ export { where } from "./ops/tensor-math.ts";
 export { Adam, type AdamOptions, AdamW } from "./optim/adam.ts";
 export { Optimizer, type OptionValue, type ParamGroup, reprOptimizer } from "./optim/optimizer.ts";
 export { SGD, type SGDOptions } from "./optim/sgd.ts";
-export { registerBackend, Tensor } from "./tensor.ts";
+export { Tensor } from "./tensor.ts";
 
 export type { GpuStatus, InitOptions };
 

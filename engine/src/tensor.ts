@@ -5,32 +5,13 @@
 import { runBackward } from "./autograd/engine.ts";
 import { isGradEnabled } from "./autograd/grad-mode.ts";
 import { type Edge, Node } from "./autograd/node.ts";
-import type { Backend, View } from "./backend/backend.ts";
-import { cpu } from "./backend/cpu/cpu-backend.ts";
+import type { View } from "./backend/backend.ts";
+import { backendFor } from "./backend/registry.ts";
+import { type DeviceType, Storage } from "./backend/storage.ts";
 import { castValue, DTYPES, type DType, isFloating, type TypedArray } from "./core/dtype.ts";
 import { runtimeError, valueError } from "./core/errors.ts";
 import { hostRead } from "./core/host-reads.ts";
 import { contiguousStrides, isContiguous, numelOf, wrapDim } from "./core/shape.ts";
-import { type DeviceType, Storage } from "./core/storage.ts";
-
-const backends: Partial<Record<DeviceType, Backend>> = { cpu };
-
-/** Registers the backend that serves a device (the WebGPU backend registers "cuda"). */
-export function registerBackend(b: Backend): void {
-  backends[b.device] = b;
-}
-
-export function backendFor(device: DeviceType): Backend {
-  const b = backends[device];
-  if (!b) {
-    throw runtimeError(
-      device === "cuda"
-        ? "Found no NVIDIA driver on your system. Please check that you have an NVIDIA GPU and installed a driver from http://www.nvidia.com/Download/index.aspx"
-        : `no backend for device ${device}`,
-    );
-  }
-  return b;
-}
 
 export class Tensor {
   // Replaced only by setData (`x.data = y`); fixed otherwise.

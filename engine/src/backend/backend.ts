@@ -2,7 +2,9 @@
 // the CPU backend is the readable reference and the WebGPU backend implements the same kernels.
 // Reads are asynchronous by design (a GPU cannot read synchronously); buffers are freed explicitly.
 import type { DType, TypedArray } from "../core/dtype.ts";
-import type { DeviceType } from "../core/storage.ts";
+
+/** The devices a tensor can live on: "cuda" is the WebGPU backend. */
+export type DeviceType = "cpu" | "cuda";
 
 /** A backend's handle for one storage's memory. */
 export type BackendBuffer = unknown;

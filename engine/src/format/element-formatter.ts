@@ -42,7 +42,7 @@ export function makeElementFormatter(
   opts: FormatterOptions,
 ): ElementFormatter {
   const forEach = (visit: (value: number | bigint) => void): void => {
-    for (let i = 0; i < values.length; i++) visit(values[i]);
+    for (let i = 0; i < values.length; i++) visit(values[i] as number | bigint);
   };
   const { precision } = opts;
   let intMode = true;

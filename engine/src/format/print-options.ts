@@ -30,14 +30,16 @@ export interface SetPrintoptionsArgs {
 
 type Profile = Omit<PrintOptions, "sciMode">;
 
+const DEFAULT_PROFILE: Profile = { precision: 4, threshold: 1000, edgeitems: 3, linewidth: 80 };
+
 const PROFILES: Record<string, Profile> = {
-  default: { precision: 4, threshold: 1000, edgeitems: 3, linewidth: 80 },
+  default: DEFAULT_PROFILE,
   short: { precision: 2, threshold: 1000, edgeitems: 2, linewidth: 80 },
   full: { precision: 4, threshold: Number.POSITIVE_INFINITY, edgeitems: 3, linewidth: 80 },
 };
 
 /** The options every formatTensor call reads unless given its own. Mutate through setPrintoptions. */
-export const printOptions: PrintOptions = { ...PROFILES.default, sciMode: null };
+export const printOptions: PrintOptions = { ...DEFAULT_PROFILE, sciMode: null };
 
 /** torch.set_printoptions: applies a profile, then the explicit options, then sci_mode. */
 export function setPrintoptions(args: SetPrintoptionsArgs = {}): void {

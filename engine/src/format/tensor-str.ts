@@ -20,7 +20,7 @@ export type TensorValues =
 export function valueGetter(values: TensorValues): (flatIndex: number) => number | bigint {
   if (typeof values === "function") return values;
   const arr = values as ArrayLike<number | bigint>;
-  return (i) => arr[i];
+  return (i) => arr[i] as number | bigint;
 }
 
 /** Number of elements of a shape (1 for a 0-d tensor). */
@@ -30,11 +30,13 @@ export function numelOf(shape: readonly number[]): number {
   return n;
 }
 
-/** The index ranges of one dimension that are printed, and whether "..." separates them. */
-interface Span {
-  ranges: Array<[number, number]>;
-  ellipsis: boolean;
-}
+/**
+ * The index ranges of one dimension that are printed, and whether "..." separates
+ * them: one range when the dimension is printed whole, head and tail when summarized.
+ */
+type Span =
+  | { ranges: [[number, number]]; ellipsis: false }
+  | { ranges: [[number, number], [number, number]]; ellipsis: true };
 
 function spanOf(size: number, isLastDim: boolean, summarize: boolean, edgeitems: number): Span {
   if (!summarize || size <= 2 * edgeitems) return { ranges: [[0, size]], ellipsis: false };
@@ -61,7 +63,7 @@ function rowMajorStrides(shape: readonly number[]): number[] {
   let s = 1;
   for (let d = shape.length - 1; d >= 0; d--) {
     strides[d] = s;
-    s *= shape[d];
+    s *= shape[d] as number;
   }
   return strides;
 }
@@ -92,24 +94,26 @@ export function tensorBodyStr(src: BodySource, indent: number, opts: PrintOption
       printed.push(get(offset));
       return;
     }
-    for (const [from, to] of spanOf(shape[d], d === rank - 1, summarize, edgeitems).ranges) {
-      for (let i = from; i < to; i++) collect(d + 1, offset + i * strides[d]);
+    const { ranges } = spanOf(shape[d] as number, d === rank - 1, summarize, edgeitems);
+    for (const [from, to] of ranges) {
+      for (let i = from; i < to; i++) collect(d + 1, offset + i * (strides[d] as number));
     }
   };
   collect(0, 0);
 
   const formatter = makeElementFormatter(src.kind, printed, opts);
-  if (rank === 0) return formatter.format(printed[0]);
+  if (rank === 0) return formatter.format(printed[0] as number | bigint);
 
   let cursor = 0;
-  const next = (): string => formatter.format(printed[cursor++]);
+  const next = (): string => formatter.format(printed[cursor++] as number | bigint);
   const render = (d: number, ind: number): string => {
-    const span = spanOf(shape[d], d === rank - 1, summarize, edgeitems);
+    const span = spanOf(shape[d] as number, d === rank - 1, summarize, edgeitems);
     if (d === rank - 1) return vectorStr(span, ind, next, formatter.width, opts.linewidth);
-    const [head, tail] = span.ranges;
+    const head = span.ranges[0];
     const slices: string[] = [];
     for (let i = head[0]; i < head[1]; i++) slices.push(render(d + 1, ind + 1));
     if (span.ellipsis) {
+      const tail = span.ranges[1];
       slices.push("...");
       for (let i = tail[0]; i < tail[1]; i++) slices.push(render(d + 1, ind + 1));
     }
@@ -130,9 +134,10 @@ function vectorStr(
   const elementLength = width + 2; // ", " between elements
   const perLine = Math.max(1, Math.floor((linewidth - indent) / elementLength));
   const data: string[] = [];
-  const [head, tail] = span.ranges;
+  const head = span.ranges[0];
   for (let i = head[0]; i < head[1]; i++) data.push(next());
   if (span.ellipsis) {
+    const tail = span.ranges[1];
     data.push(" ...");
     for (let i = tail[0]; i < tail[1]; i++) data.push(next());
   }

@@ -1,12 +1,12 @@
 // torch.nn.functional's layers and activations: linear, relu/sigmoid/tanh, softmax and
 // log_softmax, leaky_relu, softplus, dropout. Each forward runs as tensor ops under no_grad
 // and records one node with PyTorch's name and gradient formula, so graphs print as
-// PyTorch's do. Losses live in loss.ts; nothing here touches storages directly.
+// PyTorch's do. Losses live in loss.ts, softmax in softmax.ts (both re-exported here); nothing
+// here touches storages directly.
 
 import { noGrad } from "../autograd/grad-mode.ts";
 import { recordOp } from "../autograd/record.ts";
 import { runtimeError, valueError } from "../core/errors.ts";
-import { wrapDim } from "../core/shape.ts";
 import { zeros } from "../ops/creation.ts";
 import { sumToShape } from "../ops/helpers.ts";
 import "../ops/random-ops.ts";
@@ -20,6 +20,7 @@ export {
   mse_loss,
   nll_loss,
 } from "./loss.ts";
+export { log_softmax, softmax } from "./softmax.ts";
 
 /**
  * `F.linear(input, weight, bias)`: input @ weight.T + bias. A 2-D input with a bias is one
@@ -51,50 +52,6 @@ export function linear(input: Tensor, weight: Tensor, bias: Tensor | null = null
 export const relu = (input: Tensor): Tensor => input.relu();
 export const sigmoid = (input: Tensor): Tensor => input.sigmoid();
 export const tanh = (input: Tensor): Tensor => input.tanh();
-
-/** The dim F.softmax picks when none is given (with PyTorch's deprecation warning). */
-function implicitDim(ndim: number): number {
-  return ndim === 0 || ndim === 1 || ndim === 3 ? 0 : 1;
-}
-
-/** `F.softmax(input, dim)`: exp(x - max) / sum(exp(x - max)) along dim. */
-export function softmax(input: Tensor, dim?: number | null): Tensor {
-  const d = wrapDim(dim ?? implicitDim(input.ndim), Math.max(input.ndim, 1));
-  const y = noGrad(() => {
-    const e = input.ndim === 0 ? input.sub(input).exp() : input.sub(input.amax(d, true)).exp();
-    return input.ndim === 0 ? e : e.div(e.sum(d, true));
-  });
-  // y = softmax(x): dx = y * (g - sum(g * y, dim))
-  recordOp("SoftmaxBackward0", [input], [y], (node) => {
-    const so = node.save(y, true);
-    return ([g]) => {
-      const out = so.unpack();
-      const gg = g as Tensor;
-      return [input.ndim === 0 ? gg.mul(0) : out.mul(gg.sub(gg.mul(out).sum(d, true)))];
-    };
-  });
-  return y;
-}
-
-/** `F.log_softmax(input, dim)`: x - max - log(sum(exp(x - max))) along dim. */
-export function log_softmax(input: Tensor, dim?: number | null): Tensor {
-  const d = wrapDim(dim ?? implicitDim(input.ndim), Math.max(input.ndim, 1));
-  const y = noGrad(() => {
-    if (input.ndim === 0) return input.sub(input);
-    const shifted = input.sub(input.amax(d, true));
-    return shifted.sub(shifted.exp().sum(d, true).log());
-  });
-  // y = log_softmax(x): dx = g - exp(y) * sum(g, dim)
-  recordOp("LogSoftmaxBackward0", [input], [y], (node) => {
-    const so = node.save(y, true);
-    return ([g]) => {
-      const gg = g as Tensor;
-      if (input.ndim === 0) return [gg.mul(0)];
-      return [gg.sub(so.unpack().exp().mul(gg.sum(d, true)))];
-    };
-  });
-  return y;
-}
 
 /** `F.leaky_relu(input, negative_slope=0.01)`: x where x > 0, else slope * x. */
 export function leaky_relu(input: Tensor, negativeSlope = 0.01): Tensor {

@@ -10,7 +10,7 @@ import { indexError, runtimeError, valueError } from "../core/errors.ts";
 import { broadcastShapes } from "../core/shape.ts";
 import { zeros_like } from "../ops/creation.ts";
 import type { Tensor } from "../tensor.ts";
-import { log_softmax } from "./functional.ts";
+import { log_softmax } from "./softmax.ts";
 
 export type Reduction = "mean" | "sum" | "none";
 

@@ -2,11 +2,12 @@
 // .data alias. Copies allocate one new storage; detach and .data share storage.
 
 import { recordOp } from "../autograd/record.ts";
+import { backendFor } from "../backend/registry.ts";
+import type { DeviceType } from "../backend/storage.ts";
 import { castValue, type DType, isFloating } from "../core/dtype.ts";
 import { runtimeError } from "../core/errors.ts";
 import { broadcastShapes, expandStrides, preservedStrides, sameShape } from "../core/shape.ts";
-import type { DeviceType } from "../core/storage.ts";
-import { backendFor, Tensor } from "../tensor.ts";
+import { Tensor } from "../tensor.ts";
 import { inPlace, isTensor, sumToShape } from "./helpers.ts";
 
 declare module "../tensor.ts" {

@@ -1,11 +1,13 @@
 // Factory functions: tensor() from nested arrays (with dtype inference and ragged-input errors),
 // zeros/ones/full/empty/eye/arange/linspace and their *_like forms. Random factories live in
 // random-ops.ts. Every factory returns a fresh contiguous leaf.
+
+import { backendFor } from "../backend/registry.ts";
+import type { DeviceType } from "../backend/storage.ts";
 import { castValue, type DType, getDefaultDtype, isFloating, PyFloat } from "../core/dtype.ts";
 import { runtimeError, typeError, valueError } from "../core/errors.ts";
 import { preservedStrides, sameShape } from "../core/shape.ts";
-import type { DeviceType } from "../core/storage.ts";
-import { backendFor, Tensor } from "../tensor.ts";
+import { Tensor } from "../tensor.ts";
 import { type ShapeArg, shapeArgs } from "./views.ts";
 
 export interface FactoryOptions {

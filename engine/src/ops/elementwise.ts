@@ -3,6 +3,7 @@
 // Gradient math is written with tensor ops, so create_graph gives higher derivatives for free.
 
 import { recordOp } from "../autograd/record.ts";
+import { backendFor } from "../backend/registry.ts";
 import {
   canCast,
   type DType,
@@ -14,7 +15,7 @@ import {
 import { BINARY, UNARY } from "../core/elementwise-defs.ts";
 import { runtimeError, typeError } from "../core/errors.ts";
 import { broadcastShapes } from "../core/shape.ts";
-import { backendFor, Tensor } from "../tensor.ts";
+import { Tensor } from "../tensor.ts";
 import {
   checkOut,
   commonDevice,

@@ -3,9 +3,10 @@
 
 import { noGrad } from "../autograd/grad-mode.ts";
 import { recordOp } from "../autograd/record.ts";
+import { backendFor } from "../backend/registry.ts";
 import { runtimeError } from "../core/errors.ts";
 import { wrapDim } from "../core/shape.ts";
-import { backendFor, Tensor } from "../tensor.ts";
+import { Tensor } from "../tensor.ts";
 import { inPlace, isTensor, operandView, type TensorLike } from "./helpers.ts";
 
 declare module "../tensor.ts" {

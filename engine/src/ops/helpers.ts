@@ -7,6 +7,8 @@ import { isGradEnabled, noGrad } from "../autograd/grad-mode.ts";
 import { Node } from "../autograd/node.ts";
 import { bumpHistory, refreshView, setViewRefresher, stampView } from "../autograd/view-history.ts";
 import type { View } from "../backend/backend.ts";
+import { backendFor } from "../backend/registry.ts";
+import type { DeviceType } from "../backend/storage.ts";
 import {
   castValue,
   type DType,
@@ -17,8 +19,7 @@ import {
 } from "../core/dtype.ts";
 import { runtimeError, typeError } from "../core/errors.ts";
 import { expandStrides, sameShape } from "../core/shape.ts";
-import type { DeviceType } from "../core/storage.ts";
-import { backendFor, Tensor } from "../tensor.ts";
+import { Tensor } from "../tensor.ts";
 
 export type TensorLike = Tensor | Scalar;
 

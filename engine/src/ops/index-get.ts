@@ -4,9 +4,10 @@
 // d x[idx] = zeros_like(x).index_put_(idx, g, accumulate=True).
 
 import { recordOp } from "../autograd/record.ts";
+import { backendFor } from "../backend/registry.ts";
 import { indexError, runtimeError } from "../core/errors.ts";
 import { broadcastShapes, expandStrides, wrapDim } from "../core/shape.ts";
-import { backendFor, Tensor } from "../tensor.ts";
+import { Tensor } from "../tensor.ts";
 import {
   type AdvancedIndex,
   advancedLocator,

@@ -4,8 +4,9 @@
 // a flat view of the storage, so no new kernel is needed. Must not read or write tensor data.
 
 import type { View } from "../backend/backend.ts";
+import { backendFor } from "../backend/registry.ts";
 import { numelOf } from "../core/shape.ts";
-import { backendFor, Tensor } from "../tensor.ts";
+import { Tensor } from "../tensor.ts";
 
 /** Where each result element lives, given the geometry of the tensor it is read from. */
 export type Locator = (

@@ -7,10 +7,11 @@
 import { isGradEnabled, noGrad } from "../autograd/grad-mode.ts";
 import { recordOp } from "../autograd/record.ts";
 import type { View } from "../backend/backend.ts";
+import { backendFor } from "../backend/registry.ts";
 import { isFloating } from "../core/dtype.ts";
 import { indexError, runtimeError } from "../core/errors.ts";
 import { expandStrides, fmtShape, wrapDim } from "../core/shape.ts";
-import { backendFor, Tensor } from "../tensor.ts";
+import { Tensor } from "../tensor.ts";
 import {
   checkInPlaceAllowed,
   inPlace,

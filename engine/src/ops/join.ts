@@ -5,10 +5,11 @@
 
 import { noGrad } from "../autograd/grad-mode.ts";
 import { recordOp } from "../autograd/record.ts";
+import { backendFor } from "../backend/registry.ts";
 import { type DType, isFloating, promoteTypes } from "../core/dtype.ts";
 import { runtimeError } from "../core/errors.ts";
 import { contiguousStrides, fmtShape, wrapDim } from "../core/shape.ts";
-import { backendFor, Tensor } from "../tensor.ts";
+import { Tensor } from "../tensor.ts";
 import { scalarView } from "./helpers.ts";
 import { type ShapeArg, shapeArgs } from "./views.ts";
 

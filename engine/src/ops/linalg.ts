@@ -4,10 +4,11 @@
 
 import { noGrad } from "../autograd/grad-mode.ts";
 import { recordOp } from "../autograd/record.ts";
+import { backendFor } from "../backend/registry.ts";
 import { isFloating } from "../core/dtype.ts";
 import { runtimeError } from "../core/errors.ts";
 import { broadcastShapes, expandStrides } from "../core/shape.ts";
-import { backendFor, Tensor } from "../tensor.ts";
+import { Tensor } from "../tensor.ts";
 import { contiguousClone } from "./copy.ts";
 import { commonDevice, sumToShape, typeName } from "./helpers.ts";
 

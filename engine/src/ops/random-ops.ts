@@ -6,10 +6,10 @@
 
 import { noGrad } from "../autograd/grad-mode.ts";
 import { recordOp } from "../autograd/record.ts";
+import type { DeviceType } from "../backend/storage.ts";
 import { type DType, getDefaultDtype, isFloating } from "../core/dtype.ts";
 import { runtimeError, typeError } from "../core/errors.ts";
 import { broadcastShapes } from "../core/shape.ts";
-import type { DeviceType } from "../core/storage.ts";
 import {
   defaultGenerator as defaultImpl,
   bernoulli_ as fillBernoulli,
@@ -180,7 +180,7 @@ Tensor.prototype.bernoulli_ = function (this: Tensor, p = 0.5, generator = null)
     else {
       const tmp = fillBernoulli(new Float64Array(h.length), p, gen);
       for (let i = 0; i < h.length; i++)
-        h[i] = (h instanceof BigInt64Array ? BigInt(tmp[i]) : tmp[i]) as never;
+        h[i] = (h instanceof BigInt64Array ? BigInt(tmp[i] as number) : tmp[i]) as never;
     }
   });
 };

@@ -5,10 +5,11 @@
 import { noGrad } from "../autograd/grad-mode.ts";
 import { recordOp } from "../autograd/record.ts";
 import type { ReduceOp } from "../backend/backend.ts";
+import { backendFor } from "../backend/registry.ts";
 import { type DType, isFloating, type Scalar, scalarValue } from "../core/dtype.ts";
 import { indexError, notImplemented, runtimeError } from "../core/errors.ts";
 import { contiguousStrides, wrapDim } from "../core/shape.ts";
-import { backendFor, Tensor } from "../tensor.ts";
+import { Tensor } from "../tensor.ts";
 import { typeName } from "./helpers.ts";
 import { cat } from "./join.ts";
 import { where } from "./tensor-math.ts";

@@ -6,9 +6,10 @@
 import { noGrad } from "../autograd/grad-mode.ts";
 import { recordOp } from "../autograd/record.ts";
 import type { View } from "../backend/backend.ts";
+import { backendFor } from "../backend/registry.ts";
 import { runtimeError } from "../core/errors.ts";
 import { wrapDim } from "../core/shape.ts";
-import { backendFor, Tensor } from "../tensor.ts";
+import { Tensor } from "../tensor.ts";
 import { zerosOf } from "./index-get.ts";
 import type { Values } from "./reduce.ts";
 

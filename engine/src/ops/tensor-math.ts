@@ -4,6 +4,7 @@
 
 import { noGrad } from "../autograd/grad-mode.ts";
 import { recordOp } from "../autograd/record.ts";
+import { backendFor } from "../backend/registry.ts";
 import {
   canCast,
   type DType,
@@ -14,7 +15,7 @@ import {
 } from "../core/dtype.ts";
 import { runtimeError } from "../core/errors.ts";
 import { broadcastAll } from "../core/shape.ts";
-import { backendFor, Tensor } from "../tensor.ts";
+import { Tensor } from "../tensor.ts";
 import { binary, binaryInPlace, unary, unaryInPlace } from "./elementwise.ts";
 import {
   commonDevice,

@@ -5,6 +5,7 @@
 import { noGrad } from "../autograd/grad-mode.ts";
 import { recordOp } from "../autograd/record.ts";
 import { refreshView, stampView } from "../autograd/view-history.ts";
+import { backendFor } from "../backend/registry.ts";
 import { indexError, runtimeError, valueError } from "../core/errors.ts";
 import {
   contiguousStrides,
@@ -15,7 +16,7 @@ import {
   viewStrides,
   wrapDim,
 } from "../core/shape.ts";
-import { backendFor, Tensor } from "../tensor.ts";
+import { Tensor } from "../tensor.ts";
 import { sumToShape } from "./helpers.ts";
 
 export type ShapeArg = number | readonly number[];

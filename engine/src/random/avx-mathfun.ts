@@ -13,11 +13,11 @@ const scratchI = new Int32Array(scratchF.buffer);
 
 function bitsOf(x: number): number {
   scratchF[0] = x;
-  return scratchI[0];
+  return scratchI[0] as number;
 }
 function fromBits(bits: number): number {
   scratchI[0] = bits;
-  return scratchF[0];
+  return scratchF[0] as number;
 }
 
 const SQRTHF = f(0.707106781186547524);
@@ -41,9 +41,9 @@ export function logf32(xIn: number): number {
   if (below) e = f(e - 1);
   x = f(x + tmp0);
   const z = f(x * x);
-  let y = LOG_P[0];
+  let y = LOG_P[0] as number;
   for (let k = 1; k < LOG_P.length; k++) {
-    y = fmaF32(y, x, LOG_P[k]);
+    y = fmaF32(y, x, LOG_P[k] as number);
   }
   y = f(y * x);
   const eq1 = f(e * LOG_Q1);
@@ -76,16 +76,16 @@ export function sincosf32(theta: number, out: Float32Array): void {
   x = fmaF32(y, MINUS_DP2, x);
   x = fmaF32(y, MINUS_DP3, x);
   const z = f(x * x);
-  let c = COSCOF[0];
-  c = fmaF32(c, z, COSCOF[1]);
-  c = fmaF32(c, z, COSCOF[2]);
+  let c = COSCOF[0] as number;
+  c = fmaF32(c, z, COSCOF[1] as number);
+  c = fmaF32(c, z, COSCOF[2] as number);
   c = f(c * z);
   const half = f(z * 0.5);
   c = fmaF32(c, z, -half); // fused here too: c * z - z * 0.5 with c * z unrounded
   c = f(c + 1);
-  let s = SINCOF[0];
-  s = fmaF32(s, z, SINCOF[1]);
-  s = fmaF32(s, z, SINCOF[2]);
+  let s = SINCOF[0] as number;
+  s = fmaF32(s, z, SINCOF[1] as number);
+  s = fmaF32(s, z, SINCOF[2] as number);
   s = f(s * z);
   s = fmaF32(s, x, x);
   // Select the polynomial per lane, with the same subtractions the vector code does.

@@ -90,12 +90,12 @@ function boxMuller16Float32(
 ): void {
   const plain = mean === 0 && std === 1; // fma(v, 1, 0) is v
   for (let j = 0; j < 8; j++) {
-    const u1 = f(1 - d[o + j]);
-    const u2 = d[o + j + 8];
+    const u1 = f(1 - (d[o + j] as number));
+    const u2 = d[o + j + 8] as number;
     const radius = f(Math.sqrt(f(-2 * logf32(u1))));
     sincosf32(f(TWO_PI_F32 * u2), sc);
-    const n1 = f(radius * sc[1]);
-    const n2 = f(radius * sc[0]);
+    const n1 = f(radius * (sc[1] as number));
+    const n2 = f(radius * (sc[0] as number));
     d[o + j] = plain ? n1 : fmaF32(n1, std, mean);
     d[o + j + 8] = plain ? n2 : fmaF32(n2, std, mean);
   }
@@ -105,8 +105,8 @@ function boxMuller16Float32(
 function boxMuller16Float64(d: Float64Array, o: number, mean: number, std: number): void {
   const plain = mean === 0 && std === 1;
   for (let j = 0; j < 8; j++) {
-    const u1 = 1 - d[o + j];
-    const u2 = d[o + j + 8];
+    const u1 = 1 - (d[o + j] as number);
+    const u2 = d[o + j + 8] as number;
     const radius = Math.sqrt(-2 * Math.log(u1));
     const theta = TWO_PI * u2;
     const n1 = radius * Math.cos(theta);

@@ -146,7 +146,7 @@ const LIBM_ULPS = 4;
 /** Distance in units in the last place between two doubles of the same sign. */
 function ulps(a: number, b: number): number {
   const buf = new BigInt64Array(new Float64Array([a, b]).buffer);
-  const d = buf[0] - buf[1];
+  const d = (buf[0] as bigint) - (buf[1] as bigint);
   return Number(d < 0n ? -d : d);
 }
 
@@ -176,7 +176,7 @@ describe("random.json fixture from PyTorch 1.13", () => {
           const g = got as number[];
           const w = want as number[];
           expect(g.length, describeCall(call)).toBe(w.length);
-          const worst = Math.max(0, ...g.map((v, i) => ulps(v, w[i])));
+          const worst = Math.max(0, ...g.map((v, i) => ulps(v, w[i] as number)));
           expect(worst, describeCall(call)).toBeLessThanOrEqual(LIBM_ULPS);
         } else {
           expect(got, describeCall(call)).toEqual(want);

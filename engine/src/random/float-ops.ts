@@ -12,11 +12,11 @@ const HIGH = 1 - LOW;
 export function roundToOdd(s: number, err: number): number {
   if (err === 0 || !Number.isFinite(s)) return s;
   scratch[0] = s;
-  if ((scratchWords[LOW] & 1) === 1) return s;
+  if (((scratchWords[LOW] as number) & 1) === 1) return s;
   // Even mantissa and inexact: step one ulp towards the exact value, which is odd.
   const away = s > 0 === err > 0;
-  let lo = scratchWords[LOW];
-  let hi = scratchWords[HIGH];
+  let lo = scratchWords[LOW] as number;
+  let hi = scratchWords[HIGH] as number;
   if (away) {
     lo = (lo + 1) >>> 0;
     if (lo === 0) hi = (hi + 1) >>> 0;
@@ -26,7 +26,7 @@ export function roundToOdd(s: number, err: number): number {
   }
   scratchWords[LOW] = lo;
   scratchWords[HIGH] = hi;
-  return scratch[0];
+  return scratch[0] as number;
 }
 
 /** Error of a floating-point addition: returns e with a + b = RN(a + b) + e exactly. */

@@ -31,7 +31,7 @@ export function toUint64Seed(seed: number | bigint): bigint {
 export function nonDeterministicSeed(): bigint {
   const words = new Uint32Array(2);
   globalThis.crypto.getRandomValues(words);
-  return (BigInt(words[0]) << 32n) | BigInt(words[1]);
+  return (BigInt(words[0] as number) << 32n) | BigInt(words[1] as number);
 }
 
 export class Generator {

@@ -196,7 +196,7 @@ function fillFromTo(out: RandomTarget, range: bigint, base: bigint, gen: Generat
 export function randperm(n: number, gen: Generator = defaultGenerator): BigInt64Array {
   const perm = randpermNumbers(n, gen);
   const out = new BigInt64Array(n);
-  for (let i = 0; i < n; i++) out[i] = BigInt(perm[i]);
+  for (let i = 0; i < n; i++) out[i] = BigInt(perm[i] as number);
   return out;
 }
 
@@ -207,8 +207,8 @@ export function randpermNumbers(n: number, gen: Generator = defaultGenerator): n
   const r = Array.from({ length: n }, (_, i) => i);
   for (let i = 0; i < n - 1; i++) {
     const z = gen.random() % (n - i);
-    const save = r[i];
-    r[i] = r[z + i];
+    const save = r[i] as number;
+    r[i] = r[z + i] as number;
     r[z + i] = save;
   }
   return r;

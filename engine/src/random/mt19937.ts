@@ -38,7 +38,7 @@ export class Mt19937 {
     const w = this.words;
     w[0] = Number(this.seedValue & 0xffffffffn);
     for (let j = 1; j < MT_N; j++) {
-      const prev = w[j - 1];
+      const prev = w[j - 1] as number;
       // 1812433253 * (prev ^ (prev >> 30)) + j, modulo 2^32.
       w[j] = (Math.imul(1812433253, prev ^ (prev >>> 30)) + j) >>> 0;
     }
@@ -54,7 +54,7 @@ export class Mt19937 {
   /** Next tempered 32-bit output, as an unsigned number in [0, 2^32). */
   nextUint32(): number {
     if (--this.left === 0) this.regenerate();
-    let y = this.words[this.next++];
+    let y = this.words[this.next++] as number;
     y ^= y >>> 11;
     y ^= (y << 7) & 0x9d2c5680;
     y ^= (y << 15) & 0xefc60000;
@@ -82,12 +82,12 @@ export class Mt19937 {
     this.next = 0;
     let k = 0;
     for (; k < MT_N - MT_M; k++) {
-      w[k] = w[k + MT_M] ^ twist(w[k], w[k + 1]);
+      w[k] = (w[k + MT_M] as number) ^ twist(w[k] as number, w[k + 1] as number);
     }
     for (; k < MT_N - 1; k++) {
-      w[k] = w[k + MT_M - MT_N] ^ twist(w[k], w[k + 1]);
+      w[k] = (w[k + MT_M - MT_N] as number) ^ twist(w[k] as number, w[k + 1] as number);
     }
-    w[MT_N - 1] = w[MT_M - 1] ^ twist(w[MT_N - 1], w[0]);
+    w[MT_N - 1] = (w[MT_M - 1] as number) ^ twist(w[MT_N - 1] as number, w[0] as number);
   }
 }
 

@@ -1,7 +1,7 @@
 // Turning WebGPU on: finds a device, builds the backend and registers it as the engine's
 // "cuda" device. Until this succeeds, GPU tensors raise PyTorch's no-driver error and
 // torch.cuda.is_available() is False with the reason kept here.
-import { registerBackend } from "../../tensor.ts";
+import { registerBackend } from "../registry.ts";
 import { type InitOptions, requestGpu } from "./device.ts";
 import { WebGpuBackend } from "./webgpu-backend.ts";
 

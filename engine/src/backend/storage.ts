@@ -1,11 +1,11 @@
 // Storages: the eager source of truth for tensor data. A storage owns one backend buffer,
 // a version counter shared by every view of it, and a fake base address for data_ptr().
 // The allocation accounting here lets tests tell a view (no new storage) from a copy.
-import type { Backend, BackendBuffer } from "../backend/backend.ts";
-import { DTYPES, type DType } from "./dtype.ts";
-import { runtimeError } from "./errors.ts";
+import { DTYPES, type DType } from "../core/dtype.ts";
+import { runtimeError } from "../core/errors.ts";
+import type { Backend, BackendBuffer, DeviceType } from "./backend.ts";
 
-export type DeviceType = "cpu" | "cuda";
+export type { DeviceType };
 
 export interface AllocStats {
   /** Storages created since start (or since resetAllocStats). */

@@ -1,0 +1,52 @@
+// F.softmax and F.log_softmax, each one node with PyTorch's name and gradient. A module of
+// their own because the losses build on log_softmax and functional.ts re-exports the losses:
+// both import from here, so neither imports the other.
+
+import { noGrad } from "../autograd/grad-mode.ts";
+import { recordOp } from "../autograd/record.ts";
+import { wrapDim } from "../core/shape.ts";
+import type { Tensor } from "../tensor.ts";
+
+/** The dim F.softmax picks when none is given (with PyTorch's deprecation warning). */
+function implicitDim(ndim: number): number {
+  return ndim === 0 || ndim === 1 || ndim === 3 ? 0 : 1;
+}
+
+/** `F.softmax(input, dim)`: exp(x - max) / sum(exp(x - max)) along dim. */
+export function softmax(input: Tensor, dim?: number | null): Tensor {
+  const d = wrapDim(dim ?? implicitDim(input.ndim), Math.max(input.ndim, 1));
+  const y = noGrad(() => {
+    const e = input.ndim === 0 ? input.sub(input).exp() : input.sub(input.amax(d, true)).exp();
+    return input.ndim === 0 ? e : e.div(e.sum(d, true));
+  });
+  // y = softmax(x): dx = y * (g - sum(g * y, dim))
+  recordOp("SoftmaxBackward0", [input], [y], (node) => {
+    const so = node.save(y, true);
+    return ([g]) => {
+      const out = so.unpack();
+      const gg = g as Tensor;
+      return [input.ndim === 0 ? gg.mul(0) : out.mul(gg.sub(gg.mul(out).sum(d, true)))];
+    };
+  });
+  return y;
+}
+
+/** `F.log_softmax(input, dim)`: x - max - log(sum(exp(x - max))) along dim. */
+export function log_softmax(input: Tensor, dim?: number | null): Tensor {
+  const d = wrapDim(dim ?? implicitDim(input.ndim), Math.max(input.ndim, 1));
+  const y = noGrad(() => {
+    if (input.ndim === 0) return input.sub(input);
+    const shifted = input.sub(input.amax(d, true));
+    return shifted.sub(shifted.exp().sum(d, true).log());
+  });
+  // y = log_softmax(x): dx = g - exp(y) * sum(g, dim)
+  recordOp("LogSoftmaxBackward0", [input], [y], (node) => {
+    const so = node.save(y, true);
+    return ([g]) => {
+      const gg = g as Tensor;
+      if (input.ndim === 0) return [gg.mul(0)];
+      return [gg.sub(so.unpack().exp().mul(gg.sum(d, true)))];
+    };
+  });
+  return y;
+}
