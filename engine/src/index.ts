@@ -17,6 +17,8 @@ import type { InitOptions } from "./backend/webgpu/device.ts";
 export { type AdapterNameParts, adapterName } from "./backend/webgpu/device.ts";
 
 import type { GpuStatus } from "./backend/webgpu/index.ts";
+import * as functional from "./nn/functional.ts";
+import { FUNCTIONAL_OPS } from "./nn/functional-ops.ts";
 
 export {
   BackwardNeedsAwait,
@@ -76,7 +78,6 @@ export {
   resetPrintoptions,
   setPrintoptions,
 } from "./format/index.ts";
-export * as F from "./nn/functional.ts";
 export * as init from "./nn/init.ts";
 export { broadcast_shapes, broadcast_tensors } from "./ops/broadcast.ts";
 export {
@@ -117,6 +118,7 @@ export {
   whereNonzero,
 } from "./ops/indexing.ts";
 export * as linalg from "./ops/linalg-namespace.ts";
+export { type ManifestOp, type OpManifest, opManifest } from "./ops/op-manifest.ts";
 export {
   default_generator,
   Generator,
@@ -140,6 +142,12 @@ export { SGD, type SGDOptions } from "./optim/sgd.ts";
 export { Tensor } from "./tensor.ts";
 
 export type { GpuStatus, InitOptions };
+
+/**
+ * torch.nn.functional: the module's layers, activations and losses, and the activations that are
+ * op-table kernels (F.silu), made from the table.
+ */
+export const F = { ...functional, ...FUNCTIONAL_OPS };
 
 /**
  * Turns on the WebGPU backend as device "cuda" (PyTorch's name, so lessons read as CUDA code).

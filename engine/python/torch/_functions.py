@@ -7,7 +7,7 @@ import builtins
 
 import _torchlit as engine
 
-from . import _out
+from . import _manifest, _out
 from ._bridge import call, options, to_engine, to_js, wrap
 from ._device import engine_type
 from ._dtype import get_default_dtype
@@ -326,15 +326,11 @@ def equal(input, other):
     return builtins.bool((input == other).all())
 
 
-# torch.X(input, *args, **kwargs) == input.X(*args, **kwargs) for these methods.
+# torch.X(input, *args, **kwargs) == input.X(*args, **kwargs) for these methods: the op table's
+# methods (from the engine's manifest), then the rest.
 _METHOD_FUNCTIONS = [
-    "add", "sub", "mul", "div", "true_divide", "floor_divide", "remainder", "fmod", "pow",
-    "maximum", "minimum", "atan2", "eq", "ne", "lt", "le", "gt", "ge", "logical_and",
-    "bitwise_and", "bitwise_or", "bitwise_xor", "bitwise_not",
-    "logical_or", "logical_xor", "neg", "abs", "sign", "square", "exp", "expm1", "log", "log2",
-    "log10", "log1p", "sqrt", "rsqrt", "reciprocal", "sin", "cos", "tan", "asin", "acos", "atan",
-    "sinh", "cosh", "tanh", "sigmoid", "relu", "floor", "ceil", "trunc", "round", "frac",
-    "logical_not", "isnan", "isinf", "isfinite", "clamp", "clip", "masked_fill", "sum", "mean",
+    *_manifest.names(_manifest.BINARY, method=True), *_manifest.names(_manifest.UNARY, method=True),
+    "true_divide", "clamp", "clip", "masked_fill", "sum", "mean",
     "prod", "all", "any", "max", "min", "amax", "amin", "argmax", "argmin", "var", "std", "norm",
     "cumsum", "cumprod", "matmul", "mm", "mv", "bmm", "dot", "outer", "trace", "diag", "t",
     "transpose", "permute", "reshape", "flatten", "unflatten", "squeeze", "unsqueeze", "narrow",

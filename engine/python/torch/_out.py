@@ -10,30 +10,24 @@ import builtins
 
 import _torchlit as engine
 
+from . import _manifest
 from ._bridge import call, scalar, to_js, wrap
 
-# Engine binary ops with an out= path (torch name -> engine name).
+# Engine binary ops with an out= path (torch name -> engine name): the op table's, and aliases.
 BINARY = {
-    **{name: name for name in (
-        "add", "sub", "mul", "div", "floor_divide", "remainder", "fmod", "pow", "maximum",
-        "minimum", "atan2", "eq", "ne", "lt", "le", "gt", "ge", "logical_and", "logical_or",
-        "logical_xor",
-    )},
+    **{name: name for name in _manifest.out_names(_manifest.BINARY, "engine")},
     "true_divide": "div",
     "subtract": "sub",
     "multiply": "mul",
     "divide": "div",
-}  # fmt: skip
+}
 
-UNARY = frozenset([
-    "neg", "abs", "sign", "exp", "expm1", "log", "log2", "log10", "log1p", "sqrt", "rsqrt",
-    "reciprocal", "sin", "cos", "tan", "asin", "acos", "atan", "sinh", "cosh", "tanh", "sigmoid",
-    "floor", "ceil", "trunc", "round", "frac", "logical_not", "isnan", "isinf", "isfinite",
-])  # fmt: skip
+UNARY = frozenset(_manifest.out_names(_manifest.UNARY, "engine"))
 
 # Functions whose out= is computed here and copied in.
 COPIED = frozenset([
-    "square", "clamp", "clip", "sum", "mean", "prod", "all", "any", "amax", "amin", "argmax",
+    *_manifest.out_names(_manifest.UNARY, "copy"), *_manifest.out_names(_manifest.BINARY, "copy"),
+    "clamp", "clip", "sum", "mean", "prod", "all", "any", "amax", "amin", "argmax",
     "argmin", "var", "std", "norm", "cumsum", "cumprod", "matmul", "mm", "mv", "bmm", "dot",
     "outer", "gather", "index_select", "masked_select", "take", "tril", "triu",
 ])  # fmt: skip

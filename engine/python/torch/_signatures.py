@@ -4,15 +4,11 @@ PyTorch callers use keywords (`x.sum(dim=1, keepdim=True)`); the TypeScript engi
 positional arguments in PyTorch's order. `bind` places keywords where the engine expects them.
 """
 
-_BINARY = [
-    "add", "sub", "mul", "div", "floor_divide", "remainder", "fmod", "pow", "maximum", "minimum",
-    "atan2", "eq", "ne", "lt", "le", "gt", "ge", "logical_and", "logical_or", "logical_xor",
-    "bitwise_and", "bitwise_or", "bitwise_xor",
-]  # fmt: skip
+from . import _manifest
 
 SIGNATURES = {
-    **{name: ("other",) for name in _BINARY},
-    **{name + "_": ("other",) for name in _BINARY},
+    **{name: ("other",) for name in _manifest.names(_manifest.BINARY, method=True)},
+    **{name + "_": ("other",) for name in _manifest.names(_manifest.BINARY, inplace=True)},
     "sum": ("dim", "keepdim", "dtype"),
     "mean": ("dim", "keepdim", "dtype"),
     "prod": ("dim", "keepdim"),
@@ -113,7 +109,7 @@ def bind(name, args, kwargs):
         args = (other * alpha,)
     params = SIGNATURES.get(name)
     if params is None:
-        raise TypeError(f"{name}() got unexpected keyword arguments: {', '.join(kwargs)}")
+        raise TypeError(f"{name}() got an unexpected keyword argument '{next(iter(kwargs))}'")
     out = list(args)
     for i, param in enumerate(params[len(args):], start=len(args)):
         if param in kwargs:

@@ -678,5 +678,11 @@ Tensor.__rmatmul__ = _reflected(lambda self, other: _scalar_tensor(self, other) 
 Tensor.__neg__ = lambda self: wrap(call(self._js.neg))
 Tensor.__pos__ = lambda self: self
 Tensor.__abs__ = lambda self: wrap(call(self._js.abs))
-Tensor.__invert__ = lambda self: wrap(call(self._js.bitwise_not))
+def _invert(self):
+    if self.dtype.is_floating_point:
+        raise TypeError("~ (operator.invert) is only implemented on integer and Boolean-type tensors")
+    return wrap(call(self._js.bitwise_not))
+
+
+Tensor.__invert__ = _invert
 Tensor.__div__ = Tensor.__truediv__

@@ -2,6 +2,7 @@
 // the CPU backend is the readable reference and the WebGPU backend implements the same kernels.
 // Reads are asynchronous by design (a GPU cannot read synchronously); buffers are freed explicitly.
 import type { DType, TypedArray } from "../core/dtype.ts";
+import type { BinaryOp, UnaryOp } from "../core/elementwise-defs.ts";
 
 /** The devices a tensor can live on: "cuda" is the WebGPU backend. */
 export type DeviceType = "cpu" | "cuda";
@@ -43,8 +44,8 @@ export interface Backend {
   /** Strided copy with dtype conversion; src has dst's shape (broadcast dims have stride 0). */
   copy(src: View, dst: View): void;
   /** Elementwise op from the op table, by name; operands have dst's shape. */
-  unary(op: string, src: View, dst: View, params: readonly number[]): void;
-  binary(op: string, a: View, b: View, dst: View): void;
+  unary(op: UnaryOp, src: View, dst: View, params: readonly number[]): void;
+  binary(op: BinaryOp, a: View, b: View, dst: View): void;
   where(cond: View, a: View, b: View, dst: View): void;
   /**
    * Reduces the trailing `src.shape.length - dst.shape.length` dims of src into dst

@@ -1,6 +1,9 @@
 // The one table of elementwise kernels: each entry's scalar math (for the CPU loop), its WGSL
-// expression (for the WebGPU generator) and its dtype rule. Pure data: no tensors, no autograd;
-// ops/ adds the differentiation rules beside the public functions.
+// expressions (f32, and i32 where integers compute differently), its dtype rule and how PyTorch
+// code reaches it (`api`). Pure data: no tensors, no autograd. ops/elementwise.ts adds one
+// gradient rule per entry (the compiler refuses a missing one), tensor-math.ts makes the
+// methods, and ops/op-manifest.ts exports the whole as the manifest that the Python package
+// and the fixture generator read: adding an op means an entry here, its gradient and a fixture.
 
 /**
  * How an op picks its computation and result dtypes from the promoted input dtype:
@@ -11,17 +14,47 @@
  */
 export type DtypeRule = "same" | "float" | "bool" | "logical";
 
-export interface UnaryDef {
-  readonly rule: DtypeRule;
-  /** Scalar math on the computation dtype's values; `p` holds the op's scalar parameters. */
-  readonly cpu: (x: number, p: readonly number[]) => number;
+/**
+ * How PyTorch code reaches an op. An entry without `api` is a kernel the ops layer picks itself
+ * (integer pow, x ** scalar, clamp's bounds): its `via` names the public op that reaches it.
+ */
+export interface OpApi {
+  /** Tensor.name(...) and torch.name(...), generated from this table. */
+  readonly method?: true;
+  /** Tensor.name_(...) as well. */
+  readonly inplace?: true;
   /**
-   * WGSL expression over `x` (and `p0`, `p1` for parameters), computed in f32. `tl_*` functions
-   * come from the WebGPU math prelude (backend/webgpu/kernels-math.ts).
+   * torch.name(..., out=t): "engine" writes into t through the kernel's out= path, "copy"
+   * computes the result and copies it in (where the op's dtype rule needs its own path).
+   */
+  readonly out?: "engine" | "copy";
+  /**
+   * torch.nn.functional.name(input, *params, inplace=False): the scalar parameters' keyword
+   * names and defaults, in the kernel's p0, p1 order; `inplace` when PyTorch takes inplace=.
+   */
+  readonly functional?: {
+    readonly params: readonly (readonly [string, number])[];
+    readonly inplace: boolean;
+  };
+}
+
+interface OpDef {
+  readonly rule: DtypeRule;
+  readonly api?: OpApi;
+  /** For a kernel without `api`: the public op (method or function) that reaches it. */
+  readonly via?: string;
+  /**
+   * WGSL expression, computed in f32. `tl_*` functions come from the WebGPU math prelude
+   * (backend/webgpu/kernels-math.ts).
    */
   readonly wgsl: string;
-  /** WGSL on i32 values, where the integer op differs from the f32 one (integer pow). */
+  /** WGSL on i32 values, where the integer op differs from the f32 one; else integers use wgsl. */
   readonly wgslInt?: string;
+}
+
+export interface UnaryDef extends OpDef {
+  /** Scalar math on the computation dtype's values; `p` holds the op's scalar parameters. */
+  readonly cpu: (x: number, p: readonly number[]) => number;
   /** Not defined on bool inputs (PyTorch raises, e.g. for neg). */
   readonly noBool?: boolean;
   /** Defined on floating inputs only (frac): integer and bool inputs raise. */
@@ -30,11 +63,9 @@ export interface UnaryDef {
   readonly kernel?: string;
 }
 
-export interface BinaryDef {
-  readonly rule: DtypeRule;
+/** A binary op's WGSL reads `a` and `b`; a unary op's reads `x` and the parameters `p0`, `p1`. */
+export interface BinaryDef extends OpDef {
   readonly cpu: (a: number, b: number) => number;
-  readonly wgsl: string;
-  readonly wgslInt?: string;
 }
 
 /** Round half to even, as C's nearbyint (torch.round). */
@@ -94,107 +125,170 @@ export function pyRemainder(a: number, b: number): number {
 
 const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
 
-export const UNARY: Record<string, UnaryDef> = {
+/** A method with an in-place form whose torch function takes out= (most ops). */
+const METHOD = { method: true, inplace: true, out: "engine" } as const;
+/** A method with an in-place form and no out= (relu, maximum). */
+const METHOD_NO_OUT = { method: true, inplace: true } as const;
+
+export const UNARY = {
   // ~x for integers; bool tensors are sent to logical_not by the ops layer.
-  bitwise_not: { rule: "same", cpu: (x) => -x - 1, wgsl: "-x - 1.0" },
-  neg: { rule: "same", cpu: (x) => -x, wgsl: "-x", noBool: true },
-  abs: { rule: "same", cpu: (x) => Math.abs(x), wgsl: "abs(x)", noBool: true, kernel: "abs_cpu" },
+  bitwise_not: { rule: "same", api: METHOD, cpu: (x) => -x - 1, wgsl: "-x - 1.0", wgslInt: "~x" },
+  neg: { rule: "same", api: METHOD, cpu: (x) => -x, wgsl: "-x", wgslInt: "-x", noBool: true },
+  abs: {
+    rule: "same",
+    api: METHOD,
+    cpu: (x) => Math.abs(x),
+    wgsl: "abs(x)",
+    wgslInt: "abs(x)",
+    noBool: true,
+    kernel: "abs_cpu",
+  },
   // PyTorch 1.13 gives sign(nan) = 0.
-  sign: { rule: "same", cpu: (x) => (x > 0 ? 1 : x < 0 ? -1 : 0), wgsl: "sign(x)" },
-  square: { rule: "same", cpu: (x) => x * x, wgsl: "x * x" },
-  exp: { rule: "float", cpu: Math.exp, wgsl: "tl_exp(x)" },
-  expm1: { rule: "float", cpu: Math.expm1, wgsl: "tl_expm1(x)" },
-  log: { rule: "float", cpu: Math.log, wgsl: "tl_log(x)" },
-  log2: { rule: "float", cpu: Math.log2, wgsl: "tl_log(x) * 1.4426950408889634" },
-  log10: { rule: "float", cpu: Math.log10, wgsl: "tl_log(x) * 0.4342944819032518" },
-  log1p: { rule: "float", cpu: Math.log1p, wgsl: "tl_log1p(x)" },
-  sqrt: { rule: "float", cpu: Math.sqrt, wgsl: "sqrt(x)" },
-  rsqrt: { rule: "float", cpu: (x) => 1 / Math.sqrt(x), wgsl: "inverseSqrt(x)" },
-  reciprocal: { rule: "float", cpu: (x) => 1 / x, wgsl: "1.0 / x" },
-  sin: { rule: "float", cpu: Math.sin, wgsl: "tl_sin(x)" },
-  cos: { rule: "float", cpu: Math.cos, wgsl: "tl_cos(x)" },
-  tan: { rule: "float", cpu: Math.tan, wgsl: "tl_sin(x) / tl_cos(x)" },
-  asin: { rule: "float", cpu: Math.asin, wgsl: "asin(x)" },
-  acos: { rule: "float", cpu: Math.acos, wgsl: "tl_acos(x)" },
-  atan: { rule: "float", cpu: Math.atan, wgsl: "atan(x)" },
-  sinh: { rule: "float", cpu: Math.sinh, wgsl: "sinh(x)" },
-  cosh: { rule: "float", cpu: Math.cosh, wgsl: "(tl_exp(x) + tl_exp(-x)) * 0.5" },
+  sign: {
+    rule: "same",
+    api: METHOD,
+    cpu: (x) => (x > 0 ? 1 : x < 0 ? -1 : 0),
+    wgsl: "sign(x)",
+    wgslInt: "sign(x)",
+  },
+  // square's out= is computed and copied in: a bool input promotes to int64 first.
+  square: {
+    rule: "same",
+    api: { ...METHOD, out: "copy" },
+    cpu: (x) => x * x,
+    wgsl: "x * x",
+    wgslInt: "x * x",
+  },
+  exp: { rule: "float", api: METHOD, cpu: Math.exp, wgsl: "tl_exp(x)" },
+  expm1: { rule: "float", api: METHOD, cpu: Math.expm1, wgsl: "tl_expm1(x)" },
+  log: { rule: "float", api: METHOD, cpu: Math.log, wgsl: "tl_log(x)" },
+  log2: { rule: "float", api: METHOD, cpu: Math.log2, wgsl: "tl_log(x) * 1.4426950408889634" },
+  log10: { rule: "float", api: METHOD, cpu: Math.log10, wgsl: "tl_log(x) * 0.4342944819032518" },
+  log1p: { rule: "float", api: METHOD, cpu: Math.log1p, wgsl: "tl_log1p(x)" },
+  sqrt: { rule: "float", api: METHOD, cpu: Math.sqrt, wgsl: "sqrt(x)" },
+  rsqrt: { rule: "float", api: METHOD, cpu: (x) => 1 / Math.sqrt(x), wgsl: "inverseSqrt(x)" },
+  reciprocal: { rule: "float", api: METHOD, cpu: (x) => 1 / x, wgsl: "1.0 / x" },
+  sin: { rule: "float", api: METHOD, cpu: Math.sin, wgsl: "tl_sin(x)" },
+  cos: { rule: "float", api: METHOD, cpu: Math.cos, wgsl: "tl_cos(x)" },
+  tan: { rule: "float", api: METHOD, cpu: Math.tan, wgsl: "tl_sin(x) / tl_cos(x)" },
+  asin: { rule: "float", api: METHOD, cpu: Math.asin, wgsl: "asin(x)" },
+  acos: { rule: "float", api: METHOD, cpu: Math.acos, wgsl: "tl_acos(x)" },
+  atan: { rule: "float", api: METHOD, cpu: Math.atan, wgsl: "atan(x)" },
+  sinh: { rule: "float", api: METHOD, cpu: Math.sinh, wgsl: "sinh(x)" },
+  cosh: { rule: "float", api: METHOD, cpu: Math.cosh, wgsl: "(tl_exp(x) + tl_exp(-x)) * 0.5" },
   tanh: {
     rule: "float",
+    api: METHOD,
     cpu: Math.tanh,
     wgsl: "select(select(tanh(x), sign(x), abs(x) > 10.0), x, tl_isnan(x))",
   },
-  sigmoid: { rule: "float", cpu: sigmoid, wgsl: "1.0 / (1.0 + tl_exp(-x))" },
+  sigmoid: { rule: "float", api: METHOD, cpu: sigmoid, wgsl: "1.0 / (1.0 + tl_exp(-x))" },
   relu: {
     rule: "same",
+    api: METHOD_NO_OUT,
     cpu: (x) => (x > 0 ? x : x !== x ? x : 0),
     wgsl: "select(max(x, 0.0), x, tl_isnan(x))",
+    wgslInt: "max(x, 0i)",
     noBool: true,
   },
-  floor: { rule: "same", cpu: Math.floor, wgsl: "floor(x)", noBool: true, kernel: "floor_vml_cpu" },
-  ceil: { rule: "same", cpu: Math.ceil, wgsl: "ceil(x)", noBool: true, kernel: "ceil_vml_cpu" },
-  trunc: { rule: "same", cpu: Math.trunc, wgsl: "trunc(x)", noBool: true, kernel: "trunc_vml_cpu" },
+  floor: {
+    rule: "same",
+    api: METHOD,
+    cpu: Math.floor,
+    wgsl: "floor(x)",
+    wgslInt: "x",
+    noBool: true,
+    kernel: "floor_vml_cpu",
+  },
+  ceil: {
+    rule: "same",
+    api: METHOD,
+    cpu: Math.ceil,
+    wgsl: "ceil(x)",
+    wgslInt: "x",
+    noBool: true,
+    kernel: "ceil_vml_cpu",
+  },
+  trunc: {
+    rule: "same",
+    api: METHOD,
+    cpu: Math.trunc,
+    wgsl: "trunc(x)",
+    wgslInt: "x",
+    noBool: true,
+    kernel: "trunc_vml_cpu",
+  },
   round: {
     rule: "same",
+    api: METHOD,
     cpu: roundHalfEven,
     wgsl: "round(x)",
+    wgslInt: "x",
     noBool: true,
     kernel: "round_vml_cpu",
   },
   frac: {
     rule: "same",
+    api: METHOD,
     cpu: (x) => x - Math.trunc(x),
     wgsl: "x - trunc(x)",
+    wgslInt: "0i",
     floatOnly: true,
     kernel: "frac_cpu",
   },
   logical_not: {
     rule: "logical",
+    api: METHOD,
     cpu: (x) => (x === 0 ? 1 : 0),
     wgsl: "select(0.0, 1.0, !tl_nonzero(x))",
+    wgslInt: "select(0i, 1i, x == 0i)",
   },
-  isnan: { rule: "bool", cpu: (x) => (x !== x ? 1 : 0), wgsl: "select(0.0, 1.0, tl_isnan(x))" },
+  // The is* tests have neither an in-place form nor out= in PyTorch.
+  isnan: {
+    rule: "bool",
+    api: { method: true },
+    cpu: (x) => (x !== x ? 1 : 0),
+    wgsl: "select(0.0, 1.0, tl_isnan(x))",
+    wgslInt: "0i",
+  },
   isinf: {
     rule: "bool",
+    api: { method: true },
     cpu: (x) => (x === Infinity || x === -Infinity ? 1 : 0),
     wgsl: "select(0.0, 1.0, tl_isinf(x))",
+    wgslInt: "0i",
   },
   isfinite: {
     rule: "bool",
+    api: { method: true },
     cpu: (x) => (Number.isFinite(x) ? 1 : 0),
     wgsl: "select(0.0, 1.0, tl_isfinite(x))",
+    wgslInt: "1i",
   },
-  // Parameterised ops: p[0], p[1].
+  // Parameterised ops: p[0], p[1]. clamp(min, max) has its own method (bounds may be None).
   clamp: {
     rule: "same",
+    via: "clamp",
     cpu: (x, p) => (x !== x ? x : Math.min(Math.max(x, p[0] as number), p[1] as number)),
     wgsl: "select(min(max(x, p0), p1), x, tl_isnan(x))",
+    wgslInt: "i32(min(max(f32(x), p0), p1))",
   },
-  pow_scalar: { rule: "same", cpu: (x, p) => x ** (p[0] as number), wgsl: "tl_pow(x, p0)" },
+  // x ** scalar (the exponent p0) on floating tensors.
+  pow_scalar: {
+    rule: "same",
+    via: "pow",
+    cpu: (x, p) => x ** (p[0] as number),
+    wgsl: "tl_pow(x, p0)",
+  },
   // Integer tensor to an integer exponent p0, wrapping to p1 bits (32 or 64).
   pow_scalar_int: {
     rule: "same",
+    via: "pow",
     cpu: (x, p) => intPow(x, p[0] as number, p[1] as number),
     wgsl: "tl_pow(x, p0)",
     wgslInt: "tl_ipow(x, i32(p0))",
   },
-  rpow_scalar: { rule: "same", cpu: (x, p) => (p[0] as number) ** x, wgsl: "tl_pow(p0, x)" },
-  leaky_relu: {
-    rule: "float",
-    cpu: (x, p) => (x > 0 ? x : x * (p[0] as number)),
-    wgsl: "select(x * p0, x, x > 0.0)",
-  },
-  softplus: {
-    // beta = p0, threshold = p1: linear above threshold for stability, as PyTorch.
-    rule: "float",
-    cpu: (x, p) =>
-      x * (p[0] as number) > (p[1] as number)
-        ? x
-        : Math.log1p(Math.exp(x * (p[0] as number))) / (p[0] as number),
-    wgsl: "select(tl_log1p(tl_exp(x * p0)) / p0, x, x * p0 > p1)",
-  },
-  silu: { rule: "float", cpu: (x) => x * sigmoid(x), wgsl: "x / (1.0 + tl_exp(-x))" },
-};
+} as const satisfies Record<string, UnaryDef>;
 
 const INT32_MIN = -(2 ** 31);
 const INT32_MAX = 2 ** 31 - 1;
@@ -213,18 +307,37 @@ function bitwise(op: "and" | "or" | "xor"): (a: number, b: number) => number {
   };
 }
 
-export const BINARY: Record<string, BinaryDef> = {
-  add: { rule: "same", cpu: (a, b) => a + b, wgsl: "a + b" },
-  sub: { rule: "same", cpu: (a, b) => a - b, wgsl: "a - b" },
-  mul: { rule: "same", cpu: (a, b) => a * b, wgsl: "a * b" },
-  div: { rule: "float", cpu: (a, b) => a / b, wgsl: "a / b" },
-  floor_divide: { rule: "same", cpu: floorDivide, wgsl: "tl_floordiv_f(a, b)" },
-  remainder: { rule: "same", cpu: pyRemainder, wgsl: "a - floor(a / b) * b" },
-  fmod: { rule: "same", cpu: (a, b) => a % b, wgsl: "tl_fmod(a, b)" },
-  pow: { rule: "same", cpu: (a, b) => a ** b, wgsl: "tl_pow(a, b)" },
+export const BINARY = {
+  add: { rule: "same", api: METHOD, cpu: (a, b) => a + b, wgsl: "a + b", wgslInt: "a + b" },
+  sub: { rule: "same", api: METHOD, cpu: (a, b) => a - b, wgsl: "a - b", wgslInt: "a - b" },
+  mul: { rule: "same", api: METHOD, cpu: (a, b) => a * b, wgsl: "a * b", wgslInt: "a * b" },
+  div: { rule: "float", api: METHOD, cpu: (a, b) => a / b, wgsl: "a / b" },
+  floor_divide: {
+    rule: "same",
+    api: METHOD,
+    cpu: floorDivide,
+    wgsl: "tl_floordiv_f(a, b)",
+    wgslInt: "tl_floordiv(a, b)",
+  },
+  remainder: {
+    rule: "same",
+    api: METHOD,
+    cpu: pyRemainder,
+    wgsl: "a - floor(a / b) * b",
+    wgslInt: "tl_rem(a, b)",
+  },
+  fmod: {
+    rule: "same",
+    api: METHOD,
+    cpu: (a, b) => a % b,
+    wgsl: "tl_fmod(a, b)",
+    wgslInt: "a % b",
+  },
+  pow: { rule: "same", api: METHOD, cpu: (a, b) => a ** b, wgsl: "tl_pow(a, b)" },
   // Integer pow wraps like C: one entry per width, as the kernel cannot see the dtype.
   pow_int32: {
     rule: "same",
+    via: "pow",
     cpu: (a, b) => intPow(a, b, 32),
     wgsl: "tl_pow(a, b)",
     wgslInt: "tl_ipow(a, b)",
@@ -232,52 +345,133 @@ export const BINARY: Record<string, BinaryDef> = {
   // On WebGPU int64 lives as i32, so its pow wraps at 32 bits there.
   pow_int64: {
     rule: "same",
+    via: "pow",
     cpu: (a, b) => intPow(a, b, 64),
     wgsl: "tl_pow(a, b)",
     wgslInt: "tl_ipow(a, b)",
   },
+  // maximum and minimum have no in-place form in PyTorch.
   maximum: {
     rule: "same",
+    api: { method: true, out: "engine" },
     cpu: (a, b) => (a !== a || b !== b ? Number.NaN : Math.max(a, b)),
     wgsl: "select(max(a, b), tl_nan(), tl_isnan(a) || tl_isnan(b))",
+    wgslInt: "max(a, b)",
   },
   minimum: {
     rule: "same",
+    api: { method: true, out: "engine" },
     cpu: (a, b) => (a !== a || b !== b ? Number.NaN : Math.min(a, b)),
     wgsl: "select(min(a, b), tl_nan(), tl_isnan(a) || tl_isnan(b))",
+    wgslInt: "min(a, b)",
   },
-  atan2: { rule: "float", cpu: Math.atan2, wgsl: "atan2(a, b)" },
-  eq: { rule: "bool", cpu: (a, b) => (a === b ? 1 : 0), wgsl: "select(0.0, 1.0, a == b)" },
-  ne: { rule: "bool", cpu: (a, b) => (a !== b ? 1 : 0), wgsl: "select(0.0, 1.0, !(a == b))" },
-  lt: { rule: "bool", cpu: (a, b) => (a < b ? 1 : 0), wgsl: "select(0.0, 1.0, a < b)" },
-  le: { rule: "bool", cpu: (a, b) => (a <= b ? 1 : 0), wgsl: "select(0.0, 1.0, a <= b)" },
-  gt: { rule: "bool", cpu: (a, b) => (a > b ? 1 : 0), wgsl: "select(0.0, 1.0, a > b)" },
-  ge: { rule: "bool", cpu: (a, b) => (a >= b ? 1 : 0), wgsl: "select(0.0, 1.0, a >= b)" },
+  atan2: { rule: "float", api: METHOD, cpu: Math.atan2, wgsl: "atan2(a, b)" },
+  eq: {
+    rule: "bool",
+    api: METHOD,
+    cpu: (a, b) => (a === b ? 1 : 0),
+    wgsl: "select(0.0, 1.0, a == b)",
+    wgslInt: "select(0i, 1i, a == b)",
+  },
+  ne: {
+    rule: "bool",
+    api: METHOD,
+    cpu: (a, b) => (a !== b ? 1 : 0),
+    wgsl: "select(0.0, 1.0, !(a == b))",
+    wgslInt: "select(0i, 1i, a != b)",
+  },
+  lt: {
+    rule: "bool",
+    api: METHOD,
+    cpu: (a, b) => (a < b ? 1 : 0),
+    wgsl: "select(0.0, 1.0, a < b)",
+    wgslInt: "select(0i, 1i, a < b)",
+  },
+  le: {
+    rule: "bool",
+    api: METHOD,
+    cpu: (a, b) => (a <= b ? 1 : 0),
+    wgsl: "select(0.0, 1.0, a <= b)",
+    wgslInt: "select(0i, 1i, a <= b)",
+  },
+  gt: {
+    rule: "bool",
+    api: METHOD,
+    cpu: (a, b) => (a > b ? 1 : 0),
+    wgsl: "select(0.0, 1.0, a > b)",
+    wgslInt: "select(0i, 1i, a > b)",
+  },
+  ge: {
+    rule: "bool",
+    api: METHOD,
+    cpu: (a, b) => (a >= b ? 1 : 0),
+    wgsl: "select(0.0, 1.0, a >= b)",
+    wgslInt: "select(0i, 1i, a >= b)",
+  },
   logical_and: {
     rule: "logical",
+    api: METHOD,
     cpu: (a, b) => (a !== 0 && b !== 0 ? 1 : 0),
     wgsl: "select(0.0, 1.0, tl_nonzero(a) && tl_nonzero(b))",
+    wgslInt: "select(0i, 1i, a != 0i && b != 0i)",
   },
   logical_or: {
     rule: "logical",
+    api: METHOD,
     cpu: (a, b) => (a !== 0 || b !== 0 ? 1 : 0),
     wgsl: "select(0.0, 1.0, tl_nonzero(a) || tl_nonzero(b))",
+    wgslInt: "select(0i, 1i, a != 0i || b != 0i)",
   },
   logical_xor: {
     rule: "logical",
+    api: METHOD,
     cpu: (a, b) => ((a !== 0) !== (b !== 0) ? 1 : 0),
     wgsl: "select(0.0, 1.0, tl_nonzero(a) != tl_nonzero(b))",
+    wgslInt: "select(0i, 1i, (a != 0i) != (b != 0i))",
   },
   // Integer and bool only (the ops layer rejects floats); the f32 WGSL form serves bools.
   bitwise_and: {
     rule: "same",
+    api: METHOD,
     cpu: bitwise("and"),
     wgsl: "select(0.0, 1.0, a != 0.0 && b != 0.0)",
+    wgslInt: "a & b",
   },
-  bitwise_or: { rule: "same", cpu: bitwise("or"), wgsl: "select(0.0, 1.0, a != 0.0 || b != 0.0)" },
+  bitwise_or: {
+    rule: "same",
+    api: METHOD,
+    cpu: bitwise("or"),
+    wgsl: "select(0.0, 1.0, a != 0.0 || b != 0.0)",
+    wgslInt: "a | b",
+  },
   bitwise_xor: {
     rule: "same",
+    api: METHOD,
     cpu: bitwise("xor"),
     wgsl: "select(0.0, 1.0, (a != 0.0) != (b != 0.0))",
+    wgslInt: "a ^ b",
   },
-};
+} as const satisfies Record<string, BinaryDef>;
+
+export type UnaryOp = keyof typeof UNARY;
+export type BinaryOp = keyof typeof BINARY;
+
+/** The table entry of a unary op named at run time (a kernel name from a backend call). */
+export function unaryDef(name: string): UnaryDef | undefined {
+  return Object.hasOwn(UNARY, name) ? UNARY[name as UnaryOp] : undefined;
+}
+
+/** The table entry of a binary op named at run time. */
+export function binaryDef(name: string): BinaryDef | undefined {
+  return Object.hasOwn(BINARY, name) ? BINARY[name as BinaryOp] : undefined;
+}
+
+/** The ops of a table whose `api` has the given field: the names the methods are made from. */
+type WithApi<T, F extends keyof OpApi> = {
+  [K in keyof T]: T[K] extends { readonly api: { readonly [P in F]: unknown } } ? K : never;
+}[keyof T];
+export type UnaryMethod = WithApi<typeof UNARY, "method">;
+export type UnaryInPlace = WithApi<typeof UNARY, "inplace">;
+export type BinaryMethod = WithApi<typeof BINARY, "method">;
+export type BinaryInPlace = WithApi<typeof BINARY, "inplace">;
+export type UnaryFunctional = WithApi<typeof UNARY, "functional">;

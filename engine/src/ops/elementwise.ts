@@ -1,6 +1,8 @@
 // Elementwise ops: one generic path (type promotion, broadcasting, out=, in-place) over the
-// kernel table in core/elementwise-defs.ts, with each op's gradient rule beside it in GRADS.
-// Gradient math is written with tensor ops, so create_graph gives higher derivatives for free.
+// kernel table in core/elementwise-defs.ts, with each op's gradient rule beside it in UGRADS and
+// BGRADS: one entry per table op, a rule or the reason there is none, so a table op without a
+// gradient does not compile. Gradient math is written with tensor ops, so create_graph gives
+// higher derivatives for free.
 
 import { recordOp } from "../autograd/record.ts";
 import { backendFor } from "../backend/registry.ts";
@@ -12,8 +14,16 @@ import {
   resultType,
   type Scalar,
 } from "../core/dtype.ts";
-import { BINARY, UNARY } from "../core/elementwise-defs.ts";
-import { runtimeError, typeError } from "../core/errors.ts";
+import {
+  type BinaryOp,
+  binaryDef,
+  type DtypeRule,
+  UNARY,
+  type UnaryDef,
+  type UnaryOp,
+  unaryDef,
+} from "../core/elementwise-defs.ts";
+import { runtimeError } from "../core/errors.ts";
 import { broadcastShapes } from "../core/shape.ts";
 import { Tensor } from "../tensor.ts";
 import {
@@ -33,6 +43,14 @@ type G = Tensor;
 type BinaryGrad = (g: G, a: Tensor, b: Tensor, out: Tensor) => [G | null, G | null];
 type UnaryGrad = (g: G, x: Tensor, out: Tensor, p: readonly number[]) => G;
 
+/** A table op PyTorch records no gradient node for, and why. */
+export interface NotDifferentiable {
+  readonly notDifferentiable: string;
+}
+const none = (why: string): NotDifferentiable => ({ notDifferentiable: why });
+const BOOL_RESULT = none("its result is bool");
+const INTEGER_ONLY = none("it computes on integers only");
+
 interface BinaryGradDef {
   node: string;
   fn: BinaryGrad;
@@ -41,7 +59,7 @@ interface BinaryGradDef {
 }
 
 // d(a+b) = g, g;  d(a-b) = g, -g;  d(ab) = gb, ga;  d(a/b) = g/b, -g a/b^2.
-const BGRADS: Record<string, BinaryGradDef> = {
+export const BGRADS: { readonly [K in BinaryOp]: BinaryGradDef | NotDifferentiable } = {
   add: { node: "AddBackward0", uses: {}, fn: (g) => [g, g] },
   sub: { node: "SubBackward0", uses: {}, fn: (g) => [g, g.neg()] },
   mul: { node: "MulBackward0", uses: { a: true, b: true }, fn: (g, a, b) => [g.mul(b), g.mul(a)] },
@@ -96,6 +114,22 @@ const BGRADS: Record<string, BinaryGradDef> = {
       return [g.mul(b).div(r), g.neg().mul(a).div(r)];
     },
   },
+  // PyTorch 1.13 records a NotImplemented node, whose backward raises; the engine records none.
+  floor_divide: none("PyTorch has no derivative for floor_divide"),
+  pow_int32: INTEGER_ONLY,
+  pow_int64: INTEGER_ONLY,
+  eq: BOOL_RESULT,
+  ne: BOOL_RESULT,
+  lt: BOOL_RESULT,
+  le: BOOL_RESULT,
+  gt: BOOL_RESULT,
+  ge: BOOL_RESULT,
+  logical_and: BOOL_RESULT,
+  logical_or: BOOL_RESULT,
+  logical_xor: BOOL_RESULT,
+  bitwise_and: INTEGER_ONLY,
+  bitwise_or: INTEGER_ONLY,
+  bitwise_xor: INTEGER_ONLY,
 };
 
 interface UnaryGradDef {
@@ -104,7 +138,7 @@ interface UnaryGradDef {
   uses: { x?: boolean; out?: boolean };
 }
 
-const UGRADS: Record<string, UnaryGradDef> = {
+export const UGRADS: { readonly [K in UnaryOp]: UnaryGradDef | NotDifferentiable } = {
   neg: { node: "NegBackward0", uses: {}, fn: (g) => g.neg() },
   abs: { node: "AbsBackward0", uses: { x: true }, fn: (g, x) => g.mul(x.sign()) },
   sign: { node: "SignBackward0", uses: {}, fn: (g) => g.mul(0) },
@@ -176,50 +210,23 @@ const UGRADS: Record<string, UnaryGradDef> = {
           .to(g.dtype),
       ),
   },
-  // d x^p = p x^(p-1);  d c^x = c^x ln c.
+  // d x^p = p x^(p-1).
   pow_scalar: {
     node: "PowBackward0",
     uses: { x: true },
     fn: (g, x, _y, p) =>
       (p[0] as number) === 0 ? g.mul(0) : g.mul(x.pow((p[0] as number) - 1).mul(p[0] as number)),
   },
-  rpow_scalar: {
-    node: "PowBackward1",
-    uses: { out: true },
-    fn: (g, _x, y, p) => g.mul(y.mul(Math.log(p[0] as number))),
-  },
-  leaky_relu: {
-    node: "LeakyReluBackward0",
-    uses: { x: true },
-    fn: (g, x, _y, p) =>
-      g.mul(
-        x
-          .gt(0)
-          .to(g.dtype)
-          .mul(1 - (p[0] as number))
-          .add(p[0] as number),
-      ),
-  },
-  softplus: {
-    node: "SoftplusBackward0",
-    uses: { x: true },
-    fn: (g, x, _y, p) => {
-      const z = x.mul(p[0] as number);
-      return g.mul(z.sigmoid().where(z.le(p[1] as number), 1));
-    },
-  },
-  silu: {
-    node: "SiluBackward0",
-    uses: { x: true },
-    fn: (g, x) => {
-      const s = x.sigmoid();
-      return g.mul(s.mul(x.mul(s.neg().add(1)).add(1)));
-    },
-  },
+  bitwise_not: INTEGER_ONLY,
+  logical_not: BOOL_RESULT,
+  isnan: BOOL_RESULT,
+  isinf: BOOL_RESULT,
+  isfinite: BOOL_RESULT,
+  pow_scalar_int: INTEGER_ONLY,
 };
 
 /** Computation and result dtypes of an op for a promoted input dtype. */
-function dtypesFor(rule: string, promoted: DType): { compute: DType; result: DType } {
+function dtypesFor(rule: DtypeRule, promoted: DType): { compute: DType; result: DType } {
   switch (rule) {
     case "float": {
       const c = isFloating(promoted) ? promoted : getDefaultDtype();
@@ -272,7 +279,7 @@ function checkBinaryCompute(name: string, other: TensorLike, compute: DType): vo
 }
 
 /** The kernel that computes `name` in `compute`: integer pow wraps, so it has its own. */
-function kernelFor(name: string, compute: DType): string {
+function kernelFor(name: BinaryOp, compute: DType): BinaryOp {
   if (name === "pow" && (compute === "int64" || compute === "int32")) return `pow_${compute}`;
   return name;
 }
@@ -286,14 +293,15 @@ const TENSOR_OVERLOAD_NODES: Record<string, string> = {
 
 /** Out-of-place or out= binary op with broadcasting and promotion. */
 export function binary(
-  name: string,
+  op: string,
   a: TensorLike,
   b: TensorLike,
   out?: Tensor,
   nodeName?: string,
 ): Tensor {
-  const def = BINARY[name];
-  if (!def) throw runtimeError(`unknown binary op ${name}`);
+  const def = binaryDef(op);
+  if (!def) throw runtimeError(`unknown binary op ${op}`);
+  const name = op as BinaryOp;
   checkBoolOp(name, a, b);
   const promoted = resultType([operandOf(a), operandOf(b)]);
   const { compute, result } = dtypesFor(def.rule, promoted);
@@ -310,7 +318,7 @@ export function binary(
   );
   if (out) out.bumpVersion();
   const grad = BGRADS[name];
-  if (grad && (def.rule === "same" || def.rule === "float") && isFloating(result)) {
+  if ("fn" in grad && (def.rule === "same" || def.rule === "float") && isFloating(result)) {
     const ta = isTensor(a) ? a : null;
     const tb = isTensor(b) ? b : null;
     const gradNode =
@@ -352,9 +360,10 @@ function checkIntDivZero(b: TensorLike, compute: DType): void {
 }
 
 /** In-place binary op (add_, mul_, ...): keeps self's identity, casts into self's dtype. */
-export function binaryInPlace(name: string, self: Tensor, other: TensorLike): Tensor {
-  const def = BINARY[name];
-  if (!def) throw runtimeError(`unknown binary op ${name}`);
+export function binaryInPlace(op: string, self: Tensor, other: TensorLike): Tensor {
+  const def = binaryDef(op);
+  if (!def) throw runtimeError(`unknown binary op ${op}`);
+  const name = op as BinaryOp;
   checkBoolOp(name, self, other);
   const promoted = resultType([operandOf(self), operandOf(other)]);
   const { compute, result } = dtypesFor(def.rule, promoted);
@@ -365,7 +374,7 @@ export function binaryInPlace(name: string, self: Tensor, other: TensorLike): Te
   return inPlace(
     self,
     [other],
-    grad?.uses.a === true,
+    "fn" in grad && grad.uses.a === true,
     () => {
       const device = commonDevice([self, other]);
       backendFor(device).binary(
@@ -380,23 +389,12 @@ export function binaryInPlace(name: string, self: Tensor, other: TensorLike): Te
 }
 
 /** Elementwise unary op with optional scalar parameters (clamp bounds, pow exponent). */
-export function unary(
-  name: string,
-  x: Tensor,
-  params: readonly number[] = [],
-  out?: Tensor,
-): Tensor {
-  const def = UNARY[name];
-  if (!def) throw runtimeError(`unknown unary op ${name}`);
-  if (name === "bitwise_not") {
-    if (isFloating(x.dtype)) {
-      throw typeError(
-        "~ (operator.invert) is only implemented on integer and Boolean-type tensors",
-      );
-    }
-    if (x.dtype === "bool") return unary("logical_not", x, params, out);
-  }
+export function unary(op: string, x: Tensor, params: readonly number[] = [], out?: Tensor): Tensor {
+  const def = unaryDef(op);
+  if (!def) throw runtimeError(`unknown unary op ${op}`);
+  const name = op as UnaryOp;
   checkUnaryDtype(name, x.dtype);
+  if (name === "bitwise_not" && x.dtype === "bool") return unary("logical_not", x, params, out);
   // square is pow(x, 2), whose bool input promotes with the int 2 to int64.
   if (name === "square" && x.dtype === "bool" && !out) return unary(name, x.to("int64"), params);
   const { compute, result } = dtypesFor(def.rule, x.dtype);
@@ -413,9 +411,9 @@ export function unary(
   return y;
 }
 
-function recordUnary(name: string, x: Tensor, y: Tensor, params: readonly number[]): void {
+function recordUnary(name: UnaryOp, x: Tensor, y: Tensor, params: readonly number[]): void {
   const grad = UGRADS[name];
-  if (!grad || !isFloating(y.dtype)) return;
+  if (!("fn" in grad) || !isFloating(y.dtype)) return;
   recordOp(grad.node, [x], [y], (node) => {
     const sx = grad.uses.x ? node.save(x) : null;
     const so = grad.uses.out ? node.save(y, true) : null;
@@ -424,10 +422,13 @@ function recordUnary(name: string, x: Tensor, y: Tensor, params: readonly number
 }
 
 /** The dtype errors ATen raises for a unary op, with the kernel name its message quotes. */
-function checkUnaryDtype(name: string, dtype: DType): void {
-  const def = UNARY[name];
-  if (def === undefined) return;
+function checkUnaryDtype(name: UnaryOp, dtype: DType): void {
+  const def: UnaryDef = UNARY[name];
   const kernel = def.kernel ?? name;
+  // Python's ~ on a float tensor is refused before this (a TypeError, by torch/_tensor.py).
+  if (name === "bitwise_not" && isFloating(dtype)) {
+    throw runtimeError(`"bitwise_not_cpu" not implemented for '${typeName(dtype)}'`);
+  }
   if (def.floatOnly && !isFloating(dtype)) {
     throw runtimeError(`"${kernel}" not implemented for '${typeName(dtype)}'`);
   }
@@ -441,11 +442,12 @@ function checkUnaryDtype(name: string, dtype: DType): void {
   throw runtimeError(`"${kernel}" not implemented for 'Bool'`);
 }
 
-export function unaryInPlace(name: string, self: Tensor, params: readonly number[] = []): Tensor {
-  if (name === "bitwise_not" && self.dtype === "bool")
+export function unaryInPlace(op: string, self: Tensor, params: readonly number[] = []): Tensor {
+  if (op === "bitwise_not" && self.dtype === "bool")
     return unaryInPlace("logical_not", self, params);
-  const def = UNARY[name];
-  if (!def) throw runtimeError(`unknown unary op ${name}`);
+  const def = unaryDef(op);
+  if (!def) throw runtimeError(`unknown unary op ${op}`);
+  const name = op as UnaryOp;
   checkUnaryDtype(name, self.dtype);
   const { result } = dtypesFor(def.rule, self.dtype);
   checkOut(self, result, self.shape, true, canCast);

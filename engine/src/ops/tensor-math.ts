@@ -1,5 +1,6 @@
-// Tensor methods and torch functions for elementwise math, generated from the op names:
-// x.add(y), x.add_(y), torch.add(x, y, out), comparisons, logical ops, clamp, pow, where.
+// Tensor methods for elementwise math, generated from the op table's `api` entries: x.add(y),
+// x.add_(y) where PyTorch has it, comparisons, logical ops; and the hand-made ones: clamp,
+// pow with a scalar exponent, rsub, where, masked_fill.
 // The math itself is in elementwise.ts; this file only names it the way PyTorch does.
 
 import { noGrad } from "../autograd/grad-mode.ts";
@@ -13,6 +14,19 @@ import {
   type Scalar,
   scalarValue,
 } from "../core/dtype.ts";
+import {
+  BINARY,
+  type BinaryDef,
+  type BinaryInPlace,
+  type BinaryMethod,
+  type BinaryOp,
+  type OpApi,
+  UNARY,
+  type UnaryDef,
+  type UnaryInPlace,
+  type UnaryMethod,
+  type UnaryOp,
+} from "../core/elementwise-defs.ts";
 import { runtimeError } from "../core/errors.ts";
 import { broadcastAll } from "../core/shape.ts";
 import { Tensor } from "../tensor.ts";
@@ -28,75 +42,28 @@ import {
   typeName,
 } from "./helpers.ts";
 
-export const BINARY_METHODS = [
-  "bitwise_and",
-  "bitwise_or",
-  "bitwise_xor",
-  "add",
-  "sub",
-  "mul",
-  "div",
-  "floor_divide",
-  "remainder",
-  "fmod",
-  "pow",
-  "maximum",
-  "minimum",
-  "atan2",
-  "eq",
-  "ne",
-  "lt",
-  "le",
-  "gt",
-  "ge",
-  "logical_and",
-  "logical_or",
-  "logical_xor",
-] as const;
-export const UNARY_METHODS = [
-  "bitwise_not",
-  "neg",
-  "abs",
-  "sign",
-  "square",
-  "exp",
-  "expm1",
-  "log",
-  "log2",
-  "log10",
-  "log1p",
-  "sqrt",
-  "rsqrt",
-  "reciprocal",
-  "sin",
-  "cos",
-  "tan",
-  "asin",
-  "acos",
-  "atan",
-  "sinh",
-  "cosh",
-  "tanh",
-  "sigmoid",
-  "relu",
-  "floor",
-  "ceil",
-  "trunc",
-  "round",
-  "frac",
-  "logical_not",
-  "isnan",
-  "isinf",
-  "isfinite",
-] as const;
+/** A table entry's public surface, or an empty one for a kernel the ops layer picks itself. */
+const apiOf = (def: UnaryDef | BinaryDef): OpApi => def.api ?? {};
 
-type BinaryName = (typeof BINARY_METHODS)[number];
-type UnaryName = (typeof UNARY_METHODS)[number];
-type BinaryMethods = { [K in BinaryName]: (other: TensorLike) => Tensor } & {
-  [K in BinaryName as `${K}_`]: (other: TensorLike) => Tensor;
+/** Binary ops that are Tensor methods (and torch functions), from the op table. */
+export const BINARY_METHODS = (Object.keys(BINARY) as BinaryOp[]).filter(
+  (k): k is BinaryMethod => apiOf(BINARY[k]).method === true,
+);
+const BINARY_IN_PLACE = new Set<string>(
+  BINARY_METHODS.filter((k) => apiOf(BINARY[k]).inplace === true),
+);
+export const UNARY_METHODS = (Object.keys(UNARY) as UnaryOp[]).filter(
+  (k): k is UnaryMethod => apiOf(UNARY[k]).method === true,
+);
+const UNARY_IN_PLACE = new Set<string>(
+  UNARY_METHODS.filter((k) => apiOf(UNARY[k]).inplace === true),
+);
+
+type BinaryMethods = { [K in BinaryMethod]: (other: TensorLike) => Tensor } & {
+  [K in BinaryInPlace as `${K}_`]: (other: TensorLike) => Tensor;
 };
-type UnaryMethods = { [K in UnaryName]: () => Tensor } & {
-  [K in UnaryName as `${K}_`]: () => Tensor;
+type UnaryMethods = { [K in UnaryMethod]: () => Tensor } & {
+  [K in UnaryInPlace as `${K}_`]: () => Tensor;
 };
 
 declare module "../tensor.ts" {
@@ -117,6 +84,7 @@ for (const name of BINARY_METHODS) {
     if (name === "pow" && !isTensor(other)) return powScalar(this, other, false);
     return binary(name, this, other);
   };
+  if (!BINARY_IN_PLACE.has(name)) continue;
   proto[`${name}_`] = function (this: Tensor, other: TensorLike) {
     if (name === "pow" && !isTensor(other)) return powScalar(this, other, true);
     return binaryInPlace(name, this, other);
@@ -147,6 +115,7 @@ for (const name of UNARY_METHODS) {
   proto[name] = function (this: Tensor) {
     return unary(name, this);
   };
+  if (!UNARY_IN_PLACE.has(name)) continue;
   proto[`${name}_`] = function (this: Tensor) {
     return unaryInPlace(name, this);
   };

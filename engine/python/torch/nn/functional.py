@@ -8,6 +8,7 @@ import warnings
 
 import _torchlit as engine
 
+from .. import _manifest
 from .._bridge import call, null_if_none, options, wrap
 from .._tensor import Tensor
 
@@ -156,5 +157,36 @@ def one_hot(tensor, num_classes=-1):
         num_classes = int(tensor.max().item()) + 1
     return (tensor.unsqueeze(-1) == arange(num_classes)).long()
 
+
+def _table_functional(name, spec):
+    """F.name for an op-table activation: its scalar parameters (keyword, default), then inplace."""
+    keywords = [k for k, _ in spec["params"]] + (["inplace"] if spec["inplace"] else [])
+
+    def fn(input, *args, **kwargs):
+        if len(args) > len(keywords):
+            raise TypeError(
+                f"{name}() takes from 1 to {len(keywords) + 1} positional arguments but "
+                f"{len(args) + 1} were given"
+            )
+        given = dict(zip(keywords, args))
+        for k, v in kwargs.items():
+            if k not in keywords:
+                raise TypeError(f"{name}() got an unexpected keyword argument '{k}'")
+            if k in given:
+                raise TypeError(f"{name}() got multiple values for argument '{k}'")
+            given[k] = v
+        if not isinstance(input, Tensor):
+            raise TypeError(f"{name}(): argument 'input' (position 1) must be Tensor, not {type(input).__name__}")
+        params = [float(given.get(k, default)) for k, default in spec["params"]]
+        inplace = bool(given.get("inplace", False))
+        result = call(getattr(engine.F, name), input._js, *params, inplace)
+        return input if inplace else wrap(result)
+
+    fn.__name__ = fn.__qualname__ = name
+    return fn
+
+
+for _name, _spec in _manifest.FUNCTIONAL.items():
+    globals().setdefault(_name, _table_functional(_name, _spec))
 
 __all__ = [n for n in dir() if not n.startswith("_") and n not in ("warnings", "engine", "Tensor")]

@@ -3,7 +3,7 @@
 // typed array, which rounds to float32 or wraps as the dtype does.
 
 import { castToInt, DTYPES, type DType, type TypedArray } from "../../core/dtype.ts";
-import { BINARY, UNARY } from "../../core/elementwise-defs.ts";
+import { BINARY, type BinaryOp, UNARY, type UnaryOp } from "../../core/elementwise-defs.ts";
 import { runtimeError } from "../../core/errors.ts";
 import { contiguousStrides } from "../../core/shape.ts";
 import type { ArgReduceOp, Backend, ReduceOp, View } from "../backend.ts";
@@ -52,8 +52,12 @@ function makeBinaryLoop(f: (a: number, b: number) => number) {
     };
 }
 
-const unaryLoops = new Map(Object.entries(UNARY).map(([k, d]) => [k, makeUnaryLoop(d.cpu)]));
-const binaryLoops = new Map(Object.entries(BINARY).map(([k, d]) => [k, makeBinaryLoop(d.cpu)]));
+const unaryLoops = new Map<string, ReturnType<typeof makeUnaryLoop>>(
+  Object.entries(UNARY).map(([k, d]) => [k, makeUnaryLoop(d.cpu)]),
+);
+const binaryLoops = new Map<string, ReturnType<typeof makeBinaryLoop>>(
+  Object.entries(BINARY).map(([k, d]) => [k, makeBinaryLoop(d.cpu)]),
+);
 
 // Integer results must wrap or truncate like the dtype; typed arrays do this except for int64
 // (held in a Float64Array), where we truncate toward zero ourselves.
@@ -160,7 +164,7 @@ export class CpuBackend implements Backend {
     stridedUnary(copyRow, src, dst, []);
     if (src.dtype !== dst.dtype) normalize(dst);
   }
-  unary(op: string, src: View, dst: View, params: readonly number[]): void {
+  unary(op: UnaryOp, src: View, dst: View, params: readonly number[]): void {
     const fast = FAST_UNARY[op];
     if (fast !== undefined) {
       stridedUnary(fast, src, dst, params);
@@ -172,7 +176,7 @@ export class CpuBackend implements Backend {
     forEachRow([src, dst], loop(buf(src), buf(dst), params));
     normalize(dst);
   }
-  binary(op: string, a: View, b: View, dst: View): void {
+  binary(op: BinaryOp, a: View, b: View, dst: View): void {
     const fast = FAST_BINARY[op];
     if (fast !== undefined) {
       stridedBinary(fast, a, b, dst);

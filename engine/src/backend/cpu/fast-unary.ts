@@ -2,7 +2,7 @@
 // own function literal so V8 inlines its math (the shared table loop in cpu-backend.ts goes
 // polymorphic); the math itself is the op table's own `cpu` function, so results are identical.
 import type { TypedArray } from "../../core/dtype.ts";
-import { UNARY } from "../../core/elementwise-defs.ts";
+import { UNARY, type UnaryOp } from "../../core/elementwise-defs.ts";
 
 /** y[yi + k*ys] = op(x[xi + k*xs], p) for k < n. */
 export type UnaryRowKernel = (
@@ -16,11 +16,7 @@ export type UnaryRowKernel = (
   p: readonly number[],
 ) => void;
 
-const fn = (name: string) => {
-  const def = UNARY[name];
-  if (def === undefined) throw new Error(`fast-unary: no table entry ${name}`);
-  return def.cpu;
-};
+const fn = (name: UnaryOp): ((x: number, p: readonly number[]) => number) => UNARY[name].cpu;
 const reluF = fn("relu");
 const negF = fn("neg");
 const squareF = fn("square");

@@ -2,55 +2,13 @@
 // one op table. A kernel is specialised by op, dtypes, layout (strided by rank, flat, or vec4),
 // and which inputs alias the output or broadcast one element; shapes, strides, offsets and
 // scalar parameters arrive in a metadata buffer at run time, so a new shape never recompiles.
-import { BINARY, UNARY } from "../../core/elementwise-defs.ts";
+import { type BinaryOp, binaryDef, unaryDef } from "../../core/elementwise-defs.ts";
 import { ERR_ZERODIV } from "./kernels-index.ts";
 import { MATH_PRELUDE } from "./kernels-math.ts";
 import { convert, type WgslScalar } from "./wgsl-types.ts";
 
-/** Integer forms of ops whose table WGSL is written for f32. */
-const INT_BINARY: Record<string, string> = {
-  add: "a + b",
-  sub: "a - b",
-  mul: "a * b",
-  floor_divide: "tl_floordiv(a, b)",
-  remainder: "tl_rem(a, b)",
-  fmod: "a % b",
-  maximum: "max(a, b)",
-  minimum: "min(a, b)",
-  eq: "select(0i, 1i, a == b)",
-  ne: "select(0i, 1i, a != b)",
-  lt: "select(0i, 1i, a < b)",
-  le: "select(0i, 1i, a <= b)",
-  gt: "select(0i, 1i, a > b)",
-  ge: "select(0i, 1i, a >= b)",
-  logical_and: "select(0i, 1i, a != 0i && b != 0i)",
-  logical_or: "select(0i, 1i, a != 0i || b != 0i)",
-  logical_xor: "select(0i, 1i, (a != 0i) != (b != 0i))",
-  bitwise_and: "a & b",
-  bitwise_or: "a | b",
-  bitwise_xor: "a ^ b",
-};
-const INT_UNARY: Record<string, string> = {
-  neg: "-x",
-  bitwise_not: "~x",
-  abs: "abs(x)",
-  sign: "sign(x)",
-  square: "x * x",
-  relu: "max(x, 0i)",
-  floor: "x",
-  ceil: "x",
-  trunc: "x",
-  round: "x",
-  frac: "0i",
-  logical_not: "select(0i, 1i, x == 0i)",
-  isnan: "0i",
-  isinf: "0i",
-  isfinite: "1i",
-  clamp: "i32(min(max(f32(x), p0), p1))",
-};
-
 /** Integer ops that raise ZeroDivisionError on a zero divisor (flagged on the GPU). */
-export const INT_DIVIDES = new Set(["floor_divide", "remainder", "fmod"]);
+export const INT_DIVIDES: ReadonlySet<BinaryOp> = new Set(["floor_divide", "remainder", "fmod"]);
 
 const PRELUDE = `
 fn tl_floordiv(a: i32, b: i32) -> i32 {
@@ -333,11 +291,8 @@ export function opExpr(
   op: string,
   compute: WgslScalar,
 ): { expr: string; compute: WgslScalar } {
-  const def = kind === "unary" ? UNARY[op] : BINARY[op];
-  if (compute === "i32") {
-    const e = def?.wgslInt ?? (kind === "unary" ? INT_UNARY[op] : INT_BINARY[op]);
-    if (e !== undefined) return { expr: e, compute: "i32" };
-  }
+  const def = kind === "unary" ? unaryDef(op) : binaryDef(op);
   if (!def) throw new Error(`no WGSL for ${kind} op ${op}`);
+  if (compute === "i32" && def.wgslInt !== undefined) return { expr: def.wgslInt, compute: "i32" };
   return { expr: def.wgsl, compute: "f32" };
 }

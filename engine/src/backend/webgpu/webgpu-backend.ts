@@ -4,6 +4,7 @@
 // index) are flagged on the GPU and raised by the next read, naming the op.
 import type { DType, TypedArray } from "../../core/dtype.ts";
 import { DTYPES } from "../../core/dtype.ts";
+import type { BinaryOp, UnaryOp } from "../../core/elementwise-defs.ts";
 import { runtimeError, TorchError } from "../../core/errors.ts";
 import { contiguousStrides } from "../../core/shape.ts";
 import type { ArgReduceOp, Backend, ReduceOp, View } from "../backend.ts";
@@ -350,7 +351,7 @@ export class WebGpuBackend implements Backend {
     );
   }
 
-  unary(op: string, src: View, dst: View, params: readonly number[]): void {
+  unary(op: UnaryOp, src: View, dst: View, params: readonly number[]): void {
     const s = wgslType(src.dtype);
     const { expr, compute } = opExpr("unary", op, s);
     this.map(
@@ -368,7 +369,7 @@ export class WebGpuBackend implements Backend {
     );
   }
 
-  binary(op: string, a: View, b: View, dst: View): void {
+  binary(op: BinaryOp, a: View, b: View, dst: View): void {
     const s = wgslType(a.dtype);
     const { expr, compute } = opExpr("binary", op, s);
     this.map(
