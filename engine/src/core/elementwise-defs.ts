@@ -288,6 +288,15 @@ export const UNARY = {
     wgsl: "tl_pow(x, p0)",
     wgslInt: "tl_ipow(x, i32(p0))",
   },
+  // F.silu(x) = x sigmoid(x): PyTorch has no method and no integer kernel for it.
+  silu: {
+    rule: "float",
+    api: { functional: { params: [], inplace: true } },
+    cpu: (x) => x * sigmoid(x),
+    wgsl: "x / (1.0 + tl_exp(-x))",
+    floatOnly: true,
+    kernel: "silu_cpu",
+  },
 } as const satisfies Record<string, UnaryDef>;
 
 const INT32_MIN = -(2 ** 31);

@@ -217,6 +217,14 @@ export const UGRADS: { readonly [K in UnaryOp]: UnaryGradDef | NotDifferentiable
     fn: (g, x, _y, p) =>
       (p[0] as number) === 0 ? g.mul(0) : g.mul(x.pow((p[0] as number) - 1).mul(p[0] as number)),
   },
+  silu: {
+    node: "SiluBackward0",
+    uses: { x: true },
+    fn: (g, x) => {
+      const s = x.sigmoid();
+      return g.mul(s.mul(x.mul(s.neg().add(1)).add(1)));
+    },
+  },
   bitwise_not: INTEGER_ONLY,
   logical_not: BOOL_RESULT,
   isnan: BOOL_RESULT,
