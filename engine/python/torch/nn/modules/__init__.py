@@ -8,6 +8,7 @@ from .activation import (
     LogSoftmax,
     ReLU,
     Sigmoid,
+    SiLU,
     Softmax,
     Softplus,
     Tanh,
@@ -19,7 +20,7 @@ from .module import Module
 
 __all__ = [
     "Module", "Linear", "Identity", "Sequential", "ModuleList", "ReLU", "Sigmoid", "Tanh",
-    "Softmax", "LogSoftmax", "LeakyReLU", "GELU", "Softplus", "Flatten", "Dropout", "MSELoss",
+    "Softmax", "LogSoftmax", "LeakyReLU", "GELU", "Softplus", "SiLU", "Flatten", "Dropout", "MSELoss",
     "L1Loss", "CrossEntropyLoss", "NLLLoss", "BCELoss", "BCEWithLogitsLoss",
 ]  # fmt: skip
 

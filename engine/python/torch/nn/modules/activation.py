@@ -1,4 +1,4 @@
-"""Activation modules (ReLU, Sigmoid, Tanh, Softmax, LogSoftmax, LeakyReLU, GELU, Softplus),
+"""Activation modules (ReLU, Sigmoid, Tanh, Softmax, LogSoftmax, LeakyReLU, GELU, Softplus, SiLU),
 Flatten and Dropout: thin modules over torch.nn.functional with PyTorch's extra_repr text.
 """
 
@@ -13,6 +13,18 @@ class ReLU(Module):
 
     def forward(self, input):
         return F.relu(input, inplace=self.inplace)
+
+    def extra_repr(self):
+        return "inplace=True" if self.inplace else ""
+
+
+class SiLU(Module):
+    def __init__(self, inplace=False):
+        super().__init__()
+        self.inplace = inplace
+
+    def forward(self, input):
+        return F.silu(input, inplace=self.inplace)
 
     def extra_repr(self):
         return "inplace=True" if self.inplace else ""
