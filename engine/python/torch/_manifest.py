@@ -27,13 +27,8 @@ BINARY = tuple(_MANIFEST["binary"])
 
 
 def names(ops, **want):
-    """Names of the ops whose fields equal `want` (e.g. method=True), in table order."""
+    """Names of the ops whose fields equal `want` (method=True, out="engine"), in table order."""
     return [op["name"] for op in ops if all(op[k] == v for k, v in want.items())]
-
-
-def out_names(ops, how):
-    """Ops whose torch function takes out= in the given way ("engine" or "copy")."""
-    return [op["name"] for op in ops if op["out"] == how]
 
 
 FUNCTIONAL = {op["name"]: op["functional"] for op in UNARY if op["functional"] is not None}

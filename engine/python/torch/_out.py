@@ -15,18 +15,18 @@ from ._bridge import call, scalar, to_js, wrap
 
 # Engine binary ops with an out= path (torch name -> engine name): the op table's, and aliases.
 BINARY = {
-    **{name: name for name in _manifest.out_names(_manifest.BINARY, "engine")},
+    **{name: name for name in _manifest.names(_manifest.BINARY, out="engine")},
     "true_divide": "div",
     "subtract": "sub",
     "multiply": "mul",
     "divide": "div",
 }
 
-UNARY = frozenset(_manifest.out_names(_manifest.UNARY, "engine"))
+UNARY = frozenset(_manifest.names(_manifest.UNARY, out="engine"))
 
 # Functions whose out= is computed here and copied in.
 COPIED = frozenset([
-    *_manifest.out_names(_manifest.UNARY, "copy"), *_manifest.out_names(_manifest.BINARY, "copy"),
+    *_manifest.names(_manifest.UNARY, out="copy"), *_manifest.names(_manifest.BINARY, out="copy"),
     "clamp", "clip", "sum", "mean", "prod", "all", "any", "amax", "amin", "argmax",
     "argmin", "var", "std", "norm", "cumsum", "cumprod", "matmul", "mm", "mv", "bmm", "dot",
     "outer", "gather", "index_select", "masked_select", "take", "tril", "triu",

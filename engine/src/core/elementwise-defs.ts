@@ -465,6 +465,11 @@ export const BINARY = {
 export type UnaryOp = keyof typeof UNARY;
 export type BinaryOp = keyof typeof BINARY;
 
+/** An entry's public surface, empty for a kernel the ops layer picks itself (`via`). */
+export function opApi(def: UnaryDef | BinaryDef): OpApi {
+  return def.api ?? {};
+}
+
 /** The table entry of a unary op named at run time (a kernel name from a backend call). */
 export function unaryDef(name: string): UnaryDef | undefined {
   return Object.hasOwn(UNARY, name) ? UNARY[name as UnaryOp] : undefined;

@@ -2,12 +2,7 @@
 // table's `functional` entries, so adding one there adds F.<name>. Each takes its scalar
 // parameters in the table's order (defaults from the table), then PyTorch's inplace flag.
 
-import {
-  UNARY,
-  type UnaryDef,
-  type UnaryFunctional,
-  type UnaryOp,
-} from "../core/elementwise-defs.ts";
+import { opApi, UNARY, type UnaryFunctional, type UnaryOp } from "../core/elementwise-defs.ts";
 import { runtimeError } from "../core/errors.ts";
 import { unary, unaryInPlace } from "../ops/elementwise.ts";
 import type { Tensor } from "../tensor.ts";
@@ -16,7 +11,7 @@ import type { Tensor } from "../tensor.ts";
 export type FunctionalOp = (input: Tensor, ...args: (number | boolean | undefined)[]) => Tensor;
 
 function functionalOp(name: UnaryOp): FunctionalOp {
-  const f = (UNARY[name] as UnaryDef).api?.functional;
+  const f = opApi(UNARY[name]).functional;
   if (f === undefined) throw runtimeError(`${name} is not a functional op`);
   return (input, ...args) => {
     const params = f.params.map(([, dflt], i) => {
@@ -31,6 +26,6 @@ function functionalOp(name: UnaryOp): FunctionalOp {
 
 export const FUNCTIONAL_OPS = Object.fromEntries(
   (Object.keys(UNARY) as UnaryOp[])
-    .filter((k) => (UNARY[k] as UnaryDef).api?.functional !== undefined)
+    .filter((k) => opApi(UNARY[k]).functional !== undefined)
     .map((k) => [k, functionalOp(k)]),
 ) as { readonly [K in UnaryFunctional]: FunctionalOp };

@@ -8,6 +8,7 @@ import {
   BINARY,
   type BinaryDef,
   type DtypeRule,
+  opApi,
   UNARY,
   type UnaryDef,
 } from "../core/elementwise-defs.ts";
@@ -44,7 +45,7 @@ function entry(
   def: UnaryDef | BinaryDef,
   grad: { readonly node: string } | NotDifferentiable,
 ): ManifestOp {
-  const api = def.api ?? {};
+  const api = opApi(def);
   return {
     name,
     rule: def.rule,

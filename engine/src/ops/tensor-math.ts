@@ -16,13 +16,11 @@ import {
 } from "../core/dtype.ts";
 import {
   BINARY,
-  type BinaryDef,
   type BinaryInPlace,
   type BinaryMethod,
   type BinaryOp,
-  type OpApi,
+  opApi,
   UNARY,
-  type UnaryDef,
   type UnaryInPlace,
   type UnaryMethod,
   type UnaryOp,
@@ -42,21 +40,18 @@ import {
   typeName,
 } from "./helpers.ts";
 
-/** A table entry's public surface, or an empty one for a kernel the ops layer picks itself. */
-const apiOf = (def: UnaryDef | BinaryDef): OpApi => def.api ?? {};
-
 /** Binary ops that are Tensor methods (and torch functions), from the op table. */
 export const BINARY_METHODS = (Object.keys(BINARY) as BinaryOp[]).filter(
-  (k): k is BinaryMethod => apiOf(BINARY[k]).method === true,
+  (k): k is BinaryMethod => opApi(BINARY[k]).method === true,
 );
 const BINARY_IN_PLACE = new Set<string>(
-  BINARY_METHODS.filter((k) => apiOf(BINARY[k]).inplace === true),
+  BINARY_METHODS.filter((k) => opApi(BINARY[k]).inplace === true),
 );
 export const UNARY_METHODS = (Object.keys(UNARY) as UnaryOp[]).filter(
-  (k): k is UnaryMethod => apiOf(UNARY[k]).method === true,
+  (k): k is UnaryMethod => opApi(UNARY[k]).method === true,
 );
 const UNARY_IN_PLACE = new Set<string>(
-  UNARY_METHODS.filter((k) => apiOf(UNARY[k]).inplace === true),
+  UNARY_METHODS.filter((k) => opApi(UNARY[k]).inplace === true),
 );
 
 type BinaryMethods = { [K in BinaryMethod]: (other: TensorLike) => Tensor } & {
