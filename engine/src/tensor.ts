@@ -5,6 +5,7 @@
 import { runBackward } from "./autograd/engine.ts";
 import { isGradEnabled } from "./autograd/grad-mode.ts";
 import { type Edge, Node } from "./autograd/node.ts";
+import { refreshView } from "./autograd/view-history.ts";
 import type { View } from "./backend/backend.ts";
 import { backendFor } from "./backend/registry.ts";
 import { type DeviceType, Storage } from "./backend/storage.ts";
@@ -22,12 +23,25 @@ export class Tensor {
   /** The tensor whose storage this one views, if it was made by a view op. */
   readonly base: Tensor | null;
   grad: Tensor | null = null;
-  gradFn: Node | null = null;
+  #gradFn: Node | null = null;
   /** Which output of gradFn this tensor is. */
   outputNr = 0;
   private leafRequiresGrad = false;
   private gradAccumulator: Node | null = null;
   retainsGrad = false;
+
+  /**
+   * The node that made this tensor (PyTorch's grad_fn). A view whose base has since been
+   * rewritten in place answers with its regenerated AsStridedBackward0, as PyTorch's accessor
+   * does, rather than the node it was made with.
+   */
+  get gradFn(): Node | null {
+    if (this.base !== null) refreshView(this);
+    return this.#gradFn;
+  }
+  set gradFn(node: Node | null) {
+    this.#gradFn = node;
+  }
 
   constructor(
     storage: Storage,

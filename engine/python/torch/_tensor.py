@@ -210,6 +210,21 @@ class Tensor:
 
     @property
     def grad(self):
+        if not self._js.isLeaf and not self._js.retainsGrad:
+            # PyTorch's warning for the common mistake of reading y.grad on an intermediate.
+            import warnings
+
+            warnings.warn(
+                "The .grad attribute of a Tensor that is not a leaf Tensor is being accessed. Its "
+                ".grad attribute won't be populated during autograd.backward(). If you indeed want "
+                "the .grad field to be populated for a non-leaf Tensor, use .retain_grad() on the "
+                "non-leaf Tensor. If you access the non-leaf Tensor by mistake, make sure you "
+                "access the leaf Tensor instead. See github.com/pytorch/pytorch/pull/30531 for "
+                "more informations. (Triggered internally at  "
+                "./build/aten/src/ATen/core/TensorBody.h:480.)",
+                UserWarning,
+                stacklevel=2,
+            )
         return wrap(self._js.grad)
 
     @grad.setter

@@ -26,13 +26,15 @@ export interface HostReadable {
 
 /** Thrown by a synchronous read on a device that cannot; carries the tensor to read first. */
 export class HostReadNeeded extends TorchError {
-  readonly tensor: HostReadable;
+  declare readonly tensor: HostReadable;
   constructor(tensor: HostReadable) {
     super(
       "RuntimeError",
       `synchronous read of a ${tensor.device} tensor is not possible; use \`await t.data()\`, or run the op in \`await resolveReads(() => ...)\` (in Python, reads block through JSPI)`,
     );
-    this.tensor = tensor;
+    // Not enumerable: whatever serialises the error (a test runner's report, a logger, a
+    // worker's message) must not walk the tensor and its autograd graph.
+    Object.defineProperty(this, "tensor", { value: tensor, enumerable: false });
   }
 }
 
