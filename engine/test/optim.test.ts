@@ -1,64 +1,32 @@
 // torch.optim.SGD and Adam against engine/fixtures/nn.json: six steps on a small quadratic
 // (plus a quartic bias term) for each option set, and the repr text PyTorch prints.
 
-import { Adam, type Optimizer, reprOptimizer, SGD, type Tensor, tensor } from "torchlit";
+import { Adam, reprOptimizer, SGD, type Tensor, tensor } from "torchlit";
 import { describe, expect, it } from "vitest";
+import { OPTIMIZERS, optimizerSteps, type Step } from "./nn-cases.ts";
 import { expectClose, fixture } from "./nn-fixture.ts";
 
 interface Run {
-  trajectory: { w: number[]; b: number[]; loss: number }[];
+  trajectory: Step[];
   repr: string;
 }
 
-const P0 = [
-  [1.0, -2.0],
-  [0.5, 3.0],
-];
-const B0 = [0.25, -0.75];
-const TARGET = [
-  [0.0, 1.0],
-  [-1.0, 2.0],
-];
-const COEF = [
-  [1.0, 3.0],
-  [0.5, 2.0],
-];
-
-const MAKERS: Record<string, (p: Tensor[]) => Optimizer> = {
-  sgd_plain: (p) => new SGD(p, { lr: 0.05 }),
-  sgd_momentum: (p) => new SGD(p, { lr: 0.05, momentum: 0.9 }),
-  sgd_dampening: (p) => new SGD(p, { lr: 0.05, momentum: 0.9, dampening: 0.3 }),
-  sgd_nesterov_wd: (p) =>
-    new SGD(p, { lr: 0.05, momentum: 0.8, nesterov: true, weight_decay: 0.1 }),
-  sgd_maximize: (p) => new SGD(p, { lr: 0.01, maximize: true }),
-  adam_default: (p) => new Adam(p),
-  adam_lr_betas: (p) => new Adam(p, { lr: 0.1, betas: [0.8, 0.9], eps: 1e-6 }),
-  adam_wd_amsgrad: (p) => new Adam(p, { lr: 0.05, weight_decay: 0.1, amsgrad: true }),
-  adam_maximize: (p) => new Adam(p, { lr: 0.01, maximize: true }),
-};
-
 const runs = () => fixture<Record<string, Run>>("optim");
+const read = async (t: Tensor) => t.dataSync();
 
 describe("optimizers step like torch.optim 1.13", () => {
   it("covers every case of the fixture", () => {
-    expect(Object.keys(MAKERS).sort()).toEqual(Object.keys(runs()).sort());
+    expect(Object.keys(OPTIMIZERS).sort()).toEqual(Object.keys(runs()).sort());
   });
-  for (const [name, make] of Object.entries(MAKERS)) {
-    it(`${name} follows PyTorch's trajectory and prints PyTorch's repr`, () => {
+  for (const [name, make] of Object.entries(OPTIMIZERS)) {
+    it(`${name} follows PyTorch's trajectory and prints PyTorch's repr`, async () => {
       const run = runs()[name] as Run;
-      const w = tensor(P0, { dtype: "float32", requiresGrad: true });
-      const b = tensor(B0, { dtype: "float32", requiresGrad: true });
-      const opt = make([w, b]);
-      const target = tensor(TARGET, { dtype: "float32" });
-      const coef = tensor(COEF, { dtype: "float32" });
-      for (const step of run.trajectory) {
-        opt.zero_grad();
-        const loss = w.sub(target).pow(2).mul(coef).sum().add(b.pow(4).sum());
-        loss.backward();
-        opt.step();
-        expectClose([loss.item() as number], [step.loss], 1e-5, 1e-6);
-        expectClose(Array.from(w.dataSync()), step.w, 1e-5, 1e-6);
-        expectClose(Array.from(b.dataSync()), step.b, 1e-5, 1e-6);
+      const { trajectory, opt } = await optimizerSteps(make, read, run.trajectory.length);
+      for (const [i, step] of run.trajectory.entries()) {
+        const got = trajectory[i] as Step;
+        expectClose([got.loss], [step.loss], 1e-5, 1e-6);
+        expectClose(got.w, step.w, 1e-5, 1e-6);
+        expectClose(got.b, step.b, 1e-5, 1e-6);
       }
       expect(reprOptimizer(opt)).toBe(run.repr);
     });
