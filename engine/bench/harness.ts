@@ -17,6 +17,8 @@ export interface Suite {
 
 export interface Result {
   medianMs: number;
+  /** The fastest single run (what the A/B comparison, bench/ab.ts, decides on). */
+  minMs: number;
   samples: number;
   peakMiB: number;
 }
@@ -66,7 +68,12 @@ export function measure(setup: Setup): Result {
     times.length % 2 === 1
       ? (times[mid] as number)
       : ((times[mid - 1] as number) + (times[mid] as number)) / 2;
-  return { medianMs, samples: times.length, peakMiB: (peak - base) / 2 ** 20 };
+  return {
+    medianMs,
+    minMs: times[0] as number,
+    samples: times.length,
+    peakMiB: (peak - base) / 2 ** 20,
+  };
 }
 
 /** Deterministic pseudo-random floats in [-1, 1), so every suite sees the same inputs. */
