@@ -6,36 +6,15 @@
 
 import { autograd, tensor } from "torchlit";
 import { describe, expect, it } from "vitest";
-import { startGpu } from "./gpu-support.ts";
-import { describeProgramFixture, loadProgramFixture } from "./program-fixture.ts";
+import { describeOnBothDevices, loadProgramFixture } from "./program-fixture.ts";
 
-const fx = loadProgramFixture("autograd.json", "engine/fixtures/gen_autograd.py");
-
-describeProgramFixture({
-  title: "autograd on the CPU matches PyTorch 1.13 (fixtures/autograd.json)",
-  fx,
-  device: "cpu",
-  tol: { rtol: 1e-5, atol: 1e-6 },
-});
-
-// Probed in this process (CI=true fails without an adapter), then released for the CLI's own.
-const gpu = await startGpu("autograd on WebGPU");
-const adapter = gpu.backend?.name ?? null;
-gpu.backend?.destroy();
-
-describe.skipIf(adapter === null)("on WebGPU", () => {
-  describeProgramFixture({
-    title: "autograd on WebGPU (cuda) matches PyTorch 1.13 (fixtures/autograd.json)",
-    fx,
-    device: "cuda",
-    tol: { rtol: 1e-5, atol: 1e-5 },
-    checkRun: ({ stderr }) => {
-      // The CLI's report: the same adapter, and kernels really ran on it.
-      const report = /^torchlit: cuda: (.+) dispatches=(\d+)$/m.exec(stderr);
-      expect(report?.[1], stderr).toBe(adapter);
-      expect(Number(report?.[2])).toBeGreaterThan(100);
-    },
-  });
+await describeOnBothDevices({
+  what: "autograd",
+  fx: loadProgramFixture("autograd.json", "engine/fixtures/gen_autograd.py"),
+  file: "autograd.json",
+  cpu: { rtol: 1e-5, atol: 1e-6 },
+  cuda: { rtol: 1e-5, atol: 1e-5 },
+  minDispatches: 100,
 });
 
 describe("backward over long chains", () => {

@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "./cli-support.ts";
+import { startGpu } from "./gpu-support.ts";
 
 export interface ProgramFixture {
   /** PyTorch's version when the generator ran. */
@@ -117,5 +118,47 @@ export function describeProgramFixture({ title, fx, device, tol, checkRun }: Pro
         expectSame(got, want, name, tol);
       });
     }
+  });
+}
+
+export interface DeviceSuites {
+  /** What the cases check, for the titles ("autograd", "common mistakes"). */
+  what: string;
+  fx: ProgramFixture;
+  /** The fixture file, for the titles. */
+  file: string;
+  cpu: Tolerance;
+  cuda: Tolerance;
+  /** Kernels the cuda run must at least have dispatched, proving it ran on the GPU. */
+  minDispatches: number;
+}
+
+/**
+ * The fixture's cases on the CPU and on WebGPU (`--device cuda`). The adapter is probed in this
+ * process (under CI=true a missing one fails) and released for the CLI's own; the cuda run must
+ * report that adapter and real dispatches (TORCHLIT_DEBUG_CUDA).
+ */
+export async function describeOnBothDevices(s: DeviceSuites): Promise<void> {
+  describeProgramFixture({
+    title: `${s.what} on the CPU matches PyTorch 1.13 (fixtures/${s.file})`,
+    fx: s.fx,
+    device: "cpu",
+    tol: s.cpu,
+  });
+  const gpu = await startGpu(`${s.what} on WebGPU`);
+  const adapter = gpu.backend?.name ?? null;
+  gpu.backend?.destroy();
+  describe.skipIf(adapter === null)("on WebGPU", () => {
+    describeProgramFixture({
+      title: `${s.what} on WebGPU (cuda) matches PyTorch 1.13 (fixtures/${s.file})`,
+      fx: s.fx,
+      device: "cuda",
+      tol: s.cuda,
+      checkRun: ({ stderr }) => {
+        const report = /^torchlit: cuda: (.+) dispatches=(\d+)$/m.exec(stderr);
+        expect(report?.[1], stderr).toBe(adapter);
+        expect(Number(report?.[2])).toBeGreaterThanOrEqual(s.minDispatches);
+      },
+    });
   });
 }
