@@ -57,3 +57,10 @@ del _legacy_type
 for _cls in (Tensor, Size, dtype, device, Generator):
     _cls.__module__ = "torch"
 del _cls
+
+# A name PyTorch has and Torchlit does not yet: a clear NotInTorchlitError (torch/_missing.py).
+from ._missing import NotInTorchlitError  # noqa: E402
+from ._missing import module_getattr as _module_getattr  # noqa: E402
+
+__getattr__ = _module_getattr(__name__)
+del _module_getattr

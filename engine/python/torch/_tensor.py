@@ -197,7 +197,29 @@ class Tensor:
 
     @property
     def mT(self):
+        if self.dim() < 2:
+            raise RuntimeError(
+                f"tensor.mT is only supported on matrices or batches of matrices. Got {self.dim()}-D tensor."
+            )
         return self.transpose(-2, -1)
+
+    @property
+    def mH(self):
+        # The conjugate transpose: the engine's dtypes are all real, so it is mT.
+        if self.dim() < 2:
+            raise RuntimeError(
+                f"tensor.mH is only supported on matrices or batches of matrices. Got {self.dim()}-D tensor."
+            )
+        return self.transpose(-2, -1)
+
+    @property
+    def H(self):
+        if self.dim() != 2:
+            hint = " For batches of matrices, consider using tensor.mH" if self.dim() > 2 else ""
+            raise RuntimeError(
+                f"tensor.H is only supported on matrices (2-D tensors). Got {self.dim()}-D tensor.{hint}"
+            )
+        return self.transpose(0, 1)
 
     @property
     def is_leaf(self):
@@ -503,7 +525,9 @@ class Tensor:
     def __getattr__(self, name):
         # Only reached for names not defined above: forward to the engine method of that name.
         if name.startswith("_") or not engine.hasMethod(name):
-            raise AttributeError(f"'Tensor' object has no attribute '{name}'")
+            from ._missing import missing
+
+            raise missing("torch.Tensor", name, f"'Tensor' object has no attribute '{name}'", self)
         return _Method(self, name)
 
     def __dir__(self):

@@ -80,3 +80,9 @@ def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=Fal
 
 from . import functional  # noqa: E402 (uses grad above)
 from .function import Function  # noqa: E402
+
+# A name PyTorch has here and Torchlit does not yet: a clear NotInTorchlitError (torch/_missing.py).
+from .._missing import module_getattr as _module_getattr  # noqa: E402
+
+__getattr__ = _module_getattr(__name__)
+del _module_getattr

@@ -92,3 +92,9 @@ def matmul(input, other, *, out=None):
     from .. import _functions
 
     return _functions.matmul(input, other, out=out)
+
+# A name PyTorch has here and Torchlit does not yet: a clear NotInTorchlitError (torch/_missing.py).
+from .._missing import module_getattr as _module_getattr  # noqa: E402
+
+__getattr__ = _module_getattr(__name__)
+del _module_getattr

@@ -8,3 +8,9 @@ from . import functional, init
 from .modules import *  # noqa: F401,F403
 from .parameter import Parameter
 from . import utils  # noqa: E402 (uses the modules above)
+
+# A name PyTorch has here and Torchlit does not yet: a clear NotInTorchlitError (torch/_missing.py).
+from .._missing import module_getattr as _module_getattr  # noqa: E402
+
+__getattr__ = _module_getattr(__name__)
+del _module_getattr

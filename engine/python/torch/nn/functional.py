@@ -190,3 +190,9 @@ for _name, _spec in _manifest.FUNCTIONAL.items():
     globals().setdefault(_name, _table_functional(_name, _spec))
 
 __all__ = [n for n in dir() if not n.startswith("_") and n not in ("warnings", "engine", "Tensor")]
+
+# A name PyTorch has here and Torchlit does not yet: a clear NotInTorchlitError (torch/_missing.py).
+from .._missing import module_getattr as _module_getattr  # noqa: E402
+
+__getattr__ = _module_getattr(__name__)
+del _module_getattr

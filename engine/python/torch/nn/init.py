@@ -55,3 +55,9 @@ def kaiming_uniform_(tensor, a=0, mode="fan_in", nonlinearity="leaky_relu"):
 
 def kaiming_normal_(tensor, a=0, mode="fan_in", nonlinearity="leaky_relu"):
     return _run(engine.init.kaiming_normal_, tensor, options(a=float(a), mode=mode, nonlinearity=nonlinearity))
+
+# A name PyTorch has here and Torchlit does not yet: a clear NotInTorchlitError (torch/_missing.py).
+from .._missing import module_getattr as _module_getattr  # noqa: E402
+
+__getattr__ = _module_getattr(__name__)
+del _module_getattr
