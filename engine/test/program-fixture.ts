@@ -1,6 +1,6 @@
-// Fixtures that are programs. A generator (fixtures/gen_autograd.py) stores one Python program
-// (its helpers, every case, and a driver that prints each case's result as one JSON line) next
-// to what that program printed under PyTorch 1.13. Here the same program runs through the real
+// Fixtures that are programs. A generator (fixtures/gen_autograd.py, gen_errors.py, through
+// fixtures/program_fixture.py) stores one Python program (its helpers, every case, and a driver
+// that prints each case's result as one JSON line) next to what it printed under PyTorch 1.13. Here the same program runs through the real
 // CLI, `torchlit run`, on the CPU or with `--device cuda` on WebGPU, and each case's result is
 // compared with PyTorch's: floats within a float32 tolerance, everything else exactly.
 // The cases live only in the fixture, so nothing here or in a test names them.
