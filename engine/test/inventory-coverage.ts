@@ -4,8 +4,7 @@
 // (which checks the section is current) and scripts/write-coverage.ts (which writes it).
 
 import { readFileSync } from "node:fs";
-import { createRuntime } from "torchlit/runtime";
-import { pyodideIndexURL, readPythonSources } from "torchlit/runtime/node";
+import { runPythonJson } from "./python-support.ts";
 
 export interface Inventory {
   torch: string;
@@ -32,16 +31,7 @@ export interface Lookup {
 
 /** Looks every name up in Torchlit's `import torch`, as a program would. */
 export async function lookUpNames(names: string[]): Promise<Lookup> {
-  let out = "";
-  const runtime = await createRuntime({
-    indexURL: pyodideIndexURL(),
-    sources: readPythonSources(),
-    stdout: (b) => {
-      out += new TextDecoder().decode(b);
-    },
-    stderr: () => {},
-  });
-  const result = await runtime.run(`
+  const found = await runPythonJson<Record<string, string>>(`
 import json
 import warnings
 
@@ -70,9 +60,6 @@ def lookup(dotted):
 names = json.loads(${JSON.stringify(JSON.stringify(names))})
 print(json.dumps({n: lookup(n) for n in names}))
 `);
-  runtime.close();
-  if (result.traceback !== null) throw new Error(result.traceback);
-  const found = JSON.parse(out.trim().split("\n").at(-1) ?? "{}") as Record<string, string>;
   const named = (what: string) => Object.keys(found).filter((n) => found[n] === what);
   return { has: new Set(named("has")), unexplained: named("plain") };
 }

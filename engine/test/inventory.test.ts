@@ -5,7 +5,7 @@
 // part of the inventory is recomputed from the repository under real PyTorch.
 
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import {
@@ -16,15 +16,14 @@ import {
   lookUpNames,
   withSection,
 } from "./inventory-coverage.ts";
+import { ORACLE, oracleHere } from "./python-support.ts";
 
-const ORACLE = "/usr/bin/python3";
 const script = fileURLToPath(new URL("../inventory/inventory.py", import.meta.url));
 const inv = loadInventory();
 const names = Object.keys(inv.names);
 
 describe("the API inventory", () => {
-  const oracle = existsSync(ORACLE) && spawnSync(ORACLE, ["-c", "import torch"]).status === 0;
-  it.skipIf(!oracle && process.env.CI !== "true")(
+  it.skipIf(!oracleHere() && process.env.CI !== "true")(
     "lists the names the course uses today (inventory.py --check)",
     () => {
       const run = spawnSync(ORACLE, [script, "--check"], { encoding: "utf8" });

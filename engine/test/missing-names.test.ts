@@ -5,19 +5,16 @@
 // fixtures/gen_pytorch_names.py writes under real PyTorch.
 
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { createRuntime } from "torchlit/runtime";
-import { pyodideIndexURL, readPythonSources } from "torchlit/runtime/node";
 import { describe, expect, it } from "vitest";
+import { ORACLE, oracleHere, runPythonJson } from "./python-support.ts";
 
-const ORACLE = "/usr/bin/python3";
 const generator = fileURLToPath(new URL("../fixtures/gen_pytorch_names.py", import.meta.url));
 const committed = new URL("../python/torch/_pytorch_names.py", import.meta.url);
 
 describe("PyTorch's names that Torchlit lacks", () => {
-  const oracle = existsSync(ORACLE) && spawnSync(ORACLE, ["-c", "import torch"]).status === 0;
-  it.skipIf(!oracle && process.env.CI !== "true")(
+  it.skipIf(!oracleHere() && process.env.CI !== "true")(
     "the committed name list is what gen_pytorch_names.py writes under PyTorch",
     () => {
       const run = spawnSync(ORACLE, [generator, "--print"], { encoding: "utf8" });
@@ -27,16 +24,10 @@ describe("PyTorch's names that Torchlit lacks", () => {
   );
 
   it("raise NotInTorchlitError naming them, in every scope, and only for them", async () => {
-    let out = "";
-    const runtime = await createRuntime({
-      indexURL: pyodideIndexURL(),
-      sources: readPythonSources(),
-      stdout: (b) => {
-        out += new TextDecoder().decode(b);
-      },
-      stderr: () => {},
-    });
-    const result = await runtime.run(`
+    const { problems, counts } = await runPythonJson<{
+      problems: string[];
+      counts: Record<string, [number, number]>;
+    }>(`
 import importlib
 import json
 import warnings
@@ -73,11 +64,6 @@ for scope, plain in (("torch", "module 'torch' has no attribute 'zeroes'"),
             problems.append(f"plain AttributeError text: {e}")
 print(json.dumps({"problems": problems, "counts": counts}))
 `);
-    expect(result.traceback).toBeNull();
-    const { problems, counts } = JSON.parse(out.trim().split("\n").at(-1) ?? "{}") as {
-      problems: string[];
-      counts: Record<string, [number, number]>;
-    };
     expect(problems).toEqual([]);
     const table = Object.entries(counts).map(([s, [have, all]]) => `${s} ${have}/${all}`);
     console.info(`PyTorch 1.13 names Torchlit has: ${table.join(", ")}`);

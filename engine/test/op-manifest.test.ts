@@ -5,11 +5,10 @@
 
 import { readFileSync } from "node:fs";
 import { opManifest } from "torchlit";
-import { createRuntime } from "torchlit/runtime";
-import { pyodideIndexURL, readPythonSources } from "torchlit/runtime/node";
 import { describe, expect, it } from "vitest";
 import { opExpr } from "../src/backend/webgpu/kernels-map.ts";
 import { manifestJson } from "./op-manifest-json.ts";
+import { runPythonJson } from "./python-support.ts";
 
 const ops = [
   ...opManifest.unary.map((o) => ({ ...o, kind: "unary" as const })),
@@ -103,16 +102,7 @@ describe("the op manifest", () => {
   });
 
   it("the Python package binds every op as the manifest says, and nothing more", async () => {
-    let out = "";
-    const runtime = await createRuntime({
-      indexURL: pyodideIndexURL(),
-      sources: readPythonSources(),
-      stdout: (b) => {
-        out += new TextDecoder().decode(b);
-      },
-      stderr: () => {},
-    });
-    const result = await runtime.run(`
+    const problems = await runPythonJson<string[]>(`
 import json
 import torch
 import torch.nn.functional as F
@@ -149,8 +139,6 @@ for kind in ("unary", "binary"):
             check(hasattr(x, op["via"]) and hasattr(torch, op["via"]), f"{n} via {op['via']}")
 print(json.dumps(problems))
 `);
-    runtime.close();
-    expect(result.traceback).toBeNull();
-    expect(JSON.parse(out.trim().split("\n").at(-1) as string)).toEqual([]);
+    expect(problems).toEqual([]);
   }, 60_000);
 });
