@@ -2,39 +2,24 @@
 // file at load time (no toolchain): C[4x8 tile] += Apanel[kc x 4] * Bpanel[kc x 8], with the
 // 8 accumulators held in v128 locals. Packing, tiling and edges stay in TypeScript (matmul.ts).
 // Returns null where WebAssembly SIMD is unavailable; callers then use the plain-JS kernel.
-
-/** Unsigned LEB128, as every index, size and memarg in the binary format is written. */
-function uleb(n: number): number[] {
-  const out: number[] = [];
-  do {
-    let byte = n & 0x7f;
-    n >>>= 7;
-    if (n !== 0) byte |= 0x80;
-    out.push(byte);
-  } while (n !== 0);
-  return out;
-}
-
-const section = (id: number, body: number[]): number[] => [id, ...uleb(body.length), ...body];
-const vec = (items: number[][]): number[] => [...uleb(items.length), ...items.flat()];
-const name = (s: string): number[] => [...uleb(s.length), ...[...s].map((c) => c.charCodeAt(0))];
-
-// Opcodes used below (WebAssembly core 2.0 + fixed-width SIMD).
-const I32 = 0x7f;
-const V128 = 0x7b;
-const get = (i: number) => [0x20, ...uleb(i)];
-const set = (i: number) => [0x21, ...uleb(i)];
-const tee = (i: number) => [0x22, ...uleb(i)];
-const i32Const = (n: number) => [0x41, ...uleb(n)]; // small non-negative constants only
-const I32_ADD = 0x6a;
-const I32_SUB = 0x6b;
-const simd = (op: number, ...imm: number[]) => [0xfd, ...uleb(op), ...imm];
-const memarg = (offset: number) => [0, ...uleb(offset)]; // alignment hint 1: always valid
-const v128Load = (offset: number) => simd(0x00, ...memarg(offset));
-const v128Store = (offset: number) => simd(0x0b, ...memarg(offset));
-const load32Splat = (offset: number) => simd(0x09, ...memarg(offset));
-const F32X4_ADD = simd(0xe4);
-const F32X4_MUL = simd(0xe6);
+import {
+  F32X4_ADD,
+  F32X4_MUL,
+  get,
+  I32,
+  I32_ADD,
+  I32_SUB,
+  i32Const,
+  instantiateKernel,
+  load32Splat,
+  set,
+  tee,
+  uleb,
+  V128,
+  v128Load,
+  v128Store,
+  vec,
+} from "./wasm-emit.ts";
 
 /** Rows x columns of one register tile; matmul.ts packs A in 4-row and B in 8-column panels. */
 export const MR = 4;
@@ -91,18 +76,6 @@ function kernelBody(): number[] {
   return [...uleb(body.length), ...body];
 }
 
-function moduleBytes(): Uint8Array<ArrayBuffer> {
-  const bytes = [
-    ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
-    ...section(1, vec([[0x60, ...vec([[I32], [I32], [I32], [I32], [I32]]), 0]])),
-    ...section(2, vec([[...name("e"), ...name("m"), 0x02, 0x00, ...uleb(1)]])), // memory, min 1
-    ...section(3, vec([[0]])),
-    ...section(7, vec([[...name("k"), 0x00, 0]])),
-    ...section(10, vec([kernelBody()])),
-  ];
-  return new Uint8Array(bytes);
-}
-
 export type Kernel = (ap: number, bp: number, cp: number, kc: number, ldc: number) => void;
 
 export interface WasmGemm {
@@ -114,16 +87,6 @@ let cached: WasmGemm | null | undefined;
 
 /** The instantiated kernel and its memory, or null when this runtime lacks WebAssembly SIMD. */
 export function wasmGemm(): WasmGemm | null {
-  if (cached !== undefined) return cached;
-  cached = null;
-  try {
-    if (typeof WebAssembly === "undefined") return null;
-    const memory = new WebAssembly.Memory({ initial: 16 });
-    const module = new WebAssembly.Module(moduleBytes());
-    const inst = new WebAssembly.Instance(module, { e: { m: memory } });
-    cached = { memory, kernel: inst.exports.k as Kernel };
-  } catch {
-    cached = null;
-  }
+  if (cached === undefined) cached = instantiateKernel<Kernel>(5, kernelBody(), 16);
   return cached;
 }

@@ -1,0 +1,117 @@
+// The cases of fixtures/float-order.json (written by fixtures/gen_float_order.py under PyTorch
+// 1.13, AVX2, one thread) made with the engine: inputs rebuilt from the generator's integer hash
+// (the fixture holds only cases and results), on the CPU or another device, float64 inputs
+// optionally made float32 (for a device without float64). Used by float-order.test.ts (CPU, bit
+// for bit) and float-order-webgpu.test.ts (WebGPU, within float32 tolerance).
+
+import { existsSync, readFileSync } from "node:fs";
+import { type DeviceType, F, Tensor } from "torchlit";
+
+type Step =
+  | ["permute", number[]]
+  | ["slice", number, number, number, number]
+  | ["expand", number[]]
+  | ["unsqueeze", number];
+
+interface Input {
+  shape: number[];
+  dtype: "float32" | "float64";
+  seed: number;
+  view: Step[];
+}
+
+export interface Case {
+  name: string;
+  op: "sum" | "sum_float64" | "mean" | "cumsum" | "mse_loss";
+  input: Input;
+  dim?: number | number[];
+  keepdim?: boolean;
+  target?: Input;
+  reduction?: "mean" | "sum";
+  out: { shape: number[]; dtype: string; values: number[] };
+}
+
+const FIXTURE = new URL("../fixtures/float-order.json", import.meta.url);
+
+/** gen_float_order.py's values(): a hash of (seed, i) in [-1, 1) times 2^(i % 7 - 3). */
+export function hashValues(seed: number, n: number): Float64Array {
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let h = (Math.imul(i, 2654435761) + Math.imul(seed, 40503) + 12345) >>> 0;
+    h = (h ^ (h >>> 15)) >>> 0;
+    h = Math.imul(h, 2246822519) >>> 0;
+    h = (h ^ (h >>> 13)) >>> 0;
+    out[i] = ((h / 2 ** 32) * 2 - 1) * 2 ** ((i % 7) - 3);
+  }
+  return out;
+}
+
+export interface Fixture {
+  probe: { seed: number; values: number[] };
+  cases: Case[];
+}
+
+/** The fixture, or null when the file is missing (the tests then fail, saying how to make it). */
+export function loadFixture(): Fixture | null {
+  if (!existsSync(FIXTURE)) return null;
+  return JSON.parse(readFileSync(FIXTURE, "utf8")) as Fixture;
+}
+
+export const MISSING =
+  "engine/fixtures/float-order.json is missing: run /usr/bin/python3 engine/fixtures/gen_float_order.py";
+
+export interface Where {
+  device: DeviceType;
+  /** Make float64 inputs float32 (a device without float64). */
+  single?: boolean;
+}
+
+function make(spec: Input, where: Where): Tensor {
+  const n = spec.shape.reduce((a, b) => a * b, 1);
+  const dtype = where.single ? "float32" : spec.dtype;
+  let t = Tensor.fromArray(hashValues(spec.seed, n), spec.shape, dtype, where.device);
+  for (const step of spec.view) {
+    if (step[0] === "permute") t = t.permute(...step[1]);
+    else if (step[0] === "slice") t = t.slice(step[1], step[2], step[3], step[4]);
+    else if (step[0] === "expand") t = t.expand(...step[1]);
+    else t = t.unsqueeze(step[1]);
+  }
+  return t;
+}
+
+/** The case's result, computed where `where` says. */
+export function runCase(c: Case, where: Where = { device: "cpu" }): Tensor {
+  const x = make(c.input, where);
+  const dim = c.dim ?? null;
+  const keepdim = c.keepdim ?? false;
+  switch (c.op) {
+    case "sum":
+      return x.sum(dim, keepdim);
+    case "sum_float64":
+      return x.sum(dim, keepdim, where.single ? "float32" : "float64");
+    case "mean":
+      return x.mean(dim, keepdim);
+    case "cumsum":
+      return x.cumsum(c.dim as number);
+    case "mse_loss":
+      return F.mse_loss(x, make(c.target as Input, where), c.reduction);
+  }
+}
+
+/**
+ * For a sum, mean or cumsum case, the same of |x| over the same dims on the CPU, and the count
+ * of terms per output: a sum taken in another order can differ from PyTorch's by up to about
+ * ceil(log2 n) float32 roundings of that size, however the order is chosen. null for losses.
+ */
+export function magnitude(c: Case): { abs: number[]; n: number } | null {
+  if (c.op === "mse_loss") return null;
+  const x = make(c.input, { device: "cpu", single: true }).abs();
+  const dim = c.dim ?? null;
+  const keepdim = c.keepdim ?? false;
+  if (c.op === "cumsum") {
+    const d = c.dim as number;
+    return { abs: Array.from(x.cumsum(d).contiguous().dataSync()), n: x.shape.at(d) as number };
+  }
+  const y = c.op === "mean" ? x.mean(dim, keepdim) : x.sum(dim, keepdim);
+  return { abs: Array.from(y.contiguous().dataSync()), n: x.numel() / Math.max(1, y.numel()) };
+}
