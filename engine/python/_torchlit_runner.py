@@ -7,6 +7,7 @@ Pyodide's own machinery are implementation details a learner should never have t
 import linecache
 import sys
 import traceback
+import types
 
 from pyodide.code import eval_code_async
 
@@ -72,12 +73,25 @@ def release_traceback(exc):
         links.pop()
 
 
+def main_namespace(namespaces, name):
+    """The globals of the reader's program `name` (None: a fresh one), made the __main__ module.
+
+    A program's classes and functions then live in sys.modules["__main__"], as in a real
+    `python file.py`, so pickle (torch.save of a model) finds them by name.
+    """
+    module = namespaces.get(name) if name is not None else None
+    if module is None:
+        module = types.ModuleType("__main__")
+        module.__builtins__ = __builtins__
+        if name is not None:
+            namespaces[name] = module
+    sys.modules["__main__"] = module
+    return module.__dict__
+
+
 async def run_source(code, filename, namespace=None):
     """Runs code as the file `filename`; returns None, or the traceback text on an exception."""
-    if namespace is None:
-        ns = {"__name__": "__main__", "__builtins__": __builtins__}
-    else:
-        ns = _namespaces.setdefault(namespace, {"__name__": "__main__", "__builtins__": __builtins__})
+    ns = main_namespace(_namespaces, namespace)
     # Tracebacks show source lines only if linecache can find them.
     linecache.cache[filename] = (len(code), None, code.splitlines(True), filename)
     try:

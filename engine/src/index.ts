@@ -124,6 +124,7 @@ export {
   Generator,
   initial_seed,
   manual_seed,
+  multinomial,
   normal,
   type RandomOptions,
   rand,

@@ -11,7 +11,7 @@ import sys
 
 import torch
 from pyodide.code import eval_code_async
-from _torchlit_runner import format_readers_traceback, release_traceback
+from _torchlit_runner import format_readers_traceback, main_namespace, release_traceback
 
 _namespaces = {}
 
@@ -30,7 +30,7 @@ builtins.input = _no_input
 
 
 def _namespace(name):
-    return _namespaces.setdefault(name, {"__name__": "__main__", "__builtins__": __builtins__})
+    return main_namespace(_namespaces, name)
 
 
 def reset(name):

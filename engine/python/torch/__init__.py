@@ -11,9 +11,11 @@ from ._device import _set_default_device, device
 from ._dtype import (
     bool,
     dtype,
+    finfo,
     float32,
     float64,
     get_default_dtype,
+    iinfo,
     int32,
     int64,
     set_default_dtype,
@@ -33,8 +35,24 @@ from ._utilities import (
 )
 from .autograd import enable_grad, is_grad_enabled, no_grad, set_grad_enabled
 
-from . import linalg, nn, optim, storage, utils, version  # noqa: E402 (they use the names above)
+from . import distributions, linalg, nn, optim, storage, utils, version  # noqa: E402 (they use the names above)
 from .storage import TypedStorage, UntypedStorage, is_storage  # noqa: E402
+from .storage import BoolStorage, DoubleStorage, FloatStorage, IntStorage, LongStorage  # noqa: E402
+
+
+def save(obj, f, pickle_module=None, pickle_protocol=2, _use_new_zipfile_serialization=True):
+    """torch.save (torch/serialization.py, imported on first use: zipfile and pickle load then)."""
+    from . import serialization
+
+    return serialization.save(obj, f, pickle_protocol=pickle_protocol)
+
+
+def load(f, map_location=None, pickle_module=None, *, weights_only=False, **pickle_load_args):
+    """torch.load (torch/serialization.py, imported on first use)."""
+    from . import serialization
+
+    return serialization.load(f, map_location, weights_only=weights_only)
+
 
 __version__ = "1.13.1"
 

@@ -14,6 +14,15 @@ from ._dtype import get_default_dtype
 from ._tensor import Tensor
 
 
+def _size_keyword(name, size, kwargs):
+    """The sizes of factory `name`, given positionally (zeros(2, 3)) or as size=(2, 3)."""
+    if "size" not in kwargs:
+        return size
+    if size:
+        raise TypeError(f"{name}() got multiple values for argument 'size'")
+    return (kwargs.pop("size"),)
+
+
 def _size(size):
     """Accepts zeros(2, 3), zeros((2, 3)), zeros([2, 3]) and zeros(torch.Size(...))."""
     if len(size) == 1 and isinstance(size[0], (tuple, list)):
@@ -80,7 +89,8 @@ def as_tensor(data, dtype=None, device=None):
 
 
 def _factory(name):
-    def make(*size, out=None, dtype=None, layout=None, device=None, requires_grad=False, **_):
+    def make(*size, out=None, dtype=None, layout=None, device=None, requires_grad=False, **kwargs):
+        size = _size_keyword(name, size, kwargs)
         return _finish(wrap(call(getattr(engine, name), _size(size), _opts(dtype, device))), requires_grad)
 
     make.__name__ = name
@@ -172,11 +182,15 @@ def set_rng_state(new_state):
     default_generator.set_state(new_state)
 
 
-def rand(*size, generator=None, out=None, dtype=None, layout=None, device=None, requires_grad=False):
+def rand(*size, generator=None, out=None, dtype=None, layout=None, device=None, requires_grad=False,
+         **kwargs):  # fmt: skip
+    size = _size_keyword("rand", size, kwargs)
     return _finish(wrap(call(engine.rand, _size(size), _ropts(dtype, device, generator))), requires_grad)
 
 
-def randn(*size, generator=None, out=None, dtype=None, layout=None, device=None, requires_grad=False):
+def randn(*size, generator=None, out=None, dtype=None, layout=None, device=None, requires_grad=False,
+          **kwargs):  # fmt: skip
+    size = _size_keyword("randn", size, kwargs)
     return _finish(wrap(call(engine.randn, _size(size), _ropts(dtype, device, generator))), requires_grad)
 
 
@@ -192,6 +206,21 @@ def randint(low=0, high=None, size=None, *, generator=None, out=None, dtype=None
 
 def randperm(n, *, generator=None, out=None, dtype=None, layout=None, device=None, requires_grad=False):
     return _finish(wrap(call(engine.randperm, int(n), _ropts(dtype, device, generator))), requires_grad)
+
+
+def logsumexp(input, *args, out=None, **kwargs):
+    if not args and "dim" not in kwargs:
+        raise TypeError(
+            "logsumexp() received an invalid combination of arguments - got (Tensor), but expected one of:\n"
+            " * (Tensor input, tuple of ints dim, bool keepdim, *, Tensor out)\n"
+            " * (Tensor input, tuple of names dim, bool keepdim, *, Tensor out)\n"
+        )
+    return input.logsumexp(*args, **kwargs)
+
+
+def multinomial(input, num_samples, replacement=False, *, generator=None, out=None):
+    opts = options(generator=generator)
+    return wrap(call(engine.multinomial, input._js, int(num_samples), bool(replacement), opts))
 
 
 def normal(mean, std=1.0, size=None, *, generator=None, out=None, dtype=None, layout=None,

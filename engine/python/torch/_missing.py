@@ -2,8 +2,8 @@
 
 A reader who pastes code from a tutorial should learn that `torch.median` is missing from
 Torchlit, not be told it does not exist. The module `__getattr__`s of torch, torch.nn,
-torch.nn.functional, torch.nn.init, torch.optim, torch.utils.data, torch.linalg and
-torch.autograd, and Tensor's, raise NotInTorchlitError for a name PyTorch 1.13 has there
+torch.nn.functional, torch.nn.init, torch.optim, torch.utils.data, torch.linalg, torch.autograd
+and torch.distributions, and Tensor's, raise NotInTorchlitError for a name PyTorch 1.13 has there
 (_pytorch_names.py, written from PyTorch by engine/fixtures/gen_pytorch_names.py and loaded only
 on a miss) and Python's own AttributeError otherwise. NotInTorchlitError is an AttributeError,
 so hasattr() and getattr(obj, name, default) keep working.

@@ -15,6 +15,7 @@ SIGNATURES = {
     "all": ("dim", "keepdim"),
     "any": ("dim", "keepdim"),
     "amax": ("dim", "keepdim"),
+    "logsumexp": ("dim", "keepdim"),
     "amin": ("dim", "keepdim"),
     "argmax": ("dim", "keepdim"),
     "argmin": ("dim", "keepdim"),
@@ -68,6 +69,8 @@ SIGNATURES = {
     "normal_": ("mean", "std", "generator"),
     "random_": ("from", "to", "generator"),
     "bernoulli_": ("p", "generator"),
+    "exponential_": ("lambd", "generator"),
+    "multinomial": ("num_samples", "replacement", "generator"),
     "index_put_": ("indices", "values", "accumulate"),
     "index_put": ("indices", "values", "accumulate"),
     "expand": ("size",),
@@ -78,7 +81,7 @@ SIGNATURES = {
 SCALAR_OPERANDS = frozenset([
     *SIGNATURES.keys() - {
         "fill_", "sort", "argsort", "topk", "roll", "tril", "triu", "index_select", "take",
-        "uniform_", "normal_", "random_", "bernoulli_", "expand", "repeat", "index_put_",
+        "uniform_", "normal_", "random_", "bernoulli_", "exponential_", "multinomial", "expand", "repeat", "index_put_",
         "index_put",
     }
 ])  # fmt: skip

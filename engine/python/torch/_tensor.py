@@ -275,6 +275,17 @@ class Tensor:
     divide = div
     divide_ = div_
 
+    def type_as(self, other):
+        return self.to(device=other.device, dtype=other.dtype)
+
+    def logsumexp(self, *args, **kwargs):
+        if not args and "dim" not in kwargs:
+            raise TypeError(
+                "logsumexp() received an invalid combination of arguments - got (), but expected one of:\n"
+                " * (tuple of ints dim, bool keepdim)\n * (tuple of names dim, bool keepdim)\n"
+            )
+        return _Method(self, "logsumexp")(*args, **kwargs)
+
     def isclose(self, other, rtol=1e-05, atol=1e-08, equal_nan=False):
         from . import _functions
 

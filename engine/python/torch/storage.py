@@ -199,6 +199,40 @@ class UntypedStorage:
     __repr__ = __str__
 
 
+class _LegacyStorage(TypedStorage):
+    """torch.FloatStorage and its kin: the names torch.save files give each storage's dtype."""
+
+    __slots__ = ()
+
+
+def _legacy(name):
+    cls = type(f"{name}Storage", (_LegacyStorage,), {"__slots__": ()})
+    cls.__module__ = "torch"
+    return cls
+
+
+FloatStorage = _legacy("Float")
+DoubleStorage = _legacy("Double")
+LongStorage = _legacy("Long")
+IntStorage = _legacy("Int")
+BoolStorage = _legacy("Bool")
+
+
+def _legacy_dtypes():
+    from . import _dtype
+
+    return {
+        "FloatStorage": _dtype.float32,
+        "DoubleStorage": _dtype.float64,
+        "LongStorage": _dtype.int64,
+        "IntStorage": _dtype.int32,
+        "BoolStorage": _dtype.bool,
+    }
+
+
+_LEGACY_DTYPES = _legacy_dtypes()
+
+
 def is_storage(obj):
     return isinstance(obj, (TypedStorage, UntypedStorage))
 

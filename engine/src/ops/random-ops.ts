@@ -1,6 +1,6 @@
 // Random tensors with PyTorch's names: torch.manual_seed / initial_seed / seed, Generator,
 // rand/randn/randint/randperm/normal and their *_like forms, and the in-place fills
-// uniform_/normal_/random_/bernoulli_. Every draw comes from engine/src/random, filled on
+// uniform_/normal_/random_/bernoulli_/exponential_, and multinomial. Every draw comes from engine/src/random, filled on
 // the CPU in row-major order and uploaded, so values equal PyTorch's for the same seed.
 // This file does no arithmetic of its own beyond PyTorch's tensor-mean/std composition.
 
@@ -13,6 +13,7 @@ import { broadcastShapes } from "../core/shape.ts";
 import {
   defaultGenerator as defaultImpl,
   bernoulli_ as fillBernoulli,
+  exponential_ as fillExponential,
   normal_ as fillNormal,
   random_ as fillRandom,
   uniform_ as fillUniform,
@@ -21,6 +22,7 @@ import {
   type RandomTarget,
   randomFromTo_,
   randperm as randpermDraw,
+  uniformFloat64,
 } from "../random/index.ts";
 import { Tensor } from "../tensor.ts";
 import { checkInPlaceAllowed } from "./helpers.ts";
@@ -140,6 +142,8 @@ declare module "../tensor.ts" {
     normal_(mean?: number, std?: number, generator?: Generator | null): Tensor;
     random_(from?: number, to?: number | null, generator?: Generator | null): Tensor;
     bernoulli_(p?: number, generator?: Generator | null): Tensor;
+    exponential_(lambd?: number, generator?: Generator | null): Tensor;
+    multinomial(numSamples: number, replacement?: boolean, generator?: Generator | null): Tensor;
   }
 }
 
@@ -184,6 +188,111 @@ Tensor.prototype.bernoulli_ = function (this: Tensor, p = 0.5, generator = null)
     }
   });
 };
+
+Tensor.prototype.exponential_ = function (this: Tensor, lambd = 1, generator = null) {
+  const gen = genOf({ generator });
+  if (!(lambd >= 0))
+    throw runtimeError(`exponential_ expects lambda >= 0.0, but found lambda=${lambd}`);
+  return fillInPlace(this, (h) =>
+    fillExponential(floatHost(h, "exponential_cpu", this.dtype), lambd, gen),
+  );
+};
+
+Tensor.prototype.multinomial = function (
+  this: Tensor,
+  numSamples: number,
+  replacement = false,
+  generator = null,
+) {
+  return multinomial(this, numSamples, replacement, { generator });
+};
+
+/**
+ * `torch.multinomial(input, num_samples, replacement=False)`: int64 category indices per row
+ * of a 1-D or 2-D tensor of non-negative weights, drawn as PyTorch 1.13's CPU does. Without
+ * replacement: q ~ Exp(1) per weight (exponential_), then the top num_samples of input / q
+ * (argmax for one). With replacement (even for one sample, unlike later PyTorch versions): per row, the float cumulative
+ * sum of the weights divided by their sum (last entry set to 1), and for each sample a 53-bit
+ * uniform u placed by binary search at the first entry not below u. Values are read (and
+ * checked) before anything is drawn.
+ */
+export function multinomial(
+  input: Tensor,
+  numSamples: number,
+  replacement = false,
+  opts?: { generator?: Generator | null },
+): Tensor {
+  if (input.ndim < 1 || input.ndim > 2) throw runtimeError("prob_dist must be 1 or 2 dim");
+  if (!isFloating(input.dtype)) {
+    throw runtimeError(
+      `multinomial only supports floating-point dtypes for input, got: ${dtypeTitle(input.dtype)}`,
+    );
+  }
+  if (!(numSamples > 0)) throw runtimeError("cannot sample n_sample <= 0 samples");
+  const cats = input.shape[input.ndim - 1] as number;
+  if (!replacement && numSamples > cats) {
+    throw runtimeError("cannot sample n_sample > prob_dist.size(-1) samples without replacement");
+  }
+  if (cats > 2 ** 24) throw runtimeError("number of categories cannot exceed 2^24");
+  const rows = input.ndim === 2 ? (input.shape[0] as number) : 1;
+  const w = input.detach().contiguous().dataSync();
+  const gen = genOf(opts);
+  const outShape = input.ndim === 2 ? [rows, numSamples] : [numSamples];
+  if (!replacement) {
+    for (let i = 0; i < w.length; i++) {
+      const v = w[i] as number;
+      if (!(v >= 0 && v < Number.POSITIVE_INFINITY))
+        throw runtimeError("probability tensor contains either `inf`, `nan` or element < 0");
+    }
+    for (let r = 0; r < rows; r++) {
+      let any = false;
+      for (let j = 0; j < cats && !any; j++) any = (w[r * cats + j] as number) !== 0;
+      if (!any) throw runtimeError("invalid multinomial distribution (sum of probabilities <= 0)");
+    }
+    return noGrad(() => {
+      const x = input.detach();
+      const q = Tensor.empty(x.shape, x.dtype, x.deviceType).exponential_(1, opts?.generator);
+      const ratio = x.div(q);
+      if (numSamples === 1) return ratio.argmax(-1, true);
+      return ratio.topk(numSamples).indices;
+    });
+  }
+  const single = input.dtype === "float32";
+  const r32 = single ? Math.fround : (v: number) => v;
+  const cum = new Float64Array(cats);
+  const out = new Float64Array(rows * numSamples);
+  for (let r = 0; r < rows; r++) {
+    let sum = 0;
+    for (let j = 0; j < cats; j++) {
+      const v = w[r * cats + j] as number;
+      if (!(v >= 0))
+        throw runtimeError("invalid multinomial distribution (encountering probability entry < 0)");
+      if (v === Number.POSITIVE_INFINITY) {
+        throw runtimeError(
+          "invalid multinomial distribution (encountering probability entry = infinity or NaN)",
+        );
+      }
+      sum = r32(sum + v);
+      cum[j] = sum;
+    }
+    if (!(sum > 0))
+      throw runtimeError("invalid multinomial distribution (sum of probabilities <= 0)");
+    for (let j = 0; j < cats; j++) cum[j] = r32((cum[j] as number) / sum);
+    cum[cats - 1] = 1;
+    for (let k = 0; k < numSamples; k++) {
+      const u = uniformFloat64(gen);
+      let lo = 0;
+      let hi = cats;
+      while (hi - lo > 0) {
+        const mid = lo + Math.floor((hi - lo) / 2);
+        if ((cum[mid] as number) < u) lo = mid + 1;
+        else hi = mid;
+      }
+      out[r * numSamples + k] = lo;
+    }
+  }
+  return Tensor.fromArray(out, outShape, "int64", input.deviceType);
+}
 
 function fresh(shape: readonly number[], dtype: DType, opts: RandomOptions | undefined): Tensor {
   return Tensor.empty(shape, dtype, opts?.device ?? "cpu");

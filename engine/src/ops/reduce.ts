@@ -6,7 +6,13 @@ import { noGrad } from "../autograd/grad-mode.ts";
 import { recordOp } from "../autograd/record.ts";
 import type { ReduceOp } from "../backend/backend.ts";
 import { backendFor } from "../backend/registry.ts";
-import { type DType, isFloating, type Scalar, scalarValue } from "../core/dtype.ts";
+import {
+  type DType,
+  getDefaultDtype,
+  isFloating,
+  type Scalar,
+  scalarValue,
+} from "../core/dtype.ts";
 import { indexError, notImplemented, runtimeError } from "../core/errors.ts";
 import { contiguousStrides, wrapDim } from "../core/shape.ts";
 import { Tensor } from "../tensor.ts";
@@ -121,6 +127,7 @@ declare module "../tensor.ts" {
     norm(p?: Scalar | "fro" | "nuc", dim?: DimArg, keepdim?: boolean): Tensor;
     cumsum(dim: number): Tensor;
     cumprod(dim: number): Tensor;
+    logsumexp(dim: DimArg, keepdim?: boolean): Tensor;
   }
 }
 
@@ -396,6 +403,33 @@ P.amax = function (this: Tensor, dim?: DimArg, keepdim = false) {
 };
 P.amin = function (this: Tensor, dim?: DimArg, keepdim = false) {
   return amaxmin(this, "min", dim, keepdim);
+};
+
+/**
+ * log(sum(exp(x))) over dims, as PyTorch 1.13 computes it: the max over the dims (set to 0
+ * where it is infinite) is subtracted before exp and added back after log; an empty input is
+ * log(sum(exp(x))). Integer inputs give the default float dtype. d/dx = g exp(x - result).
+ */
+P.logsumexp = function (this: Tensor, dim: DimArg, keepdim = false) {
+  const x = isFloating(this.dtype) ? this : this.to(getDefaultDtype());
+  const dims = reduceDims(x, dim);
+  const out = noGrad(() => {
+    if (x.numel() === 0) return x.exp().sum(dims, keepdim).log_();
+    const maxes = x.amax(dims, true);
+    maxes.masked_fill_(maxes.abs().eq(Number.POSITIVE_INFINITY), 0);
+    const squeezed = keepdim ? maxes : maxes.reshape(reducedShape(x.shape, dims, false));
+    return x.sub(maxes).exp_().sum(dims, keepdim).log_().add_(squeezed);
+  });
+  const inShape = x.shape;
+  recordOp("LogsumexpBackward0", [x], [out], (node) => {
+    const sx = node.save(x);
+    const so = node.save(out);
+    return ([g]) => {
+      const r = expandBack(so.unpack(), inShape, dims, keepdim);
+      return [expandBack(g as Tensor, inShape, dims, keepdim).mul(sx.unpack().sub(r).exp())];
+    };
+  });
+  return out;
 };
 
 /** var with Bessel's correction by default; d var = g 2 (x - mean) / (N - correction). */

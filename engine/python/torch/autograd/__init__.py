@@ -6,6 +6,7 @@ from pyodide.ffi import JsException
 
 from .._bridge import options, to_js, translate, wait, wrap
 from .grad_mode import enable_grad, is_grad_enabled, no_grad, set_grad_enabled
+from .variable import Variable
 
 
 def _seq(x):

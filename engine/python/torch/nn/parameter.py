@@ -40,3 +40,83 @@ class Parameter(Tensor):
 
 
 Parameter.__module__ = "torch.nn.parameter"
+
+
+_SHAPE_UNKNOWN = (
+    "Can't access the shape of an uninitialized parameter or buffer. This error usually happens in "
+    "`load_state_dict` when trying to load an uninitialized parameter into an initialized one. "
+    "Call `forward` to initialize the parameters before accessing their attributes."
+)
+_NO_DATA = (
+    "Attempted to use an uninitialized parameter. This error happens when you are using a "
+    "`LazyModule` or explicitly manipulating `torch.nn.parameter.UninitializedParameter` objects. "
+    "When using LazyModules Call `forward` with a dummy batch to initialize the parameters before "
+    "calling torch functions"
+)
+
+
+class UninitializedParameter(Parameter):
+    """A parameter of a lazy module before its first forward: no shape and no data yet.
+
+    materialize() gives it data and turns it into a plain Parameter in place, so every reference
+    to it (a module's, a list of parameters) sees the initialised one.
+    """
+
+    cls_to_become = Parameter
+
+    def __new__(cls, requires_grad=True, device=None, dtype=None):
+        p = object.__new__(cls)
+        p.__dict__["_lazy"] = (requires_grad, device, dtype)
+        return p
+
+    def __init__(self, requires_grad=True, device=None, dtype=None):
+        pass
+
+    def __del__(self):
+        pass
+
+    @property
+    def _js(self):
+        raise ValueError(_NO_DATA)
+
+    @property
+    def shape(self):
+        raise RuntimeError(_SHAPE_UNKNOWN)
+
+    def size(self, dim=None):
+        raise RuntimeError(_SHAPE_UNKNOWN)
+
+    def dim(self):
+        raise RuntimeError(_SHAPE_UNKNOWN)
+
+    def numel(self):
+        raise RuntimeError(_SHAPE_UNKNOWN)
+
+    ndim = shape
+
+    @property
+    def requires_grad(self):
+        return self.__dict__["_lazy"][0]
+
+    def _materialize_from(self, js):
+        """Takes engine tensor js as this parameter's data and becomes a Parameter."""
+        requires_grad = self.__dict__.pop("_lazy")[0]
+        call(js.requiresGrad_, bool(requires_grad))
+        Tensor._js.__set__(self, js)
+        _bridge._wrappers[_bridge.engine.idOf(js)] = self
+        self.__class__ = self.cls_to_become
+
+    def materialize(self, shape, device=None, dtype=None):
+        from .._functions import empty
+
+        _, own_device, own_dtype = self.__dict__["_lazy"]
+        made = empty(*shape, device=device or own_device, dtype=dtype or own_dtype)
+        self._materialize_from(call(made._js.detach))
+
+    def __repr__(self):
+        return "<UninitializedParameter>"
+
+    __str__ = __repr__
+
+
+UninitializedParameter.__module__ = "torch.nn.parameter"

@@ -14,12 +14,12 @@ from .activation import (
     Tanh,
 )
 from .container import ModuleList, Sequential
-from .linear import Identity, Linear
+from .linear import Identity, LazyLinear, Linear
 from .loss import BCELoss, BCEWithLogitsLoss, CrossEntropyLoss, L1Loss, MSELoss, NLLLoss
 from .module import Module
 
 __all__ = [
-    "Module", "Linear", "Identity", "Sequential", "ModuleList", "ReLU", "Sigmoid", "Tanh",
+    "Module", "Linear", "LazyLinear", "Identity", "Sequential", "ModuleList", "ReLU", "Sigmoid", "Tanh",
     "Softmax", "LogSoftmax", "LeakyReLU", "GELU", "Softplus", "SiLU", "Flatten", "Dropout", "MSELoss",
     "L1Loss", "CrossEntropyLoss", "NLLLoss", "BCELoss", "BCEWithLogitsLoss",
 ]  # fmt: skip
