@@ -22,28 +22,48 @@ interface Input {
 
 export interface Case {
   name: string;
-  op: "sum" | "sum_float64" | "mean" | "cumsum" | "mse_loss";
+  op:
+    | "sum"
+    | "sum_float64"
+    | "mean"
+    | "cumsum"
+    | "mse_loss"
+    | "exp"
+    | "log"
+    | "sigmoid"
+    | "softmax"
+    | "log_softmax"
+    | "cross_entropy"
+    | "nll_loss";
   input: Input;
   dim?: number | number[];
   keepdim?: boolean;
   target?: Input;
   reduction?: "mean" | "sum";
+  scale?: number;
+  target_seed?: number;
+  weight_seed?: number;
+  ignore_every?: number;
   out: { shape: number[]; dtype: string; values: number[] };
 }
 
 const FIXTURE = new URL("../fixtures/float-order.json", import.meta.url);
 
-/** gen_float_order.py's values(): a hash of (seed, i) in [-1, 1) times 2^(i % 7 - 3). */
-export function hashValues(seed: number, n: number): Float64Array {
-  const out = new Float64Array(n);
+/** gen_float_order.py's hashes(): an unsigned 32-bit hash of (seed, i) for each i < n. */
+function hashes(seed: number, n: number): number[] {
+  const out: number[] = [];
   for (let i = 0; i < n; i++) {
     let h = (Math.imul(i, 2654435761) + Math.imul(seed, 40503) + 12345) >>> 0;
     h = (h ^ (h >>> 15)) >>> 0;
     h = Math.imul(h, 2246822519) >>> 0;
-    h = (h ^ (h >>> 13)) >>> 0;
-    out[i] = ((h / 2 ** 32) * 2 - 1) * 2 ** ((i % 7) - 3);
+    out.push((h ^ (h >>> 13)) >>> 0);
   }
   return out;
+}
+
+/** gen_float_order.py's values(): each hash in [-1, 1) times 2^(i % 7 - 3). */
+export function hashValues(seed: number, n: number): Float64Array {
+  return Float64Array.from(hashes(seed, n), (h, i) => ((h / 2 ** 32) * 2 - 1) * 2 ** ((i % 7) - 3));
 }
 
 export interface Fixture {
@@ -54,7 +74,12 @@ export interface Fixture {
 /** The fixture, or null when the file is missing (the tests then fail, saying how to make it). */
 export function loadFixture(): Fixture | null {
   if (!existsSync(FIXTURE)) return null;
-  return JSON.parse(readFileSync(FIXTURE, "utf8")) as Fixture;
+  const fixture = JSON.parse(readFileSync(FIXTURE, "utf8")) as Fixture;
+  // JSON has no infinities or NaN: the generator writes them as "inf", "-inf", "nan".
+  const special: Record<string, number> = { inf: Infinity, "-inf": -Infinity, nan: Number.NaN };
+  for (const c of fixture.cases)
+    c.out.values = c.out.values.map((v) => (typeof v === "string" ? (special[v] as number) : v));
+  return fixture;
 }
 
 export const MISSING =
@@ -93,6 +118,32 @@ export function runCase(c: Case, where: Where = { device: "cpu" }): Tensor {
       return x.mean(dim, keepdim);
     case "cumsum":
       return x.cumsum(c.dim as number);
+    case "exp":
+      return x.mul(c.scale ?? 1).exp();
+    case "log":
+      return x.abs().add(1e-3).log();
+    case "sigmoid":
+      return x.mul(c.scale ?? 1).sigmoid();
+    case "softmax":
+      return F.softmax(x.mul(c.scale ?? 1), c.dim as number);
+    case "log_softmax":
+      return F.log_softmax(x.mul(c.scale ?? 1), c.dim as number);
+    case "cross_entropy":
+    case "nll_loss": {
+      const [n, k] = x.shape as [number, number];
+      const t = hashes(c.target_seed as number, n).map((h) => h % k);
+      if (c.ignore_every) for (let i = 0; i < n; i += c.ignore_every) t[i] = -100;
+      const target = Tensor.fromArray(t, [n], "int64", where.device);
+      const w =
+        c.weight_seed === undefined
+          ? undefined
+          : make({ shape: [k], dtype: "float32", seed: c.weight_seed, view: [] }, where).abs();
+      const logits = x.mul(c.scale ?? 1);
+      const opts = { weight: w, reduction: c.reduction ?? "mean" };
+      return c.op === "cross_entropy"
+        ? F.cross_entropy(logits, target, opts)
+        : F.nll_loss(F.log_softmax(logits, 1), target, opts);
+    }
     case "mse_loss":
       return F.mse_loss(x, make(c.target as Input, where), c.reduction);
   }
@@ -104,7 +155,7 @@ export function runCase(c: Case, where: Where = { device: "cpu" }): Tensor {
  * ceil(log2 n) float32 roundings of that size, however the order is chosen. null for losses.
  */
 export function magnitude(c: Case): { abs: number[]; n: number } | null {
-  if (c.op === "mse_loss") return null;
+  if (!["sum", "sum_float64", "mean", "cumsum"].includes(c.op)) return null;
   const x = make(c.input, { device: "cpu", single: true }).abs();
   const dim = c.dim ?? null;
   const keepdim = c.keepdim ?? false;

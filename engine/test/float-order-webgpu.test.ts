@@ -5,6 +5,7 @@
 // of |x| (one case, 1000 terms of up to 8 summing to -0.124, needs it). float64 inputs run as
 // float32. Under CI=true a missing adapter fails the run.
 
+import { resolveReads } from "torchlit";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { gpuStatus } from "../src/backend/webgpu/index.ts";
 import { loadFixture, MISSING, magnitude, runCase } from "./float-order-cases.ts";
@@ -29,7 +30,8 @@ describe.skipIf(!status.available)("float reductions on WebGPU (cuda) against Py
   }
   for (const c of fixture.cases) {
     it(c.name, async () => {
-      const y = runCase(c, { device: "cuda", single: true });
+      // The losses check their targets on the host: the reads are answered as a program's are.
+      const y = await resolveReads(() => runCase(c, { device: "cuda", single: true }));
       expect(y.device).toBe("cuda:0");
       expect(y.shape).toEqual(c.out.shape);
       const got = Array.from(await y.data());
@@ -38,6 +40,7 @@ describe.skipIf(!status.available)("float reductions on WebGPU (cuda) against Py
       expect(got.length).toBe(c.out.values.length);
       got.forEach((a, i) => {
         const e = c.out.values[i] as number;
+        if (a === e || (Number.isNaN(a) && Number.isNaN(e))) return;
         const tol = 1e-5 + 1e-5 * Math.abs(e) + roundings * (m?.abs[i] ?? 0);
         if (!(Math.abs(a - e) <= tol))
           expect.fail(`element ${i}: got ${a}, expected ${e} (within ${tol})`);

@@ -52,6 +52,8 @@ gpu("host reads on WebGPU", () => {
     );
     expect(torch.readNeededBy(caught)?.device).toBe("cuda:0");
     expect(torch.readNeededBy(new Error("other"))).toBeNull();
+    // No own property holds the tensor: a serialiser walking the error must not reach it.
+    expect(Object.getOwnPropertyNames(caught)).not.toContain("tensor");
   });
 
   it("resolveReads gives the CPU's answers for data-dependent ops", async () => {

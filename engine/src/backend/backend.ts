@@ -74,6 +74,12 @@ export interface Backend {
    */
   topk?(src: View, k: number, largest: boolean, sorted: boolean, values: View, indices: View): void;
   /**
+   * Softmax (log_softmax when `log`) over the last dim of a contiguous float32 src into the
+   * contiguous dst, in PyTorch's CPU order. Optional: without it the nn layer composes the op
+   * from max, exp and sum.
+   */
+  softmaxLastDim?(src: View, dst: View, log: boolean): void;
+  /**
    * LU factorisation with partial pivoting of each matrix of src [B, n, n], in LAPACK getrf's
    * order of operations (so with its rounding): lu (contiguous [B, n, n], another buffer than
    * src's) gets the unit lower L below the diagonal and U on and above it; pivots (int32

@@ -5,6 +5,8 @@
 // methods, and ops/op-manifest.ts exports the whole as the manifest that the Python package
 // and the fixture generator read: adding an op means an entry here, its gradient and a fixture.
 
+import { sleefExpf, sleefLogf, sleefSigmoidf } from "./sleef.ts";
+
 /**
  * How an op picks its computation and result dtypes from the promoted input dtype:
  * - "same": compute and return in the promoted dtype (add, mul, neg, abs).
@@ -55,6 +57,11 @@ interface OpDef {
 export interface UnaryDef extends OpDef {
   /** Scalar math on the computation dtype's values; `p` holds the op's scalar parameters. */
   readonly cpu: (x: number, p: readonly number[]) => number;
+  /**
+   * The float32 math, where PyTorch's CPU kernel does not give the correctly rounded result
+   * (SLEEF's exp and log, core/sleef.ts); `cpu` serves float64 and integers.
+   */
+  readonly cpuF32?: (x: number, p: readonly number[]) => number;
   /** Not defined on bool inputs (PyTorch raises, e.g. for neg). */
   readonly noBool?: boolean;
   /** Defined on floating inputs only (frac): integer and bool inputs raise. */
@@ -159,9 +166,9 @@ export const UNARY = {
     wgsl: "x * x",
     wgslInt: "x * x",
   },
-  exp: { rule: "float", api: METHOD, cpu: Math.exp, wgsl: "tl_exp(x)" },
+  exp: { rule: "float", api: METHOD, cpu: Math.exp, cpuF32: sleefExpf, wgsl: "tl_exp(x)" },
   expm1: { rule: "float", api: METHOD, cpu: Math.expm1, wgsl: "tl_expm1(x)" },
-  log: { rule: "float", api: METHOD, cpu: Math.log, wgsl: "tl_log(x)" },
+  log: { rule: "float", api: METHOD, cpu: Math.log, cpuF32: sleefLogf, wgsl: "tl_log(x)" },
   log2: { rule: "float", api: METHOD, cpu: Math.log2, wgsl: "tl_log(x) * 1.4426950408889634" },
   log10: { rule: "float", api: METHOD, cpu: Math.log10, wgsl: "tl_log(x) * 0.4342944819032518" },
   log1p: { rule: "float", api: METHOD, cpu: Math.log1p, wgsl: "tl_log1p(x)" },
@@ -182,7 +189,13 @@ export const UNARY = {
     cpu: Math.tanh,
     wgsl: "select(select(tanh(x), sign(x), abs(x) > 10.0), x, tl_isnan(x))",
   },
-  sigmoid: { rule: "float", api: METHOD, cpu: sigmoid, wgsl: "1.0 / (1.0 + tl_exp(-x))" },
+  sigmoid: {
+    rule: "float",
+    api: METHOD,
+    cpu: sigmoid,
+    cpuF32: sleefSigmoidf,
+    wgsl: "1.0 / (1.0 + tl_exp(-x))",
+  },
   relu: {
     rule: "same",
     api: METHOD_NO_OUT,

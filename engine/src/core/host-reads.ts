@@ -25,16 +25,20 @@ export interface HostReadable {
 }
 
 /** Thrown by a synchronous read on a device that cannot; carries the tensor to read first. */
+/**
+ * The tensor each HostReadNeeded waits for (readNeededBy gives it), kept off the error itself:
+ * whatever serialises the error (Vitest's report walks own and inherited properties, getters
+ * included; a logger; a worker's message) must not walk the tensor and its autograd graph.
+ */
+const awaited = new WeakMap<HostReadNeeded, HostReadable>();
+
 export class HostReadNeeded extends TorchError {
-  declare readonly tensor: HostReadable;
   constructor(tensor: HostReadable) {
     super(
       "RuntimeError",
       `synchronous read of a ${tensor.device} tensor is not possible; use \`await t.data()\`, or run the op in \`await resolveReads(() => ...)\` (in Python, reads block through JSPI)`,
     );
-    // Not enumerable: whatever serialises the error (a test runner's report, a logger, a
-    // worker's message) must not walk the tensor and its autograd graph.
-    Object.defineProperty(this, "tensor", { value: tensor, enumerable: false });
+    awaited.set(this, tensor);
   }
 }
 
@@ -96,7 +100,7 @@ export function withoutReplay<T>(fn: () => T): T {
 
 /** The tensor an error asks to have read, or null if it is some other error. */
 export function readNeededBy(err: unknown): HostReadable | null {
-  return err instanceof HostReadNeeded ? err.tensor : null;
+  return err instanceof HostReadNeeded ? (awaited.get(err) ?? null) : null;
 }
 
 /**

@@ -9,7 +9,7 @@ import { isFloating } from "../core/dtype.ts";
 import { indexError, runtimeError, valueError } from "../core/errors.ts";
 import { broadcastShapes } from "../core/shape.ts";
 import { zeros_like } from "../ops/creation.ts";
-import type { Tensor } from "../tensor.ts";
+import { Tensor } from "../tensor.ts";
 import { log_softmax } from "./softmax.ts";
 
 export type Reduction = "mean" | "sum" | "none";
@@ -115,6 +115,7 @@ export function nll_loss(input: Tensor, target: Tensor, opts: NllOptions = {}): 
     const losses = picked.mul(wt).neg();
     let out: Tensor;
     if (red === "none") out = input.ndim === 1 ? losses.squeeze(0) : losses;
+    else if (x2.deviceType === "cpu") out = nllReduced(x2, t1, weight, ignore, red);
     else if (red === "sum") out = losses.sum();
     else out = losses.sum().div(wt.sum());
     return { y: out, w: wt, safe: safeT };
@@ -133,6 +134,61 @@ export function nll_loss(input: Tensor, target: Tensor, opts: NllOptions = {}): 
     };
   });
   return y;
+}
+
+/**
+ * The reduced loss as PyTorch 1.13's CPU computes it (LossNLL.cpp, nll_loss_out_frame): the
+ * picked -w x[n, t_n] added in order into a level-0 partial sum that, after each sample n with
+ * n mod 2^p == 0 (p = max(4, ceil(log2 N) / 8)), moves up a level, and further levels likewise
+ * for n mod 2^(kp); the eight levels summed from 0 at the end; "mean" divides by the count of
+ * samples not ignored (or the weights, summed the same way). In the dtype, as PyTorch does.
+ */
+function nllReduced(
+  x: Tensor,
+  t: Tensor,
+  weight: Tensor | null,
+  ignore: number,
+  red: "sum" | "mean",
+): Tensor {
+  const r = x.dtype === "float32" ? Math.fround : (v: number) => v;
+  const data = x.contiguous().dataSync();
+  const targets = t.dataSync();
+  const w = weight === null ? null : weight.contiguous().dataSync();
+  const [n, classes] = x.shape as [number, number];
+  const power = Math.max(4, Math.floor((n <= 2 ? 1 : 32 - Math.clz32(n - 1)) / 8));
+  const mask = (1 << power) - 1;
+  const loss = new Float64Array(8);
+  const wsum = new Float64Array(8);
+  let ignored = 0;
+  for (let b = 0; b < n; b++) {
+    const c = targets[b] as number;
+    if (c === ignore) {
+      ignored++;
+      continue;
+    }
+    const v = data[b * classes + c] as number;
+    if (w !== null) {
+      const wv = w[c] as number;
+      loss[0] = r((loss[0] as number) - r(v * wv));
+      wsum[0] = r((wsum[0] as number) + wv);
+    } else loss[0] = r((loss[0] as number) - v);
+    for (let j = 0; j + 1 < 8; j++) {
+      if ((b & (mask * 2 ** (j * power))) !== 0) break;
+      loss[j + 1] = r((loss[j + 1] as number) + (loss[j] as number));
+      wsum[j + 1] = r((wsum[j + 1] as number) + (wsum[j] as number));
+      loss[j] = 0;
+      wsum[j] = 0;
+    }
+  }
+  let total = 0;
+  let out = 0;
+  for (let j = 0; j < 8; j++) {
+    total = r(total + (wsum[j] as number));
+    out = r(out + (loss[j] as number));
+  }
+  if (w === null) total = n - ignored;
+  if (red === "mean") out = r(out / total); // 0 / 0 is NaN when every sample is ignored
+  return Tensor.fromArray([out], [], x.dtype, "cpu");
 }
 
 function checkTargets(t: Tensor, classes: number, ignore: number): void {

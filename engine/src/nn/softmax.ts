@@ -4,8 +4,24 @@
 
 import { noGrad } from "../autograd/grad-mode.ts";
 import { recordOp } from "../autograd/record.ts";
+import { backendFor } from "../backend/registry.ts";
 import { wrapDim } from "../core/shape.ts";
-import type { Tensor } from "../tensor.ts";
+import { Tensor } from "../tensor.ts";
+
+/**
+ * The backend's own softmax over the last dim (the CPU's follows PyTorch's float32 order,
+ * backend/cpu/softmax.ts), or null where it has none or PyTorch uses another kernel (another
+ * dim, another dtype): then the op is composed from max, exp and sum.
+ */
+function lastDimKernel(input: Tensor, d: number, log: boolean): Tensor | null {
+  if (input.dtype !== "float32" || input.ndim === 0 || d !== input.ndim - 1) return null;
+  const be = backendFor(input.deviceType);
+  if (be.softmaxLastDim === undefined) return null;
+  const x = input.contiguous();
+  const out = Tensor.empty(x.shape, "float32", x.deviceType);
+  be.softmaxLastDim(x.v(), out.v(), log);
+  return out;
+}
 
 /** The dim F.softmax picks when none is given (with PyTorch's deprecation warning). */
 function implicitDim(ndim: number): number {
@@ -16,6 +32,8 @@ function implicitDim(ndim: number): number {
 export function softmax(input: Tensor, dim?: number | null): Tensor {
   const d = wrapDim(dim ?? implicitDim(input.ndim), Math.max(input.ndim, 1));
   const y = noGrad(() => {
+    const own = lastDimKernel(input, d, false);
+    if (own !== null) return own;
     const e = input.ndim === 0 ? input.sub(input).exp() : input.sub(input.amax(d, true)).exp();
     return input.ndim === 0 ? e : e.div(e.sum(d, true));
   });
@@ -36,6 +54,8 @@ export function log_softmax(input: Tensor, dim?: number | null): Tensor {
   const d = wrapDim(dim ?? implicitDim(input.ndim), Math.max(input.ndim, 1));
   const y = noGrad(() => {
     if (input.ndim === 0) return input.sub(input);
+    const own = lastDimKernel(input, d, true);
+    if (own !== null) return own;
     const shifted = input.sub(input.amax(d, true));
     return shifted.sub(shifted.exp().sum(d, true).log());
   });

@@ -14,6 +14,7 @@ import { cpuGather, cpuScatter, cpuSort, cpuTopk } from "./indexing.ts";
 import { cpuLuFactor, cpuLuSolve } from "./lu.ts";
 import { cpuMatmul } from "./matmul.ts";
 import { cpuArgReduce, cpuCumulative, cpuReduce } from "./reduce.ts";
+import { softmaxLastDim32 } from "./softmax.ts";
 import { forEachRow, stridedBinary, stridedUnary } from "./strided.ts";
 
 type Row = (offsets: Int32Array | number[], n: number, inner: readonly number[]) => void;
@@ -54,6 +55,16 @@ function makeBinaryLoop(f: (a: number, b: number) => number) {
 
 const unaryLoops = new Map<string, ReturnType<typeof makeUnaryLoop>>(
   Object.entries(UNARY).map(([k, d]) => [k, makeUnaryLoop(d.cpu)]),
+);
+const f32Loop = (math: (x: number, p: readonly number[]) => number) =>
+  makeUnaryLoop((x, p) => math(Math.fround(x), p));
+/** The ops whose float32 results follow PyTorch's own float32 math (UnaryDef.cpuF32). */
+const unaryLoopsF32 = new Map<string, ReturnType<typeof makeUnaryLoop>>(
+  Object.entries(UNARY).flatMap(([k, d]) =>
+    "cpuF32" in d && d.cpuF32 !== undefined
+      ? [[k, f32Loop(d.cpuF32 as (x: number, p: readonly number[]) => number)] as const]
+      : [],
+  ),
 );
 const binaryLoops = new Map<string, ReturnType<typeof makeBinaryLoop>>(
   Object.entries(BINARY).map(([k, d]) => [k, makeBinaryLoop(d.cpu)]),
@@ -171,7 +182,8 @@ export class CpuBackend implements Backend {
       normalize(dst);
       return;
     }
-    const loop = unaryLoops.get(op);
+    const loop =
+      (dst.dtype === "float32" ? unaryLoopsF32.get(op) : undefined) ?? unaryLoops.get(op);
     if (!loop) throw runtimeError(`cpu backend: no unary kernel ${op}`);
     forEachRow([src, dst], loop(buf(src), buf(dst), params));
     normalize(dst);
@@ -229,6 +241,20 @@ export class CpuBackend implements Backend {
   }
   sort(src: View, descending: boolean, values: View, indices: View, stable = true): void {
     cpuSort(src, descending, values, indices, stable);
+  }
+  softmaxLastDim(src: View, dst: View, log: boolean): void {
+    const n = src.shape.length === 0 ? 1 : (src.shape[src.shape.length - 1] as number);
+    const numel = src.shape.reduce((a, b) => a * b, 1);
+    const rows = n === 0 ? 0 : numel / n;
+    softmaxLastDim32(
+      buf(src) as Float32Array,
+      src.offset,
+      buf(dst) as Float32Array,
+      dst.offset,
+      rows,
+      n,
+      log,
+    );
   }
   topk(src: View, k: number, largest: boolean, sorted: boolean, values: View, indices: View): void {
     cpuTopk(src, k, largest, sorted, values, indices);

@@ -21,6 +21,7 @@ const reluF = fn("relu");
 const negF = fn("neg");
 const squareF = fn("square");
 const expF = fn("exp");
+const expF32 = UNARY.exp.cpuF32;
 
 // Unit-stride loops index zero-based subarrays (see fast-binary.ts for why).
 const relu: UnaryRowKernel = (x, xi, xs, y, yi, ys, n, p) => {
@@ -42,6 +43,11 @@ const square: UnaryRowKernel = (x, xi, xs, y, yi, ys, n, p) => {
   } else for (let i = 0; i < n; i++, xi += xs, yi += ys) y[yi] = squareF(x[xi] as number, p);
 };
 const exp: UnaryRowKernel = (x, xi, xs, y, yi, ys, n, p) => {
+  if (y instanceof Float32Array) {
+    // PyTorch's float32 exp (SLEEF), not the correctly rounded one (core/sleef.ts)
+    for (let i = 0; i < n; i++, xi += xs, yi += ys) y[yi] = expF32(Math.fround(x[xi] as number));
+    return;
+  }
   if (xs === 1 && ys === 1) {
     const [xv, yv] = [x.subarray(xi, xi + n), y.subarray(yi, yi + n)];
     for (let i = 0; i < n; i++) yv[i] = expF(xv[i] as number, p);
