@@ -34,7 +34,9 @@ export interface Case {
     | "softmax"
     | "log_softmax"
     | "cross_entropy"
-    | "nll_loss";
+    | "nll_loss"
+    | "var"
+    | "std";
   input: Input;
   dim?: number | number[];
   keepdim?: boolean;
@@ -44,6 +46,7 @@ export interface Case {
   target_seed?: number;
   weight_seed?: number;
   ignore_every?: number;
+  unbiased?: boolean;
   out: { shape: number[]; dtype: string; values: number[] };
 }
 
@@ -118,6 +121,10 @@ export function runCase(c: Case, where: Where = { device: "cpu" }): Tensor {
       return x.mean(dim, keepdim);
     case "cumsum":
       return x.cumsum(c.dim as number);
+    case "var":
+      return x.var(dim, c.unbiased === false ? 0 : 1, keepdim);
+    case "std":
+      return x.std(dim, c.unbiased === false ? 0 : 1, keepdim);
     case "exp":
       return x.mul(c.scale ?? 1).exp();
     case "log":

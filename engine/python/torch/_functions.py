@@ -208,6 +208,16 @@ def randperm(n, *, generator=None, out=None, dtype=None, layout=None, device=Non
     return _finish(wrap(call(engine.randperm, int(n), _ropts(dtype, device, generator))), requires_grad)
 
 
+def round(input, *args, decimals=None, out=None):
+    if args:
+        raise TypeError(
+            f"round() received an invalid combination of arguments - got (Tensor, {type(args[0]).__name__}), "
+            "but expected one of:\n * (Tensor input, *, Tensor out)\n * (Tensor input, *, int decimals, Tensor out)\n"
+        )
+    result = input.round(decimals=decimals)
+    return result if out is None else out.copy_(result)
+
+
 def logsumexp(input, *args, out=None, **kwargs):
     if not args and "dim" not in kwargs:
         raise TypeError(
@@ -361,7 +371,7 @@ _METHOD_FUNCTIONS = [
     *_manifest.names(_manifest.BINARY, method=True), *_manifest.names(_manifest.UNARY, method=True),
     "true_divide", "clamp", "clip", "masked_fill", "sum", "mean",
     "prod", "all", "any", "max", "min", "amax", "amin", "argmax", "argmin", "var", "std", "norm",
-    "cumsum", "cumprod", "matmul", "mm", "mv", "bmm", "dot", "outer", "trace", "diag", "t",
+    "cumsum", "cumprod", "matmul", "mm", "mv", "addmm", "addmv", "cross", "bincount", "bmm", "dot", "outer", "trace", "diag", "t",
     "transpose", "permute", "reshape", "flatten", "unflatten", "squeeze", "unsqueeze", "narrow",
     "select", "unbind", "split", "chunk", "gather", "scatter", "scatter_add", "clone", "detach",
     "numel", "sort", "argsort", "topk", "roll", "tril", "triu", "index_select", "masked_select",

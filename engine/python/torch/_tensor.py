@@ -275,6 +275,22 @@ class Tensor:
     divide = div
     divide_ = div_
 
+    def round(self, *args, decimals=None):
+        if decimals is None:
+            return _Method(self, "round")(*args)
+        if args:
+            raise TypeError("round() received an invalid combination of arguments")
+        return wrap(call(self._js.roundDecimals, int(decimals)))
+
+    def round_(self, *args, decimals=None):
+        if decimals is None:
+            return _Method(self, "round_")(*args)
+        from .autograd.grad_mode import no_grad
+
+        with no_grad():
+            rounded = self.round(decimals=decimals)
+        return self.copy_(rounded)
+
     def type_as(self, other):
         return self.to(device=other.device, dtype=other.dtype)
 

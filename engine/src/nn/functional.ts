@@ -16,9 +16,11 @@ export {
   binary_cross_entropy,
   binary_cross_entropy_with_logits,
   cross_entropy,
+  huber_loss,
   l1_loss,
   mse_loss,
   nll_loss,
+  smooth_l1_loss,
 } from "./loss.ts";
 export { log_softmax, softmax } from "./softmax.ts";
 

@@ -9,6 +9,7 @@ import { isFloating } from "../core/dtype.ts";
 import { indexError, runtimeError, valueError } from "../core/errors.ts";
 import { broadcastShapes } from "../core/shape.ts";
 import { zeros_like } from "../ops/creation.ts";
+import { where } from "../ops/tensor-math.ts";
 import { Tensor } from "../tensor.ts";
 import { log_softmax } from "./softmax.ts";
 
@@ -55,6 +56,106 @@ export function mse_loss(input: Tensor, target: Tensor, reduction: string = "mea
         .sub(st.unpack())
         .mul(norm)
         .mul(g as Tensor);
+      return [node.needs(0) ? gx : null, node.needs(1) ? gx.neg() : null];
+    };
+  });
+  return y;
+}
+
+/**
+ * `F.huber_loss(input, target, reduction="mean", delta=1.0)`: with z = |x - t|, 0.5 z^2 where
+ * z < delta, else delta (z - 0.5 delta), each step rounded in the dtype as PyTorch's kernel,
+ * then reduced. Gradient as PyTorch's: norm x g inside, +-norm g delta outside (x = input -
+ * target, norm = 1 / numel for "mean", else 1).
+ */
+export function huber_loss(
+  input: Tensor,
+  target: Tensor,
+  reduction: string = "mean",
+  delta = 1.0,
+): Tensor {
+  const red = checkReduction(reduction);
+  if (!(delta > 0))
+    throw runtimeError("huber_loss does not support non-positive values for delta.");
+  return piecewiseLoss(
+    "HuberLossBackward0",
+    input,
+    target,
+    red,
+    delta,
+    (z) => where(z.lt(delta), z.mul(0.5).mul(z), z.sub(0.5 * delta).mul(delta)),
+    (x, g, norm) => x.mul(norm).mul(g),
+    (g, norm) => g.mul(norm).mul(delta),
+  );
+}
+
+/**
+ * `F.smooth_l1_loss(input, target, reduction="mean", beta=1.0)`: with z = |x - t|, 0.5 z^2 / beta
+ * where z < beta, else z - 0.5 beta (beta = 0: z). Gradient as PyTorch's: norm x g / beta
+ * inside, +-norm g outside.
+ */
+export function smooth_l1_loss(
+  input: Tensor,
+  target: Tensor,
+  reduction: string = "mean",
+  beta = 1.0,
+): Tensor {
+  const red = checkReduction(reduction);
+  if (beta < 0) throw runtimeError("smooth_l1_loss does not support negative values for beta.");
+  return piecewiseLoss(
+    "SmoothL1LossBackward0",
+    input,
+    target,
+    red,
+    beta,
+    (z) =>
+      where(
+        z.lt(beta),
+        z
+          .mul(0.5)
+          .mul(z)
+          .div(beta === 0 ? 1 : beta),
+        z.sub(0.5 * beta),
+      ),
+    (x, g, norm) =>
+      x
+        .mul(norm)
+        .mul(g)
+        .div(beta === 0 ? 1 : beta),
+    (g, norm) => g.mul(norm),
+  );
+}
+
+/**
+ * A loss of z = |input - target|, quadratic below `edge` and linear above, as one node `name`:
+ * `value(z)` elementwise, then reduced. Its gradient follows PyTorch's backward kernels: with
+ * x = input - target, `inner(x, g, norm)` where -edge < x < edge, else `outer(g, norm)` with the
+ * sign of x (x <= -edge negative), for the input, and the negative for the target.
+ */
+function piecewiseLoss(
+  name: string,
+  input: Tensor,
+  target: Tensor,
+  red: Reduction,
+  edge: number,
+  value: (z: Tensor) => Tensor,
+  inner: (x: Tensor, g: Tensor, norm: number) => Tensor,
+  outer: (g: Tensor, norm: number) => Tensor,
+): Tensor {
+  const [x, t] = broadcastPair(input, target);
+  const y = noGrad(() => reduce(value(x.sub(t).abs()), red));
+  recordOp(name, [x, t], [y], (node) => {
+    const sx = node.save(x);
+    const st = node.save(t);
+    const norm = red === "mean" ? 1 / x.numel() : 1;
+    return ([g]) => {
+      const d = sx.unpack().sub(st.unpack());
+      const gg = (g as Tensor).expand(d.shape);
+      const gx = where(
+        d.le(-edge),
+        outer(gg, -norm),
+        where(d.ge(edge), outer(gg, norm), inner(d, gg, norm)),
+      );
       return [node.needs(0) ? gx : null, node.needs(1) ? gx.neg() : null];
     };
   });

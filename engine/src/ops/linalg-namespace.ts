@@ -8,3 +8,4 @@ export { type MatrixOrd, matrix_norm, type NormOptions, norm, vector_norm } from
 
 /** torch.linalg.matmul: torch.matmul. */
 export const matmul = (input: Tensor, other: Tensor): Tensor => input.matmul(other);
+export { linalgCross as cross } from "./linalg.ts";

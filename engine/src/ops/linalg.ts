@@ -1,4 +1,5 @@
-// Matrix products: mm, mv, bmm, dot, matmul (batched, broadcast), outer, trace, diag.
+// Matrix products: mm, mv, bmm, dot, matmul (batched, broadcast), outer, trace, diag, addmm,
+// addmv, and the cross product (torch.cross / torch.linalg.cross).
 // All go through the backend's batched matmul kernel; backward rules are matmuls too:
 // d(AB) = (g B^T, A^T g).
 
@@ -11,6 +12,7 @@ import { broadcastShapes, expandStrides } from "../core/shape.ts";
 import { Tensor } from "../tensor.ts";
 import { contiguousClone } from "./copy.ts";
 import { commonDevice, sumToShape, typeName } from "./helpers.ts";
+import { cat } from "./join.ts";
 
 declare module "../tensor.ts" {
   interface Tensor {
@@ -22,6 +24,9 @@ declare module "../tensor.ts" {
     outer(other: Tensor): Tensor;
     trace(): Tensor;
     diag(diagonal?: number): Tensor;
+    addmm(mat1: Tensor, mat2: Tensor, beta?: number, alpha?: number): Tensor;
+    addmv(mat: Tensor, vec: Tensor, beta?: number, alpha?: number): Tensor;
+    cross(other: Tensor, dim?: number | null): Tensor;
   }
 }
 
@@ -275,4 +280,109 @@ P.diag = function (this: Tensor, diagonal = 0) {
     return [z];
   });
   return out;
+};
+
+/**
+ * beta * input + alpha * product, with input broadcast to the product's shape (ignored, NaN
+ * included, when beta is 0, as BLAS does): addmm and addmv. One node `name`; input's gradient is
+ * beta g summed back to its shape, the factors' are alpha times the product's.
+ */
+function addProduct(
+  name: string,
+  input: Tensor,
+  a: Tensor,
+  b: Tensor,
+  product: (a: Tensor, b: Tensor) => Tensor,
+  beta: number,
+  alpha: number,
+): Tensor {
+  const out = noGrad(() => {
+    const prod = product(a, b);
+    const scaled = alpha === 1 ? prod : prod.mul(alpha);
+    if (beta === 0) return scaled.contiguous();
+    const c = input.expand(prod.shape);
+    return (beta === 1 ? c : c.mul(beta)).add(scaled);
+  });
+  const inShape = input.shape;
+  recordOp(name, [input, a, b], [out], (node) => {
+    const sa = node.save(a);
+    const sb = node.save(b);
+    return ([g]) => {
+      const gg = g as Tensor;
+      const ga = alpha === 1 ? gg : gg.mul(alpha);
+      const A = sa.unpack();
+      const B = sb.unpack();
+      return [
+        node.needs(0) ? sumToShape(beta === 1 ? gg : gg.mul(beta), inShape) : null,
+        node.needs(1) ? gradA(ga, A, B) : null,
+        node.needs(2) ? gradB(ga, A, B) : null,
+      ];
+    };
+  });
+  return out;
+}
+
+/** `input.addmm(mat1, mat2, beta=1, alpha=1)`: beta input + alpha mat1 @ mat2 (AddmmBackward0). */
+P.addmm = function (this: Tensor, mat1: Tensor, mat2: Tensor, beta = 1, alpha = 1) {
+  return addProduct("AddmmBackward0", this, mat1, mat2, (a, b) => a.mm(b), beta, alpha);
+};
+
+/** `input.addmv(mat, vec, beta=1, alpha=1)`: beta input + alpha mat @ vec (AddmvBackward0). */
+P.addmv = function (this: Tensor, mat: Tensor, vec: Tensor, beta = 1, alpha = 1) {
+  return addProduct("AddmvBackward0", this, mat, vec, (a, b) => a.mv(b), beta, alpha);
+};
+
+/** The cross product of a and b (same shape, size 3 along d), component by component. */
+function crossRaw(a: Tensor, b: Tensor, d: number): Tensor {
+  const at = (t: Tensor, i: number) => t.narrow(d, i, 1);
+  const [a0, a1, a2] = [at(a, 0), at(a, 1), at(a, 2)];
+  const [b0, b1, b2] = [at(b, 0), at(b, 1), at(b, 2)];
+  return cat(
+    [a1.mul(b2).sub(a2.mul(b1)), a2.mul(b0).sub(a0.mul(b2)), a0.mul(b1).sub(a1.mul(b0))],
+    d,
+  );
+}
+
+/**
+ * `torch.linalg.cross(input, other, dim=-1)`, and `torch.cross(input, other, dim=None)`, whose
+ * dim defaults to the first dim of size 3. Inputs of the same rank broadcast; each gradient is a
+ * cross product with g (LinalgCrossBackward0), summed back to the input's shape.
+ */
+export function linalgCross(input: Tensor, other: Tensor, dim: number | null = -1): Tensor {
+  if (input.ndim !== other.ndim) {
+    throw runtimeError("linalg.cross: inputs must have the same number of dimensions.");
+  }
+  let d: number;
+  if (dim === null) {
+    d = input.shape.findIndex((s, i) => s === 3 && other.shape[i] === 3);
+    if (d < 0) throw runtimeError("no dimension of size 3 in input");
+  } else {
+    d = dim < 0 ? dim + input.ndim : dim;
+    if (input.shape[d] !== 3 || other.shape[d] !== 3) {
+      throw runtimeError(
+        `linalg.cross: inputs dimension ${dim} must have length 3. Got ${input.shape[d]} and ${other.shape[d]}`,
+      );
+    }
+  }
+  const shape = broadcastShapes(input.shape, other.shape);
+  const out = noGrad(() => crossRaw(input.expand(shape), other.expand(shape), d));
+  const [aShape, bShape] = [input.shape, other.shape];
+  recordOp("LinalgCrossBackward0", [input, other], [out], (node) => {
+    const sa = node.save(input);
+    const sb = node.save(other);
+    return ([g]) => {
+      const gg = g as Tensor;
+      const A = sa.unpack().expand(shape);
+      const B = sb.unpack().expand(shape);
+      return [
+        node.needs(0) ? sumToShape(crossRaw(B, gg, d), aShape) : null,
+        node.needs(1) ? sumToShape(crossRaw(gg, A, d), bShape) : null,
+      ];
+    };
+  });
+  return out;
+}
+
+P.cross = function (this: Tensor, other: Tensor, dim: number | null = null) {
+  return linalgCross(this, other, dim);
 };

@@ -128,6 +128,7 @@ declare module "../tensor.ts" {
     cumsum(dim: number): Tensor;
     cumprod(dim: number): Tensor;
     logsumexp(dim: DimArg, keepdim?: boolean): Tensor;
+    bincount(weights?: Tensor | null, minlength?: number): Tensor;
   }
 }
 
@@ -446,13 +447,19 @@ function variance(
   const dims = reduceDims(t, dim);
   const n = countOf(t.shape, dims);
   const out = noGrad(() => {
-    const mean = t.mean(dims, true);
-    const dev = t.sub(mean);
-    const v = dev
+    // PyTorch's CPU kernels accumulate float32 variances in double (WelfordOps<float, double>;
+    // a full reduction subtracts the float32 mean, std_var_all_cpu) and round once at the end.
+    const wide = t.deviceType === "cpu" && t.dtype === "float32";
+    const x = wide ? t.to("float64") : t;
+    const full = dims.length === t.ndim;
+    const mean = wide && full ? t.mean().to("float64") : x.mean(dims, true);
+    const dev = x.sub(mean);
+    let v = dev
       .mul(dev)
       .sum(dims, keepdim)
       .div(Math.max(n - correction, 0));
-    return sqrt ? v.sqrt() : v;
+    if (sqrt) v = v.sqrt();
+    return wide ? v.to(t.dtype) : v;
   });
   const inShape = t.shape;
   recordOp(sqrt ? "StdBackward0" : "VarBackward0", [t], [out], (node) => {
@@ -597,4 +604,42 @@ P.cumsum = function (this: Tensor, dim: number) {
 };
 P.cumprod = function (this: Tensor, dim: number) {
   return cumulative(this, "cumprod", dim);
+};
+
+/**
+ * `torch.bincount(input, weights=None, minlength=0)`: how often each value of a 1-D tensor of
+ * non-negative integers occurs (int64), or the sum of its weights, added in order as PyTorch's
+ * CPU kernel does (float32 weights in float32, any other in float64). Reads its input on the host.
+ */
+P.bincount = function (this: Tensor, weights: Tensor | null = null, minlength = 0) {
+  if (this.dtype !== "int64" && this.dtype !== "int32") {
+    throw runtimeError(`"bincount_cpu" not implemented for '${typeName(this.dtype)}'`);
+  }
+  if (minlength < 0) throw runtimeError("minlength should be >= 0");
+  if (this.ndim === 1 && this.numel() === 0) {
+    return Tensor.fromArray(new Float64Array(minlength), [minlength], "int64", this.deviceType);
+  }
+  const values = this.ndim === 1 ? this.contiguous().dataSync() : null;
+  let top = -1;
+  if (values !== null) for (const v of values) top = Math.max(top, v as number);
+  if (values === null || values.some((v) => (v as number) < 0)) {
+    throw runtimeError("bincount only supports 1-d non-negative integral inputs.");
+  }
+  if (weights !== null && (weights.ndim !== 1 || weights.shape[0] !== this.shape[0])) {
+    throw runtimeError("weights should be 1-d and have the same length as input");
+  }
+  const bins = Math.max(minlength, top + 1);
+  const out = new Float64Array(bins);
+  const w = weights === null ? null : weights.contiguous().dataSync();
+  const single = weights?.dtype === "float32";
+  for (let i = 0; i < values.length; i++) {
+    const b = values[i] as number;
+    if (w === null) out[b] = (out[b] as number) + 1;
+    else {
+      const sum = (out[b] as number) + Number(w[i]);
+      out[b] = single ? Math.fround(sum) : sum;
+    }
+  }
+  const dtype = weights === null ? "int64" : single ? "float32" : "float64";
+  return Tensor.fromArray(out, [bins], dtype, this.deviceType);
 };

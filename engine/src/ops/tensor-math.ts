@@ -69,6 +69,7 @@ declare module "../tensor.ts" {
     masked_fill(mask: Tensor, value: TensorLike): Tensor;
     masked_fill_(mask: Tensor, value: TensorLike): Tensor;
     rsub(other: TensorLike): Tensor;
+    roundDecimals(decimals: number): Tensor;
   }
 }
 
@@ -160,6 +161,28 @@ Tensor.prototype.clamp_ = function (this: Tensor, min?: Scalar | null, max?: Sca
 Tensor.prototype.rsub = function (this: Tensor, other: TensorLike) {
   // rsub.Tensor is RsubBackward0; rsub.Scalar (a Python number) is RsubBackward1.
   return binary("sub", other, this, undefined, isTensor(other) ? "RsubBackward0" : "RsubBackward1");
+};
+
+/**
+ * `x.round(decimals=d)` (round.decimals): as PyTorch's CPU kernel, in the dtype, rint(x * 10^d)
+ * / 10^d, or rint(x / 10^-d) * 10^-d for d < 0, each step rounded (half to even). Floating
+ * dtypes only; its gradient is zero (RoundBackward1).
+ */
+Tensor.prototype.roundDecimals = function (this: Tensor, decimals: number) {
+  if (!isFloating(this.dtype)) {
+    const title = { int64: "Long", int32: "Int", bool: "Bool" }[this.dtype as string] ?? this.dtype;
+    throw runtimeError(`"round_cpu" not implemented for '${title}'`);
+  }
+  const p = 10 ** Math.abs(decimals);
+  const scale = this.dtype === "float32" ? Math.fround(p) : p;
+  const out = noGrad(() =>
+    decimals < 0 ? this.div(scale).round().mul(scale) : this.mul(scale).round().div(scale),
+  );
+  const shape = this.shape;
+  recordOp("RoundBackward1", [this], [out], () => ([g]) => [
+    Tensor.empty(shape, (g as Tensor).dtype, (g as Tensor).deviceType).zero_(),
+  ]);
+  return out;
 };
 
 /** torch.where(condition, x, y) with broadcasting over all three. */

@@ -50,6 +50,10 @@ def det(A, *, out=None):
     return _result("linalg_det", wrap(call(_engine().det, _matrix("det", A))), out, (A,))
 
 
+def cross(input, other, *, dim=-1, out=None):
+    return _result("linalg_cross", wrap(call(_engine().cross, input._js, other._js, int(dim))), out, (input, other))
+
+
 def _dim(dim):
     if dim is None:
         return None

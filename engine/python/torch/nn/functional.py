@@ -107,6 +107,17 @@ def mse_loss(input, target, size_average=None, reduce=None, reduction="mean"):
     return wrap(call(engine.F.mse_loss, input._js, target._js, reduction))
 
 
+def huber_loss(input, target, reduction="mean", delta=1.0):
+    _warn_target_size(input, target)
+    return wrap(call(engine.F.huber_loss, input._js, target._js, reduction, float(delta)))
+
+
+def smooth_l1_loss(input, target, size_average=None, reduce=None, reduction="mean", beta=1.0):
+    _warn_target_size(input, target)
+    reduction = _check_reduction(size_average, reduce, reduction)
+    return wrap(call(engine.F.smooth_l1_loss, input._js, target._js, reduction, float(beta)))
+
+
 def l1_loss(input, target, size_average=None, reduce=None, reduction="mean"):
     _warn_target_size(input, target)
     reduction = _check_reduction(size_average, reduce, reduction)

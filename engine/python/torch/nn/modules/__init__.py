@@ -15,12 +15,13 @@ from .activation import (
 )
 from .container import ModuleList, Sequential
 from .linear import Identity, LazyLinear, Linear
-from .loss import BCELoss, BCEWithLogitsLoss, CrossEntropyLoss, L1Loss, MSELoss, NLLLoss
+from .loss import (BCELoss, BCEWithLogitsLoss, CrossEntropyLoss, HuberLoss, L1Loss, MSELoss, NLLLoss,
+                   SmoothL1Loss)
 from .module import Module
 
 __all__ = [
     "Module", "Linear", "LazyLinear", "Identity", "Sequential", "ModuleList", "ReLU", "Sigmoid", "Tanh",
-    "Softmax", "LogSoftmax", "LeakyReLU", "GELU", "Softplus", "SiLU", "Flatten", "Dropout", "MSELoss",
+    "Softmax", "LogSoftmax", "LeakyReLU", "GELU", "Softplus", "SiLU", "Flatten", "Dropout", "MSELoss", "HuberLoss", "SmoothL1Loss",
     "L1Loss", "CrossEntropyLoss", "NLLLoss", "BCELoss", "BCEWithLogitsLoss",
 ]  # fmt: skip
 
