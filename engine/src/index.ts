@@ -5,6 +5,7 @@ import "./ops/copy.ts";
 import "./ops/views.ts";
 import "./ops/tensor-math.ts";
 import "./ops/reduce.ts";
+import "./ops/select.ts";
 import "./ops/gather-scatter.ts";
 import "./ops/linalg.ts";
 import "./ops/linalg-lu.ts";

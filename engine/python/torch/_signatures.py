@@ -60,6 +60,8 @@ SIGNATURES = {
     "sort": ("dim", "descending", "stable"),
     "argsort": ("dim", "descending", "stable"),
     "topk": ("k", "dim", "largest", "sorted"),
+    "kthvalue": ("k", "dim", "keepdim"),
+    "median": ("dim", "keepdim"),
     "roll": ("shifts", "dims"),
     "tril": ("diagonal",),
     "triu": ("diagonal",),

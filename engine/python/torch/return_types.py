@@ -1,5 +1,5 @@
-"""torch.return_types: the named tuples ops return: (values, indices) of max/min along a dim, sort
-and topk; (inverse, info) of torch.linalg.inv_ex."""
+"""torch.return_types: the named tuples ops return: (values, indices) of max/min along a dim, sort,
+topk, kthvalue and median; (inverse, info) of torch.linalg.inv_ex."""
 
 
 class _Pair(tuple):
@@ -40,7 +40,11 @@ class kthvalue(_Pair):
     _op = "kthvalue"
 
 
-_BY_OP = {"max": max, "min": min, "sort": sort, "topk": topk}
+class median(_Pair):
+    _op = "median"
+
+
+_BY_OP = {"max": max, "min": min, "sort": sort, "topk": topk, "kthvalue": kthvalue, "median": median}
 
 
 def _named_pair(values, indices, op="max"):

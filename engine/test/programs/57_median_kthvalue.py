@@ -1,0 +1,19 @@
+# Order statistics as tutorials use them (robust statistics, a median baseline): median of a
+# tensor and along a dim with its index, kthvalue, with ties, NaN, keepdim and gradients.
+import torch
+
+torch.manual_seed(0)
+scores = torch.randint(0, 5, (4, 9)).float().requires_grad_()
+print(scores.median(), torch.median(scores, dim=1), scores.median(0, keepdim=True))
+print(scores.kthvalue(3, dim=1), torch.kthvalue(scores, 2, 0, True).indices)
+m = scores.median(dim=1)
+(m.values.sum() + scores.kthvalue(5, dim=1).values.sum() + scores.median()).backward()
+print(scores.grad)
+x = torch.randn(1000)
+print(repr(x.median().item()), x.kthvalue(500), x.kthvalue(1).values == x.min(), x.kthvalue(1000).values == x.max())
+print(torch.tensor([1.0, float("nan"), 0.0]).median(), torch.tensor([[2.0, float("nan"), 1.0, float("nan")]]).median(1))
+print(torch.tensor([2.0, float("nan"), 1.0, 3.0]).kthvalue(4), torch.tensor([4, 1, 3, 2]).median(), torch.tensor(7.0).median(0))
+try:
+    x.kthvalue(1001)
+except RuntimeError as e:
+    print("RuntimeError:", e)
