@@ -18,7 +18,9 @@ describe("median and kthvalue", () => {
     const x = tensor([2, Number.NaN, 1, 3], { dtype: "float32" });
     expect(x.kthvalue(3).values.item()).toBe(3);
     expect(Number.isNaN(x.kthvalue(4).values.item() as number)).toBe(true);
-    expect(() => x.kthvalue(5)).toThrow("kthvalue(): selected number k out of range for dimension 0");
+    expect(() => x.kthvalue(5)).toThrow(
+      "kthvalue(): selected number k out of range for dimension 0",
+    );
   });
   it("median() of every element shares the gradient among the elements equal to it", () => {
     const x = tensor([1, 2, 2, 3], { dtype: "float32", requiresGrad: true });
