@@ -1,6 +1,7 @@
-// Float reductions bit for bit against PyTorch 1.13's CPU kernels (AVX2, one thread), on the
-// CPU engine: every case of fixtures/float-order.json (test/float-order-cases.ts). A missing
-// fixture fails.
+// Float results whose last bits depend on how PyTorch 1.13's CPU kernels compute them (AVX2,
+// one thread): sums and means in their order, exp/log/sigmoid as SLEEF's, softmax, the losses,
+// var/std. Every case of fixtures/float-order.json (test/float-order-cases.ts), bit for bit, on
+// the CPU engine. A missing fixture fails.
 
 import { describe, expect, it } from "vitest";
 import { hashValues, loadFixture, MISSING, runCase } from "./float-order-cases.ts";

@@ -62,6 +62,7 @@ SIGNATURES = {
     "topk": ("k", "dim", "largest", "sorted"),
     "kthvalue": ("k", "dim", "keepdim"),
     "median": ("dim", "keepdim"),
+    "mode": ("dim", "keepdim"),
     "roll": ("shifts", "dims"),
     "tril": ("diagonal",),
     "triu": ("diagonal",),

@@ -655,7 +655,7 @@ class _Method:
         fn = getattr(self._tensor._js, name)
         # In-place methods return the engine's `this`, which wrap() maps to the caller's wrapper.
         r = call(fn, *js_args)
-        if name in ("sort", "topk", "kthvalue") or (name == "median" and args):
+        if name in ("sort", "topk", "kthvalue", "mode") or (name == "median" and args):
             from .return_types import _named_pair
 
             return _named_pair(wrap(r.values), wrap(r.indices), name)

@@ -1,5 +1,5 @@
 """torch.return_types: the named tuples ops return: (values, indices) of max/min along a dim, sort,
-topk, kthvalue and median; (inverse, info) of torch.linalg.inv_ex."""
+topk, kthvalue, median and mode; (inverse, info) of torch.linalg.inv_ex."""
 
 
 class _Pair(tuple):
@@ -44,7 +44,11 @@ class median(_Pair):
     _op = "median"
 
 
-_BY_OP = {"max": max, "min": min, "sort": sort, "topk": topk, "kthvalue": kthvalue, "median": median}
+class mode(_Pair):
+    _op = "mode"
+
+
+_BY_OP = {"max": max, "min": min, "sort": sort, "topk": topk, "kthvalue": kthvalue, "median": median, "mode": mode}
 
 
 def _named_pair(values, indices, op="max"):

@@ -27,4 +27,9 @@ describe("median and kthvalue", () => {
     x.median().backward();
     expect(Array.from((x.grad as NonNullable<typeof x.grad>).dataSync())).toEqual([0, 0.5, 0.5, 0]);
   });
+  it("mode returns the most frequent value, the first such run winning on a tie of counts", () => {
+    const m = tensor([3, 1, 3, 1, 2]).mode();
+    expect(m.values.item()).toBe(1);
+    expect([1, 3]).toContain(m.indices.item());
+  });
 });

@@ -5,9 +5,13 @@
 // (SortingUtils.h, quick_select_template) on (value, index) pairs compared by value only, and
 // its index among equal values is whichever that leaves at k - 1: replayed step for step here.
 // A NaN in a slice is its median (the first NaN) and sorts above everything for kthvalue.
+// mode sorts (value, index) pairs by value with libstdc++'s std::sort (replayed by
+// backend/cpu/std-sort.ts) and returns the most frequent value, the first such run winning, with
+// the index that ends its run: so its index among equal values is std::sort's, as PyTorch's.
 
 import { noGrad } from "../autograd/grad-mode.ts";
 import { recordOp } from "../autograd/record.ts";
+import { stdSort } from "../backend/cpu/std-sort.ts";
 import { isFloating } from "../core/dtype.ts";
 import { indexError, runtimeError } from "../core/errors.ts";
 import { wrapDim } from "../core/shape.ts";
@@ -21,6 +25,7 @@ declare module "../tensor.ts" {
     median(): Tensor;
     median(dim: number, keepdim?: boolean): Values;
     kthvalue(k: number, dim?: number, keepdim?: boolean): Values;
+    mode(dim?: number, keepdim?: boolean): Values;
   }
 }
 
@@ -181,4 +186,34 @@ Tensor.prototype.kthvalue = function (this: Tensor, k: number, dim = -1, keepdim
     idx[r] = ix[k - 1] as number;
   }
   return selected(this, d, keepdim, vals, idx, "KthvalueBackward0");
+};
+
+Tensor.prototype.mode = function (this: Tensor, dim = -1, keepdim = false) {
+  const d = wrapDim(dim, Math.max(this.ndim, 1));
+  checkNonEmpty(this, d, "mode");
+  const { data, rows, size } = rowsAlong(this, d);
+  const vals = new Float64Array(rows);
+  const idx = new Float64Array(rows);
+  for (let r = 0; r < rows; r++) {
+    const base = r * size;
+    const order: number[] = [];
+    for (let i = 0; i < size; i++) order.push(i);
+    stdSort(order, 0, size, (i, j) => (data[base + i] as number) < (data[base + j] as number));
+    let run = 0;
+    let best = 0;
+    for (let i = 0; i < size; i++) {
+      run++;
+      const v = data[base + (order[i] as number)] as number;
+      const next = i + 1 < size ? (data[base + (order[i + 1] as number)] as number) : Number.NaN;
+      if (i === size - 1 || v !== next) {
+        if (run > best) {
+          vals[r] = v;
+          idx[r] = order[i] as number;
+          best = run;
+        }
+        run = 0;
+      }
+    }
+  }
+  return selected(this, d, keepdim, vals, idx, "ModeBackward0");
 };

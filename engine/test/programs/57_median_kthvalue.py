@@ -1,5 +1,6 @@
-# Order statistics as tutorials use them (robust statistics, a median baseline): median of a
-# tensor and along a dim with its index, kthvalue, with ties, NaN, keepdim and gradients.
+# Order statistics as tutorials use them (robust statistics, a median baseline, majority votes):
+# median of a tensor and along a dim with its index, kthvalue and mode, with ties, NaN, keepdim
+# and gradients.
 import torch
 
 torch.manual_seed(0)
@@ -17,3 +18,10 @@ try:
     x.kthvalue(1001)
 except RuntimeError as e:
     print("RuntimeError:", e)
+
+# mode: the most frequent value of each slice, with PyTorch's index among its copies.
+votes = torch.randint(0, 4, (5, 25))
+print(votes.mode(1), torch.mode(votes, 0, keepdim=True).values, torch.tensor([1, 2, 2, 3, 3]).mode())
+w = torch.randint(0, 3, (4, 12)).float().requires_grad_()
+w.mode(1).values.sum().backward()
+print(w.grad.sum(1), w.mode(1).values.grad_fn.name(), w.median(1).values.grad_fn.name())
