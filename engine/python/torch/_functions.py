@@ -374,7 +374,7 @@ _METHOD_FUNCTIONS = [
     "cumsum", "cumprod", "matmul", "mm", "mv", "addmm", "addmv", "cross", "bincount", "bmm", "dot", "outer", "trace", "diag", "t",
     "transpose", "permute", "reshape", "flatten", "unflatten", "squeeze", "unsqueeze", "narrow",
     "select", "unbind", "split", "chunk", "gather", "scatter", "scatter_add", "clone", "detach",
-    "numel", "sort", "argsort", "topk", "kthvalue", "median", "mode", "roll", "tril", "triu", "index_select", "masked_select",
+    "numel", "sort", "argsort", "topk", "kthvalue", "median", "mode", "lerp", "quantile", "roll", "tril", "triu", "index_select", "masked_select",
     "take", "expand", "repeat", "inverse", "det",
 ]  # fmt: skip
 

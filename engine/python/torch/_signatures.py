@@ -63,6 +63,8 @@ SIGNATURES = {
     "kthvalue": ("k", "dim", "keepdim"),
     "median": ("dim", "keepdim"),
     "mode": ("dim", "keepdim"),
+    "lerp": ("end", "weight"),
+    "quantile": ("q", "dim", "keepdim", "interpolation"),
     "roll": ("shifts", "dims"),
     "tril": ("diagonal",),
     "triu": ("diagonal",),

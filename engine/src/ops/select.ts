@@ -1,7 +1,7 @@
-// Order statistics: median (of everything, or along a dim with its index) and kthvalue, as
-// PyTorch 1.13's CPU computes them (aten/src/ATen/native/Sorting.cpp). Values are read on the
-// host. median along a dim ranks by (value, index), so its index among equal values is defined:
-// the one at rank (n - 1) / 2. kthvalue runs PyTorch's own quickselect
+// Order statistics: median (of everything, or along a dim with its index), kthvalue, mode and
+// quantile, as PyTorch 1.13's CPU computes them (aten/src/ATen/native/Sorting.cpp). Values are
+// read on the host. median along a dim ranks by (value, index), so its index among equal values
+// is defined: the one at rank (n - 1) / 2. kthvalue runs PyTorch's own quickselect
 // (SortingUtils.h, quick_select_template) on (value, index) pairs compared by value only, and
 // its index among equal values is whichever that leaves at k - 1: replayed step for step here.
 // A NaN in a slice is its median (the first NaN) and sorts above everything for kthvalue.
@@ -26,6 +26,12 @@ declare module "../tensor.ts" {
     median(dim: number, keepdim?: boolean): Values;
     kthvalue(k: number, dim?: number, keepdim?: boolean): Values;
     mode(dim?: number, keepdim?: boolean): Values;
+    quantile(
+      q: number | Tensor,
+      dim?: number | null,
+      keepdim?: boolean,
+      interpolation?: string,
+    ): Tensor;
   }
 }
 
@@ -217,3 +223,99 @@ Tensor.prototype.mode = function (this: Tensor, dim = -1, keepdim = false) {
   }
   return selected(this, d, keepdim, vals, idx, "ModeBackward0");
 };
+
+const INTERPOLATIONS = ["linear", "lower", "higher", "midpoint", "nearest"];
+
+/**
+ * `torch.quantile(input, q, dim=None, keepdim=False, interpolation="linear")` as PyTorch 1.13
+ * composes it (Sorting.cpp, quantile_impl): sort along dim (all elements for None), rank =
+ * q (n - 1) (the last index where the slice holds a NaN), adjusted by the interpolation, then
+ * the sorted values at the ranks below and above blended by lerp. A 1-D q puts its quantiles on
+ * a new first dim. Differentiable through sort, gather and lerp; the last node is the squeeze_
+ * PyTorch ends with (SqueezeBackward3).
+ */
+Tensor.prototype.quantile = function (
+  this: Tensor,
+  q: number | Tensor,
+  dim: number | null = null,
+  keepdim = false,
+  interpolation = "linear",
+) {
+  if (!isFloating(this.dtype)) {
+    throw runtimeError("quantile() input tensor must be either float or double dtype");
+  }
+  const qt = q instanceof Tensor ? q : null;
+  if (qt !== null) {
+    if (qt.ndim > 1) throw runtimeError("quantile() q must be a scalar or 1D tensor");
+    if (qt.dtype !== this.dtype) {
+      throw runtimeError("quantile() q tensor must be same dtype as the input tensor");
+    }
+  }
+  if (!INTERPOLATIONS.includes(interpolation)) {
+    throw runtimeError(
+      `quantile() interpolation must be one of linear, lower, higher, midpoint or nearest, but got ${interpolation}`,
+    );
+  }
+  if (this.numel() === 0) throw runtimeError("quantile() input tensor must be non-empty");
+  if (qt === null && !((q as number) >= 0 && (q as number) <= 1)) {
+    throw runtimeError(`quantile() q must be in the range [0, 1] but got ${q}`);
+  }
+  if (qt !== null) {
+    const qv = qt.detach().contiguous().dataSync();
+    for (const v of qv) {
+      if (!((v as number) >= 0 && (v as number) <= 1))
+        throw runtimeError("quantile() q values must be in the range [0, 1]");
+    }
+  }
+  const d = dim === null ? null : wrapDim(dim, Math.max(this.ndim, 1));
+  // sorted: [..., n] with the reduced dim last (or everything flattened)
+  let x: Tensor = this;
+  if (d === null) x = this.reshape([-1]);
+  else if (this.ndim > 0 && d !== this.ndim - 1) {
+    const perm = [...this.shape.keys()].filter((i) => i !== d);
+    x = this.permute(...perm, d);
+  } else if (this.ndim === 0) x = this.reshape([1]);
+  const sorted = x.sort(-1).values;
+  const n = sorted.shape[sorted.ndim - 1] as number;
+  const qs = qt ?? Tensor.fromArray([q as number], [], this.dtype, this.deviceType);
+  const qCol = qt === null ? qs.reshape([1]) : qs; // [k]
+  const k = qCol.numel();
+  // ranks: [..., k] for each slice and quantile
+  const lead = sorted.shape.slice(0, -1);
+  const ranks = noGrad(() => {
+    let r = qCol.mul(n - 1).expand([...lead, k]);
+    const hasNan = sorted
+      .isnan()
+      .any(-1, true)
+      .expand([...lead, k]);
+    r = r.masked_fill(hasNan, n - 1);
+    if (interpolation === "lower") r = r.floor();
+    else if (interpolation === "higher") r = r.ceil();
+    else if (interpolation === "nearest") r = r.round();
+    return r;
+  });
+  const below = noGrad(() => ranks.to("int64"));
+  let values = sorted.gather(-1, below);
+  if (interpolation === "linear" || interpolation === "midpoint") {
+    const weights = noGrad(() =>
+      interpolation === "midpoint" ? ranks.mul(0).add(0.5) : ranks.sub(below.to(ranks.dtype)),
+    );
+    const above = noGrad(() => ranks.ceil().to("int64"));
+    values = values.lerp(sorted.gather(-1, above), weights);
+  }
+  // [..., k] -> the output shape: keepdim puts size-1 dims back where the reduced ones were
+  let outCore = values; // [...lead, k]
+  if (keepdim) {
+    const kept = d === null ? this.shape.map(() => 1) : this.shape.map((s, i) => (i === d ? 1 : s));
+    outCore = outCore.reshape([...kept, k]);
+  }
+  const moved = qt === null ? outCore : outCore.unsqueeze(0).transpose(0, -1);
+  return squeezeLast(moved);
+};
+
+/** t without its last (size-1) dim, recorded as PyTorch's in-place squeeze_(-1). */
+function squeezeLast(t: Tensor): Tensor {
+  const out = noGrad(() => t.squeeze(-1).clone());
+  recordOp("SqueezeBackward3", [t], [out], () => ([g]) => [(g as Tensor).unsqueeze(-1)]);
+  return out;
+}

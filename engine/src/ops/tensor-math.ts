@@ -27,6 +27,7 @@ import {
 } from "../core/elementwise-defs.ts";
 import { runtimeError } from "../core/errors.ts";
 import { broadcastAll } from "../core/shape.ts";
+import { fmaF32, fmaF64 } from "../random/float-ops.ts";
 import { Tensor } from "../tensor.ts";
 import { binary, binaryInPlace, unary, unaryInPlace } from "./elementwise.ts";
 import {
@@ -70,6 +71,7 @@ declare module "../tensor.ts" {
     masked_fill_(mask: Tensor, value: TensorLike): Tensor;
     rsub(other: TensorLike): Tensor;
     roundDecimals(decimals: number): Tensor;
+    lerp(end: Tensor, weight: Tensor | number): Tensor;
   }
 }
 
@@ -182,6 +184,70 @@ Tensor.prototype.roundDecimals = function (this: Tensor, decimals: number) {
   recordOp("RoundBackward1", [this], [out], () => ([g]) => [
     Tensor.empty(shape, (g as Tensor).dtype, (g as Tensor).deviceType).zero_(),
   ]);
+  return out;
+};
+
+/**
+ * `start.lerp(end, weight)`: start + weight (end - start), as PyTorch's CPU kernel computes it:
+ * with c = weight and b = start where |weight| < 0.5, else c = weight - 1 and b = end, the fused
+ * c (end - start) + b (one rounding). The CPU does it on the host with an emulated FMA; another
+ * device composes it (within float32 tolerance). LerpBackward0 (number weight) / LerpBackward1.
+ */
+Tensor.prototype.lerp = function (this: Tensor, end: Tensor, weight: Tensor | number) {
+  if (end.dtype !== this.dtype) {
+    throw runtimeError(
+      `expected dtype ${CPP_NAMES[this.dtype]} for \`end\` but got dtype ${CPP_NAMES[end.dtype]}`,
+    );
+  }
+  const wt = isTensor(weight) ? weight : null;
+  const shape = broadcastAll([this.shape, end.shape, wt ? wt.shape : []]);
+  const out = noGrad(() => {
+    const s = this.expand(shape);
+    const e = end.expand(shape);
+    const w = wt ? wt.expand(shape) : null;
+    if (this.deviceType === "cpu" && isFloating(this.dtype)) {
+      const fma = this.dtype === "float32" ? fmaF32 : fmaF64;
+      const r = this.dtype === "float32" ? Math.fround : (v: number) => v;
+      const sv = s.contiguous().dataSync();
+      const ev = e.contiguous().dataSync();
+      const wv = w ? w.contiguous().dataSync() : null;
+      const res = new Float64Array(sv.length);
+      for (let i = 0; i < res.length; i++) {
+        const a = sv[i] as number;
+        const b = ev[i] as number;
+        const t = wv ? (wv[i] as number) : r(weight as number);
+        const small = Math.abs(t) < 0.5;
+        res[i] = fma(small ? t : r(t - 1), r(b - a), small ? a : b);
+      }
+      return Tensor.fromArray(res, shape, this.dtype, "cpu");
+    }
+    const diff = e.sub(s);
+    const small = (w ?? Tensor.fromArray([weight as number], [], this.dtype, this.deviceType))
+      .abs()
+      .lt(0.5);
+    const coeff = w ?? (weight as number);
+    return where(
+      small,
+      s.add(diff.mul(coeff)),
+      e.sub(diff.mul(w ? w.neg().add(1) : 1 - (weight as number))),
+    );
+  });
+  const [sShape, eShape] = [this.shape, end.shape];
+  recordOp(wt ? "LerpBackward1" : "LerpBackward0", [this, end, wt], [out], (node) => {
+    const ss = node.save(this);
+    const se = node.save(end);
+    const sw = wt ? node.save(wt) : null;
+    return ([g]) => {
+      const gg = g as Tensor;
+      const w = sw ? sw.unpack() : (weight as number);
+      const one = typeof w === "number" ? 1 - w : w.neg().add(1);
+      return [
+        node.needs(0) ? sumToShape(gg.mul(one), sShape) : null,
+        node.needs(1) ? sumToShape(gg.mul(w), eShape) : null,
+        wt && node.needs(2) ? sumToShape(gg.mul(se.unpack().sub(ss.unpack())), wt.shape) : null,
+      ];
+    };
+  });
   return out;
 };
 

@@ -1,6 +1,6 @@
 # Order statistics as tutorials use them (robust statistics, a median baseline, majority votes):
-# median of a tensor and along a dim with its index, kthvalue and mode, with ties, NaN, keepdim
-# and gradients.
+# median of a tensor and along a dim with its index, kthvalue, mode and quantile, with ties, NaN,
+# keepdim and gradients.
 import torch
 
 torch.manual_seed(0)
@@ -25,3 +25,15 @@ print(votes.mode(1), torch.mode(votes, 0, keepdim=True).values, torch.tensor([1,
 w = torch.randint(0, 3, (4, 12)).float().requires_grad_()
 w.mode(1).values.sum().backward()
 print(w.grad.sum(1), w.mode(1).values.grad_fn.name(), w.median(1).values.grad_fn.name())
+
+# quantile (built on sort, gather and lerp, as PyTorch composes it) and lerp itself.
+z = torch.randn(1000)
+print(torch.quantile(z, torch.tensor([0.05, 0.25, 0.5, 0.75, 0.95])), z.quantile(0.5) == z.median())
+grid = torch.randn(3, 8, requires_grad=True)
+qs = torch.quantile(grid, torch.tensor([0.1, 0.9]), dim=1, keepdim=True)
+qs.sum().backward()
+print(qs, grid.grad.sum(1), torch.quantile(grid, 0.4, dim=0, interpolation="nearest"))
+start, end = torch.zeros(4), torch.tensor([1.0, 2.0, 3.0, 4.0])
+print(torch.lerp(start, end, 0.25), start.lerp(end, torch.tensor([0.0, 0.4, 0.6, 1.0])))
+w = torch.tensor([0.2, 0.7], requires_grad=True)
+print(torch.lerp(torch.zeros(2, requires_grad=True), torch.ones(2), 0.3), torch.lerp(torch.zeros(2), torch.ones(2), w))
