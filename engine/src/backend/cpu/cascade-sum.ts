@@ -21,6 +21,7 @@
 // Not followed: PyTorch's parallel split of inputs of 32768 elements or more over threads,
 // whose result depends on the thread count; this is its one-thread order.
 import type { View } from "../backend.ts";
+import { forEachIndex } from "./indexing.ts";
 import { blockSums32 } from "./wasm-sum.ts";
 
 type FloatBuf = Float32Array | Float64Array;
@@ -391,45 +392,18 @@ export function cascadeSum(src: View, dst: View): void {
     it.out[0] as number,
     it.shape.length > 1 ? (it.out[1] as number) : 0,
   ];
-  const outer = it.shape.slice(2);
-  const inOuter = it.in.slice(2);
-  const outOuter = it.out.slice(2);
-  forEachIndex(
-    outer,
-    (idx) => {
-      let xb = src.offset;
-      let yb = dst.offset;
-      for (let d = 0; d < outer.length; d++) {
-        xb += (idx[d] as number) * (inOuter[d] as number);
-        yb += (idx[d] as number) * (outOuter[d] as number);
-      }
-      loop2d(s, x, y, xb, yb, inS, outS, size0, size1);
-    },
-    true,
-  );
-}
-
-/**
- * Calls f for every index of shape: row-major (last dim fastest), or with the first dim
- * fastest when `firstFastest` (TensorIterator's DimCounter order over the outer dims).
- */
-function forEachIndex(
-  shape: readonly number[],
-  f: (idx: number[]) => void,
-  firstFastest = false,
-): void {
-  const n = shape.length;
-  for (const size of shape) if (size === 0) return;
-  const idx = new Array<number>(n).fill(0);
-  for (;;) {
-    f(idx);
-    let d = firstFastest ? 0 : n - 1;
-    for (;;) {
-      if (firstFastest ? d >= n : d < 0) return;
-      idx[d] = (idx[d] as number) + 1;
-      if ((idx[d] as number) < (shape[d] as number)) break;
-      idx[d] = 0;
-      d += firstFastest ? 1 : -1;
+  // The outer dims go in TensorIterator's DimCounter order, dim 2 fastest: row-major over them
+  // reversed.
+  const outer = it.shape.slice(2).reverse();
+  const inOuter = it.in.slice(2).reverse();
+  const outOuter = it.out.slice(2).reverse();
+  forEachIndex(outer, (idx) => {
+    let xb = src.offset;
+    let yb = dst.offset;
+    for (let d = 0; d < outer.length; d++) {
+      xb += (idx[d] as number) * (inOuter[d] as number);
+      yb += (idx[d] as number) * (outOuter[d] as number);
     }
-  }
+    loop2d(s, x, y, xb, yb, inS, outS, size0, size1);
+  });
 }
