@@ -81,6 +81,7 @@ def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=Fal
 
 from . import functional  # noqa: E402 (uses grad above)
 from .function import Function  # noqa: E402
+from .gradcheck import gradcheck, gradgradcheck  # noqa: E402 (the function shadows its module)
 
 # A name PyTorch has here and Torchlit does not yet: a clear NotInTorchlitError (torch/_missing.py).
 from .._missing import module_getattr as _module_getattr  # noqa: E402
