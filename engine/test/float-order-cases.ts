@@ -5,7 +5,7 @@
 // for bit) and float-order-webgpu.test.ts (WebGPU, within float32 tolerance).
 
 import { existsSync, readFileSync } from "node:fs";
-import { type DeviceType, F, Tensor } from "torchlit";
+import { arange, type DeviceType, F, linspace, Tensor } from "torchlit";
 
 type Step =
   | ["permute", number[]]
@@ -36,7 +36,10 @@ export interface Case {
     | "cross_entropy"
     | "nll_loss"
     | "var"
-    | "std";
+    | "std"
+    | "pow"
+    | "linspace"
+    | "arange";
   input: Input;
   dim?: number | number[];
   keepdim?: boolean;
@@ -47,6 +50,13 @@ export interface Case {
   weight_seed?: number;
   ignore_every?: number;
   unbiased?: boolean;
+  exponent?: number;
+  positive?: boolean;
+  start?: number;
+  end?: number;
+  steps?: number;
+  step?: number;
+  dtype?: "float32" | "float64" | "int64";
   out: { shape: number[]; dtype: string; values: number[] };
 }
 
@@ -153,6 +163,16 @@ export function runCase(c: Case, where: Where = { device: "cpu" }): Tensor {
     }
     case "mse_loss":
       return F.mse_loss(x, make(c.target as Input, where), c.reduction);
+    case "pow":
+      return (c.positive ? x.abs().add(0.01) : x).mul(c.scale ?? 1).pow(c.exponent as number);
+    case "linspace":
+    case "arange": {
+      const dtype = where.single && c.dtype === "float64" ? "float32" : c.dtype;
+      const opts = { dtype, device: where.device };
+      return c.op === "linspace"
+        ? linspace(c.start as number, c.end as number, c.steps as number, opts)
+        : arange(c.start as number, c.end as number, c.step as number, opts);
+    }
   }
 }
 

@@ -7,6 +7,29 @@
 
 import { sleefExpf, sleefLogf, sleefSigmoidf } from "./sleef.ts";
 
+/** x ** e for float64 as PyTorch's CPU computes it (pow_tensor_scalar_kernel). */
+function powScalarF64(x: number, e: number): number {
+  if (e === 0.5) return Math.sqrt(x);
+  if (e === -0.5) return 1 / Math.sqrt(x);
+  if (e === -1) return 1 / x;
+  if (e === 2) return x * x;
+  if (e === 3) return x * x * x;
+  if (e === -2) return 1 / (x * x);
+  return x ** e;
+}
+
+/** The same in float32: each operation rounded to float32. */
+function powScalarF32(x: number, e: number): number {
+  const f = Math.fround;
+  if (e === 0.5) return f(Math.sqrt(x));
+  if (e === -0.5) return f(1 / f(Math.sqrt(x)));
+  if (e === -1) return f(1 / x);
+  if (e === 2) return f(x * x);
+  if (e === 3) return f(f(x * x) * x);
+  if (e === -2) return f(1 / f(x * x));
+  return f(x ** e);
+}
+
 /**
  * How an op picks its computation and result dtypes from the promoted input dtype:
  * - "same": compute and return in the promoted dtype (add, mul, neg, abs).
@@ -287,10 +310,13 @@ export const UNARY = {
     wgslInt: "i32(min(max(f32(x), p0), p1))",
   },
   // x ** scalar (the exponent p0) on floating tensors.
+  // PowKernel.cpp picks a formula by exponent: sqrt, 1 / sqrt, 1 / x, x * x, x * x * x,
+  // 1 / (x * x), else pow (SLEEF's in its vector lanes: those last digits are not PyTorch's).
   pow_scalar: {
     rule: "same",
     via: "pow",
-    cpu: (x, p) => x ** (p[0] as number),
+    cpu: (x, p) => powScalarF64(x, p[0] as number),
+    cpuF32: (x, p) => powScalarF32(x, p[0] as number),
     wgsl: "tl_pow(x, p0)",
   },
   // Integer tensor to an integer exponent p0, wrapping to p1 bits (32 or 64).

@@ -7,6 +7,7 @@ import type { DeviceType } from "../backend/storage.ts";
 import { castValue, type DType, getDefaultDtype, isFloating, PyFloat } from "../core/dtype.ts";
 import { runtimeError, typeError, valueError } from "../core/errors.ts";
 import { preservedStrides, sameShape } from "../core/shape.ts";
+import { fmaF32, fmaF64 } from "../random/float-ops.ts";
 import { Tensor } from "../tensor.ts";
 import { type ShapeArg, shapeArgs } from "./views.ts";
 
@@ -197,25 +198,77 @@ export function arange(
     !opts?.anyFloat && Number.isInteger(s) && Number.isInteger(e) && Number.isInteger(step);
   const dtype = opts?.dtype ?? (allInt ? "int64" : getDefaultDtype());
   const n = Math.ceil((e - s) / step);
-  const data = new Float64Array(n);
-  for (let i = 0; i < n; i++) data[i] = s + i * step;
-  return finish(Tensor.fromArray(data, [n], dtype, opts?.device ?? "cpu"), opts);
+  // RangeFactoriesKernel.cpp's arange_kernel: start and step in acc_type (double for floats),
+  // element idx = start + step * idx, but a vector's lanes are its first element, rounded to
+  // the dtype, plus k * step (Vectorized<T>::arange), each multiply-add fused (contracted by
+  // the compiler in PyTorch's AVX2 build, which linspace's lanes are not: fixtures decide).
+  const first = s;
+  const out = rangeFill(
+    n,
+    dtype,
+    (idx) => fmaF64(step, idx, first),
+    (base, k) => fmaF64(k, step, base),
+  );
+  return finish(Tensor.fromArray(out, [n], dtype, opts?.device ?? "cpu"), opts);
 }
 
-/** torch.linspace: computed as PyTorch's CPU kernel does (from both ends toward the middle). */
+/**
+ * torch.linspace as PyTorch 1.13's CPU kernel computes it (RangeFactoriesKernel.cpp,
+ * linspace_kernel): start, end and step in the dtype (double for integer dtypes), the first
+ * half counted up from start and the rest down from end, each vector of lanes made from its
+ * first element as Vectorized<T>::arange(base, step) does; the scalar expressions' multiply-adds
+ * are fused, the lanes' are not (as PyTorch's AVX2 build compiles them).
+ */
 export function linspace(start: number, end: number, steps: number, opts?: FactoryOptions): Tensor {
   if (steps < 0) throw runtimeError("number of steps must be non-negative");
   const dtype = opts?.dtype ?? getDefaultDtype();
-  const data = new Float64Array(steps);
-  const step = steps > 1 ? (end - start) / (steps - 1) : 0;
-  const half = Math.floor(steps / 2);
+  if (steps === 1) return full([1], start, { ...opts, dtype });
   const f32 = dtype === "float32";
-  const st = f32 ? Math.fround(step) : step;
-  for (let i = 0; i < steps; i++) {
-    data[i] = i < half ? start + st * i : end - st * (steps - i - 1);
-    if (f32) data[i] = Math.fround(data[i] as number);
+  const r = f32 ? Math.fround : (v: number) => v;
+  const fma = f32 ? fmaF32 : fmaF64;
+  const lo = isFloating(dtype) ? r(start) : Math.trunc(start);
+  const hi = isFloating(dtype) ? r(end) : Math.trunc(end);
+  const step = r(r(hi - lo) / r(steps - 1));
+  const half = Math.floor(steps / 2);
+  const out = rangeFill(
+    steps,
+    dtype,
+    (idx) => (idx < half ? fma(step, r(idx), lo) : fma(-step, r(steps - idx - 1), hi)),
+    (base, k) => base + r(k * step),
+  );
+  return finish(Tensor.fromArray(out, [steps], dtype, opts?.device ?? "cpu"), opts);
+}
+
+/** AVX2 lanes per vector, as Vectorized<T>::size() on the machines PyTorch's fixtures come from. */
+const LANES: Record<DType, number> = { float32: 8, float64: 4, int64: 4, int32: 8, bool: 32 };
+
+/**
+ * cpu_serial_kernel_vec over a nullary op on one thread (ATen's vectorized_loop): two vectors at
+ * a time while two fit, lane k of a vector being vector(base, k) with base the scalar value at
+ * its first index rounded to the dtype; then scalar(idx) for each element of the tail. Values
+ * are rounded to the dtype as they are stored (truncated for integers). PyTorch splits ranges
+ * of 32768 elements or more over threads, each part starting its own vectors: this is the
+ * one-thread order.
+ */
+function rangeFill(
+  n: number,
+  dtype: DType,
+  scalar: (idx: number) => number,
+  vector: (base: number, k: number) => number,
+): Float64Array {
+  const store =
+    dtype === "float32" ? Math.fround : isFloating(dtype) ? (v: number) => v : Math.trunc;
+  const lanes = LANES[dtype];
+  const out = new Float64Array(n);
+  let i = 0;
+  for (; i + 2 * lanes <= n; i += 2 * lanes) {
+    for (const at of [i, i + lanes]) {
+      const base = store(scalar(at));
+      for (let k = 0; k < lanes; k++) out[at + k] = store(vector(base, k));
+    }
   }
-  return finish(Tensor.fromArray(data, [steps], dtype, opts?.device ?? "cpu"), opts);
+  for (; i < n; i++) out[i] = store(scalar(i));
+  return out;
 }
 
 // Tensor.new_*: factories that take their dtype and device from an existing tensor (not its
