@@ -85,6 +85,7 @@ test("the sidebar groups lessons under the course's sections", async ({ page }) 
     "环境配置",
     "数据操作",
     "梯度下降",
+    "综合练习",
   ]);
   await expect(groups.nth(2).getByRole("link")).toHaveText([
     "创建与操作张量",
@@ -98,6 +99,7 @@ test("the sidebar groups lessons under the course's sections", async ({ page }) 
     "自动求梯度",
     "梯度与雅可比矩阵",
   ]);
+  await expect(groups.nth(4).getByRole("link")).toHaveText(["线性回归：从零实现到简洁实现"]);
 });
 
 for (const { prefix, query, hit } of [

@@ -14,6 +14,7 @@ export const lessonSlugs = [
   "gradient-descent",
   "autograd",
   "jacobian",
+  "linear-regression",
 ] as const;
 
 export type LessonSlug = (typeof lessonSlugs)[number];
@@ -24,7 +25,7 @@ interface Section {
   lessons: LessonSlug[];
 }
 
-/** The seed outline's sections (2.1–2.4) and the lessons each one holds. */
+/** The seed outline's sections (2.1–2.4), then the capstone, and the lessons each one holds. */
 export const sections: Section[] = [
   {
     label: "Introduction to PyTorch",
@@ -42,6 +43,7 @@ export const sections: Section[] = [
     translations: { "zh-CN": "梯度下降" },
     lessons: ["gradient-descent", "autograd", "jacobian"],
   },
+  { label: "Capstone", translations: { "zh-CN": "综合练习" }, lessons: ["linear-regression"] },
 ];
 
 /** Starlight sidebar groups; Starlight prefixes each slug with the current locale. */

@@ -59,6 +59,29 @@ export function predictionCases(ex: PredictExercise): { answer: string; feedback
 export const keyedOutput = (ex: PredictExercise) => keyedOutcome(ex.predict);
 
 /**
+ * Asserts the cell's output: the exception type it raises, or exactly the keyed stdout. What it
+ * wrote to stderr (a UserWarning, shown in its own style) is left out of the comparison, as the
+ * keyed answer is stdout alone.
+ */
+export async function expectKeyedOutput(output: Locator, ex: PredictExercise): Promise<void> {
+  const key = keyedOutput(ex);
+  if (key.raises) {
+    await expect(output).toContainText(`${key.raises}:`);
+    return;
+  }
+  await expect(output).toBeVisible();
+  await expect
+    .poll(() =>
+      output.evaluate((el) => {
+        const copy = el.cloneNode(true) as HTMLElement;
+        for (const err of copy.querySelectorAll(".tl-out-stderr")) err.remove();
+        return copy.textContent;
+      }),
+    )
+    .toBe(`${key.stdout}\n`);
+}
+
+/**
  * Answers through the real controls (clicks the option, or types the value), clicks Check and
  * returns the feedback once the cell has run after it.
  */

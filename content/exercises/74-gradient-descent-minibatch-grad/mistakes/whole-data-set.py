@@ -1,0 +1,3 @@
+# expect: gd-mb-used-all
+g = 2 * X.T @ (X @ w - y) / n
+print(g)

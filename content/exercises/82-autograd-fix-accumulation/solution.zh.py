@@ -1,0 +1,8 @@
+w = torch.tensor(0.0, requires_grad=True)
+for step in range(10):
+    loss = ((w * X - t) ** 2).mean()
+    loss.backward()
+    with torch.no_grad():
+        w -= lr * w.grad
+    w.grad.zero_()  # backward() 会累加到 .grad 上：为下一步清零
+print(f"w = {w.item():.4f}")

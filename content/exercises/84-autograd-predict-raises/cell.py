@@ -1,0 +1,9 @@
+x = torch.tensor([1.0, 2.0], requires_grad=True)
+y = x.exp()  # exp saves its output y for the backward pass
+loss = y.sum()
+loss.backward(retain_graph=True)
+print("first backward")
+y.mul_(2)
+print("in place")
+loss.backward()
+print("second backward")

@@ -1,0 +1,17 @@
+# expect: ag-fn-ignores-grad-output
+class Sigmoid(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, x):
+        y = 1 / (1 + torch.exp(-x))
+        ctx.save_for_backward(y)  # the derivative can be written with y alone
+        return y
+
+    @staticmethod
+    def backward(ctx, grad_output):
+        (y,) = ctx.saved_tensors
+        return y * (1 - y)
+
+
+x = torch.tensor([-1.0, 0.0, 2.0], requires_grad=True)
+Sigmoid.apply(x).sum().backward()
+print(x.grad)

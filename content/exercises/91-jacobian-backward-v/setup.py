@@ -1,0 +1,9 @@
+import torch
+
+
+def f(x):  # from R^3 to R^3
+    return torch.stack([x[0] ** 2 * x[1], x[1] - 2 * x[2], x[0] * x[2]])
+
+
+x = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
+v = torch.tensor([1.0, -1.0, 2.0])

@@ -1,0 +1,9 @@
+# expect: jac-rows-accumulated
+rows = []
+for i in range(y.numel()):
+    e_i = torch.zeros(y.numel())
+    e_i[i] = 1.0
+    y.backward(e_i, retain_graph=True)
+    rows.append(x.grad.clone())
+J = torch.stack(rows)
+print(J)

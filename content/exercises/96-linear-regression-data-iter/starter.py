@@ -1,0 +1,14 @@
+def data_iter(batch_size, features, labels):
+    # Yield (X, y) mini-batches of batch_size examples (the last one may be shorter):
+    # every example exactly once, in a new random order on every call,
+    # each row of features together with its own label.
+    yield features, labels  # for now: the whole data set as one batch
+
+
+# Try it: 7 examples in batches of 3. Row i of toy_features is [2i, 2i + 1], its label is i.
+toy_features = torch.arange(14.0).reshape(7, 2)
+toy_labels = torch.arange(7.0).reshape(7, 1)
+batches = list(data_iter(3, toy_features, toy_labels))
+print("batch sizes:", [len(y) for X, y in batches])
+print("labels seen:", sorted(v for X, y in batches for v in y.reshape(-1).tolist()))
+print("rows paired:", all((X[:, 0] == 2 * y[:, 0]).all().item() for X, y in batches))

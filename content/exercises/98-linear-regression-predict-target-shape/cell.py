@@ -1,0 +1,12 @@
+X = torch.tensor([[-1.0, 0.0], [1.0, 0.0], [0.0, -1.0], [0.0, 1.0]])
+y = X @ torch.tensor([2.0, -1.0]) + 2.0  # exactly linear: w = [2, -1], b = 2; shape (4,)
+net = nn.Linear(2, 1)
+nn.init.zeros_(net.weight)
+nn.init.zeros_(net.bias)
+loss = nn.MSELoss()
+trainer = torch.optim.SGD(net.parameters(), lr=0.1)
+for step in range(200):
+    trainer.zero_grad()
+    loss(net(X), y).backward()  # net(X) has shape (4, 1), y has shape (4,)
+    trainer.step()
+print([round(v, 2) for v in net.weight.reshape(-1).tolist()], round(net.bias.item(), 2))
