@@ -251,7 +251,27 @@ class Tensor:
 
     @grad.setter
     def grad(self, value):
-        self._js.grad = _bridge.jsnull if value is None else value._js
+        # PyTorch's THPVariable_set_grad, check for check (the missing space after "type" is its).
+        if value is None:
+            self._js.grad = _bridge.jsnull
+            return
+        if not isinstance(value, Tensor):
+            raise TypeError(
+                f"assigned grad expected to be a Tensor or None but got grad of type{type(value).__name__}"
+            )
+        if value is self:
+            raise RuntimeError("can't assign Variable as its own grad")
+        if value.dtype != self.dtype or value.device.type != self.device.type:
+            raise RuntimeError("assigned grad has data of a different type")
+        if value.device != self.device:
+            raise RuntimeError("assigned grad has data located on a different device")
+        if value.shape != self.shape:
+            raise RuntimeError("assigned grad has data of a different size")
+        self._js.grad = value._js
+
+    @grad.deleter
+    def grad(self):
+        self._js.grad = _bridge.jsnull
 
     @property
     def grad_fn(self):

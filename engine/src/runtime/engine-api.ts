@@ -122,10 +122,19 @@ function recordPythonFunction(
   const fn = (grads: readonly (engine.Tensor | null)[]) =>
     backward(grads) as readonly (engine.Tensor | null | undefined)[];
   const recorded = engine.autograd.recordFunction(name, inputs, outputs, fn);
-  if (recorded) pythonBackwards.register(fn, backward);
-  else backward.destroy();
+  if (recorded) {
+    pythonBackwards.register(fn, backward);
+    const node = outputs[0]?.gradFn;
+    if (node) pythonFunctionNodes.add(node);
+  } else backward.destroy();
   return recorded;
 }
+
+/**
+ * The nodes of torch.autograd.Function: Python shows them as classes of torch.autograd.function
+ * (`<torch.autograd.function.SqBackward object at …>`), the engine's own as C++ classes.
+ */
+const pythonFunctionNodes = new WeakSet<object>();
 
 const ids = new WeakMap<object, number>();
 let nextId = 1;
@@ -161,4 +170,5 @@ export const engineApi = {
   /** torch.cuda's hooks (lazy WebGPU start, adapter name, memory counters). */
   cuda,
   recordPythonFunction,
+  isPythonFunctionNode: (node: object): boolean => pythonFunctionNodes.has(node),
 };

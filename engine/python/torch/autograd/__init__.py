@@ -5,29 +5,57 @@ import _torchlit as engine
 from pyodide.ffi import JsException
 
 from .._bridge import options, to_js, translate, wait, wrap
+from .._tensor import Tensor
 from .grad_mode import enable_grad, is_grad_enabled, no_grad, set_grad_enabled
 from .variable import Variable
 
 
-def _seq(x):
-    return list(x) if isinstance(x, (list, tuple)) else [x]
+def _tensor_or_tensors_to_tuple(tensors, length):
+    if tensors is None:
+        return (None,) * length
+    if isinstance(tensors, Tensor):
+        return (tensors,)
+    return tuple(tensors)
 
 
-def _grads(outputs, grad_outputs):
+def _make_grads(outputs, grads):
+    """PyTorch's _make_grads, message for message: each given gradient must have its output's
+    shape (list.index names the position, comparing with == as PyTorch does), and a missing one
+    is ones for a scalar output. zip() drops extra gradients, as in PyTorch."""
     from .._functions import ones_like
 
-    grads = []
-    for i, (out, g) in enumerate(zip(outputs, grad_outputs)):
-        if g is None:
-            if not out.requires_grad:
+    new_grads = []
+    for out, grad in zip(outputs, grads):
+        if isinstance(grad, Tensor):
+            if not out.shape == grad.shape:
                 raise RuntimeError(
-                    f"element {i} of tensors does not require grad and does not have a grad_fn"
-                )
-            if out.numel() != 1:
-                raise RuntimeError("grad can be implicitly created only for scalar outputs")
-            g = ones_like(out)
-        grads.append(g._js)
-    return to_js(grads)
+                    "Mismatch in shape: grad_output[" + str(grads.index(grad)) + "] has a shape of "
+                    + str(grad.shape) + " and output[" + str(outputs.index(out)) + "] has a shape of "
+                    + str(out.shape) + "."
+                )  # fmt: skip
+            new_grads.append(grad)
+        elif grad is None:
+            if out.requires_grad:
+                if out.numel() != 1:
+                    raise RuntimeError("grad can be implicitly created only for scalar outputs")
+                new_grads.append(ones_like(out))
+            else:
+                new_grads.append(None)
+        else:
+            raise TypeError("gradients can be either Tensors or None, but got " + type(grad).__name__)
+    return tuple(new_grads)
+
+
+def _root_grads(outputs, grads):
+    """The checks of PyTorch's C++ run_backward, then the gradients as engine tensors."""
+    if len(outputs) != len(grads):
+        raise RuntimeError(f"got {len(outputs)} tensors and {len(grads)} gradients")
+    for i, out in enumerate(outputs):
+        if not out.requires_grad:
+            raise RuntimeError(
+                f"element {i} of tensors does not require grad and does not have a grad_fn"
+            )
+    return to_js([g._js for g in grads])
 
 
 def _zero_grads(params, set_to_none=False):
@@ -58,24 +86,26 @@ def _run_backward(roots, grads, opts):
 
 
 def backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False, inputs=None):
-    outs = _seq(tensors)
-    gs = _seq(grad_tensors) if grad_tensors is not None else [None] * len(outs)
+    if inputs is not None and len(inputs) == 0:
+        raise RuntimeError("'inputs' argument to backward() cannot be empty.")
+    outs = (tensors,) if isinstance(tensors, Tensor) else tuple(tensors)
+    gs = _make_grads(outs, _tensor_or_tensors_to_tuple(grad_tensors, len(outs)))
     opts = options(retainGraph=retain_graph, createGraph=create_graph or None)
-    _run_backward(to_js([t._js for t in outs]), _grads(outs, gs), opts)
+    _run_backward(to_js([t._js for t in outs]), _root_grads(outs, gs), opts)
 
 
 def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=False,
          only_inputs=True, allow_unused=False):  # fmt: skip
-    outs = _seq(outputs)
-    ins = _seq(inputs)
-    gs = _seq(grad_outputs) if grad_outputs is not None else [None] * len(outs)
+    outs = (outputs,) if isinstance(outputs, Tensor) else tuple(outputs)
+    ins = (inputs,) if isinstance(inputs, Tensor) else tuple(inputs)
+    gs = _make_grads(outs, _tensor_or_tensors_to_tuple(grad_outputs, len(outs)))
     opts = options(
         retainGraph=retain_graph,
         createGraph=create_graph or None,
         allowUnused=allow_unused or None,
     )
     opts.inputs = to_js([t._js for t in ins])
-    result = _run_backward(to_js([t._js for t in outs]), _grads(outs, gs), opts)
+    result = _run_backward(to_js([t._js for t in outs]), _root_grads(outs, gs), opts)
     return tuple(wrap(g) for g in result)
 
 

@@ -46,6 +46,70 @@ class FunctionCtx:
         self.materialize_grads = builtins.bool(value)
 
 
+def _input_grads(node_name, result, args, metas):
+    """What backward returned, checked as PyTorch's PyNode::apply does: extra trailing gradients
+    are dropped when all are None; the count must then match forward's inputs; a tensor input's
+    gradient is a Tensor or None, any other input's is None. Each is then fitted to its input
+    (validate_outputs). Returns the tensor inputs' gradients as engine tensors."""
+    result = result if isinstance(result, tuple) else (result,)
+    n_args = len(args)
+    if len(result) > n_args and all(r is None for r in result[n_args:]):
+        result = result[:n_args]
+    if len(result) != n_args:
+        raise RuntimeError(
+            f"function {node_name} returned an incorrect number of gradients "
+            f"(expected {n_args}, got {len(result)})"
+        )
+    js = []
+    for i, (r, a) in enumerate(zip(result, args)):
+        if isinstance(a, Tensor):
+            if r is not None and not isinstance(r, Tensor):
+                raise RuntimeError(f"expected Variable or None (got {type(r).__name__})")
+            if r is not None:
+                r = _fit_grad(node_name, len(js), r, metas[len(js)])
+            js.append(None if r is None else r._js)
+        elif r is not None:
+            raise RuntimeError(
+                f"function {node_name} returned a gradient different than None at position {i + 1}, "
+                "but the corresponding forward input was not a Variable"
+            )
+    return js
+
+
+def _fit_grad(node_name, index, grad, meta):
+    """PyTorch's validate_outputs for one input: a gradient its input's shape broadcasts to is
+    summed down to it, another shape is an error; the dtype is cast; a 0-dim gradient moves to the
+    input's device, another on a different device is an error. An input that did not require grad
+    takes no gradient, so nothing is checked."""
+    shape, dtype, device, requires_grad = meta
+    if not requires_grad:
+        return None
+    if grad.shape != shape:
+        lead = grad.dim() - len(shape)
+        if lead < 0 or any(s != g and s != 1 for s, g in zip(shape, grad.shape[lead:])):
+            raise RuntimeError(
+                f"Function {node_name} returned an invalid gradient at index {index} - got "
+                f"{list(grad.shape)} but expected shape compatible with {list(shape)}"
+            )
+        # at::sum_to: one keepdim sum over the leading dims and the broadcast ones, then a view.
+        dims = list(range(lead))
+        dims += [lead + i for i, s in enumerate(shape) if s == 1 and grad.shape[lead + i] != 1]
+        if dims:
+            grad = grad.sum(dims, keepdim=True)
+        if lead > 0:
+            grad = grad.view(shape)
+    if grad.dtype != dtype:
+        grad = grad.to(dtype)
+    if grad.device != device:
+        if grad.dim() != 0:
+            raise RuntimeError(
+                f"Function {node_name} returned an invalid gradient at index {index} - expected "
+                f"device {device} but got {grad.device}"
+            )
+        grad = grad.to(device)
+    return grad
+
+
 class Function:
     """Subclass with @staticmethod forward(ctx, *args) and backward(ctx, *grad_outputs)."""
 
@@ -81,8 +145,8 @@ class Function:
                 with no_grad():
                     outs[i] = o.view_as(o)
         tensor_outs = [o for o in outs if isinstance(o, Tensor)]
-        n_args = len(args)
         name = cls.__name__
+        metas = [(t.shape, t.dtype, t.device, t.requires_grad) for t in inputs]
 
         def backward(grads_js):
             grads = []
@@ -92,15 +156,7 @@ class Function:
                 else:
                     grads.append(wrap(g))
             result = cls.backward(ctx, *grads)
-            result = result if isinstance(result, tuple) else (result,)
-            if len(result) != n_args:
-                raise RuntimeError(
-                    f"function {name}Backward returned an incorrect number of gradients "
-                    f"(expected {n_args}, got {len(result)})"
-                )
-            js = [r._js if isinstance(r, Tensor) else None for r, a in zip(result, args)
-                  if isinstance(a, Tensor)]  # fmt: skip
-            return to_js(js, create_pyproxies=False)
+            return to_js(_input_grads(f"{name}Backward", result, args, metas), create_pyproxies=False)
 
         call(
             engine.recordPythonFunction,
