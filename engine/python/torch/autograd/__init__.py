@@ -91,7 +91,39 @@ def backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False, 
     outs = (tensors,) if isinstance(tensors, Tensor) else tuple(tensors)
     gs = _make_grads(outs, _tensor_or_tensors_to_tuple(grad_tensors, len(outs)))
     opts = options(retainGraph=retain_graph, createGraph=create_graph or None)
+    if inputs is not None:
+        # Only these tensors' .grad receive their gradients; PyTorch's run_backward first calls
+        # retain_grad() on each (so a non-leaf keeps its gradient, and one that needs no grad
+        # is refused with retain_grad's message).
+        ins = (inputs,) if isinstance(inputs, Tensor) else tuple(inputs)
+        for t in ins:
+            t.retain_grad()
+        opts.inputs = to_js([t._js for t in ins])
+        opts.accumulateInputs = True
+    if create_graph:
+        _warn_create_graph_cycle()
     _run_backward(to_js([t._js for t in outs]), _root_grads(outs, gs), opts)
+
+
+_CYCLE_WARNED = False
+
+
+def _warn_create_graph_cycle():
+    """PyTorch's TORCH_WARN_ONCE for backward(create_graph=True): once per process."""
+    global _CYCLE_WARNED
+    if _CYCLE_WARNED:
+        return
+    _CYCLE_WARNED = True
+    import warnings
+
+    warnings.warn(
+        "Using backward() with create_graph=True will create a reference cycle between the "
+        "parameter and its gradient which can cause a memory leak. We recommend using "
+        "autograd.grad when creating the graph to avoid this. If you have to use this function, "
+        "make sure to reset the .grad fields of your parameters to None after use to break the "
+        "cycle and avoid the leak. (Triggered internally at  ./torch/csrc/autograd/engine.cpp:1059.)",
+        stacklevel=2,
+    )
 
 
 def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=False,
