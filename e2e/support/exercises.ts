@@ -3,6 +3,7 @@
 // API (not typing), Check clicked, and the feedback read back once grading is over.
 import { expect, type Locator, type Page } from "@playwright/test";
 import { keyedOutcome } from "../../src/exercises/grade.ts";
+import { inlineText } from "../../src/exercises/inline-markup.ts";
 import { loadCatalogue, loadExercises } from "../../src/exercises/load.ts";
 import {
   type CodeExercise,
@@ -16,9 +17,9 @@ export const codeExercises = exercises.filter((e): e is CodeExercise => e.kind =
 export const predictExercises = exercises.filter((e): e is PredictExercise => e.kind === "predict");
 const catalogue = loadCatalogue();
 
-/** The feedback text as shown (backticks become <code>), {params} matching anything. */
+/** The feedback text as shown (inline Markdown rendered), {params} matching anything. */
 export function feedbackPattern(id: string, lang: "en" | "zh"): RegExp {
-  const text = (catalogue[id]?.[lang] ?? "").replace(/`/g, "");
+  const text = inlineText(catalogue[id]?.[lang] ?? "");
   const parts = text.split(/\{\w+\}/).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
   return new RegExp(`^${parts.join("[\\s\\S]*")}$`);
 }

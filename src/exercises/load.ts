@@ -194,6 +194,10 @@ export function loadExercises(dir: string = EXERCISES_DIR): Exercise[] {
       feedback: ownFeedback,
     };
     const metaFile = show(join(folder, "exercise.json"));
+    // A title is a heading and a progress-page entry: plain text, no Markdown to show raw.
+    for (const lang of ["en", "zh"] as const)
+      if (/[`*]/.test(meta.title[lang]))
+        problems.push(`${metaFile}: title.${lang}: plain text only (no \` or *)`);
 
     if (meta.kind === "predict") {
       const cell = readLocal("cell");

@@ -62,4 +62,13 @@ describe.each(pages)("the notebook of %s", (_id, file, locale) => {
       expect(cell?.source.join("")).toContain(given?.trimEnd());
     }
   });
+
+  it("puts the exercises after every lesson cell, so none rebinds a name the lesson still uses", () => {
+    const isExercise = (c: (typeof nb.cells)[number]) => "torchlit" in c.metadata;
+    const lastLesson = nb.cells.findLastIndex((c) => c.cell_type === "code" && !isExercise(c));
+    const firstExercise = nb.cells.findIndex(isExercise);
+    const count = [...body.matchAll(/<Exercise\s+id="/g)].length;
+    expect(nb.cells.filter(isExercise)).toHaveLength(count);
+    if (count > 0) expect(firstExercise).toBeGreaterThan(lastLesson);
+  });
 });

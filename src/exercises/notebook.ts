@@ -1,8 +1,11 @@
 // A lesson as a Jupyter notebook (nbformat 4.5): Markdown between code blocks becomes text cells,
-// each ```python block a code cell (exactly the page's cells, in page order), each
-// <Exercise id="..." /> its prompt plus a code cell of setup + starter (a predict exercise: its
-// options, then setup + the cell to run once predicted), in the notebook's language. Pure: the
-// endpoint (src/pages/notebooks/...) and the tests hand it the MDX body.
+// each ```python block a code cell (exactly the page's cells, in page order), and the exercises
+// come at the end, under their own heading, each its prompt plus a code cell of setup + starter
+// (a predict exercise: its options, then setup + the cell to run once predicted), in the
+// notebook's language; where the page shows an exercise, the notebook says where it went. On the
+// site an exercise runs in a namespace of its own; a notebook has one namespace, so an exercise
+// placed mid-lesson would rebind names (f, x, J) that the lesson's later cells still use. Pure:
+// the endpoint (src/pages/notebooks/...) and the tests hand it the MDX body.
 import { isRunnableFence } from "../lib/fence-meta.ts";
 import { type Exercise, isChoice, type Lang } from "./schema.ts";
 
@@ -75,22 +78,22 @@ export function lessonNotebook(opts: {
   };
   const intro = opts.pageUrl ? `\n\n${opts.pageUrl}` : "";
   add("markdown", `# ${opts.title}${intro}`);
+  const zh = opts.lang === "zh";
+  const found: Exercise[] = [];
   const prose = (text: string) => {
     let at = 0;
     for (const match of text.matchAll(EXERCISE)) {
       add("markdown", markdownOf(text.slice(at, match.index)));
       const ex = opts.exercises.find((e) => e.id === match[1]);
       if (ex) {
-        const heading = opts.lang === "zh" ? "练习" : "Exercise";
-        const prompt = `### ${heading}: ${ex.title[opts.lang]}\n\n${ex.prompt[opts.lang]}`;
+        found.push(ex);
+        const n = found.length;
         add(
           "markdown",
-          ex.kind === "predict" ? `${prompt}\n\n${predictionText(ex, opts.lang)}` : prompt,
+          zh
+            ? `> 练习 ${n}：${ex.title.zh}（见本 notebook 末尾）`
+            : `> Exercise ${n}: ${ex.title.en} (at the end of this notebook)`,
         );
-        const code = ex.kind === "predict" ? ex.cell[opts.lang] : ex.starter[opts.lang];
-        add("code", `${ex.setup[opts.lang].trimEnd()}\n\n${code}`.trimStart(), {
-          torchlit: { exercise: ex.id },
-        });
       }
       at = (match.index ?? 0) + match[0].length;
     }
@@ -106,6 +109,26 @@ export function lessonNotebook(opts: {
     at = start + whole.length;
   }
   prose(opts.body.slice(at));
+  if (found.length > 0) {
+    add(
+      "markdown",
+      zh
+        ? "## 练习\n\n每个练习的单元格都从它自己给出的代码开始，和网站上一样，所以可以按任意顺序运行。某个单元格报错时，“全部运行”会停在那里：之后的单元格请逐个运行。"
+        : "## Exercises\n\nEach exercise's cell starts from its own given code, as on the site, so they run in any order. A cell that raises an error stops Run All there: run the ones after it one by one.",
+    );
+  }
+  found.forEach((ex, i) => {
+    const heading = zh ? `练习 ${i + 1}` : `Exercise ${i + 1}`;
+    const prompt = `### ${heading}: ${ex.title[opts.lang]}\n\n${ex.prompt[opts.lang]}`;
+    add(
+      "markdown",
+      ex.kind === "predict" ? `${prompt}\n\n${predictionText(ex, opts.lang)}` : prompt,
+    );
+    const code = ex.kind === "predict" ? ex.cell[opts.lang] : ex.starter[opts.lang];
+    add("code", `${ex.setup[opts.lang].trimEnd()}\n\n${code}`.trimStart(), {
+      torchlit: { exercise: ex.id },
+    });
+  });
   return {
     nbformat: 4,
     nbformat_minor: 5,

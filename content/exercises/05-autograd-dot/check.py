@@ -1,11 +1,15 @@
 from tl_check import *
 
 
-def explain_error(exc):
+def explain_error(exc, ns):
     text = str(exc)
     if "grad can be implicitly created only for scalar outputs" in text:
         return "non-scalar-backward"
     if "does not require grad" in text:
+        x = ns.get("x")
+        # x tracks now, but y was computed before it did: y has no graph to go back through.
+        if isinstance(x, torch.Tensor) and x.requires_grad:
+            return "ag-dot-tracked-too-late"
         return Feedback("requires-grad-missing", name="x")
     return None
 

@@ -4,6 +4,9 @@ from tl_check import *
 def explain_error(exc):
     if "leaf Variable that requires grad is being used in an in-place operation" in str(exc):
         return "needs-no-grad"
+    # `w = w - lr * w.grad` made w a new tensor, whose .grad is None: `w.grad.zero_()` fails.
+    if isinstance(exc, AttributeError) and "'NoneType' object has no attribute 'zero_'" in str(exc):
+        return "param-replaced"
     return None
 
 

@@ -11,8 +11,11 @@ def explain_error(exc):
         return "lr-update-needs-no-grad"
     if "grad can be implicitly created only for scalar outputs" in message:
         return "lr-backward-not-scalar"
-    # `w = w - ...` made w a new tensor whose .grad is None: the next step multiplies by None.
-    if isinstance(exc, TypeError) and "NoneType" in message:
+    # `w = w - ...` made w a new tensor: its .grad is None (the next step multiplies by None or
+    # calls .zero_() on it), and under no_grad it no longer requires grad (backward refuses).
+    if isinstance(exc, (TypeError, AttributeError)) and "NoneType" in message:
+        return "lr-param-rebound"
+    if "does not require grad and does not have a grad_fn" in message:
         return "lr-param-rebound"
     return None
 

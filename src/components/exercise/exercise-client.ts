@@ -11,6 +11,7 @@ import {
   type PythonRunner,
 } from "../../exercises/grade.ts";
 import graderSource from "../../exercises/grader/tl_check.py?raw";
+import { inlineMarkup } from "../../exercises/inline-markup.ts";
 import {
   CHANGE_EVENT,
   type ExerciseProgress,
@@ -72,10 +73,6 @@ const GRADER_OUTPUT_BOUNDS = { headChars: 4_000_000, tailChars: 100_000 };
 /** After the load event, so the editor's chunk is never fetched with the page itself. */
 const IDLE_UPGRADE_DELAY_MS = 1_000;
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
 /** The parts of the exercise UI both kinds share: feedback, output, saving, hints, device. */
 function commonUi(root: ExerciseElement, data: ExerciseData) {
   const t = data.strings;
@@ -94,8 +91,8 @@ function commonUi(root: ExerciseElement, data: ExerciseData) {
   };
   const showFeedback = (text: string, id: string, passed: boolean) => {
     feedback.hidden = false;
-    // The text may quote the reader's values: escape it all, then mark up `code` spans.
-    feedback.innerHTML = escapeHtml(text).replace(/`([^`]+)`/g, "<code>$1</code>");
+    // The text may quote the reader's values: inlineMarkup escapes it all first.
+    feedback.innerHTML = inlineMarkup(text);
     feedback.setAttribute("data-feedback-id", id);
     feedback.setAttribute("data-passed", String(passed));
   };

@@ -219,9 +219,15 @@ def _storages():
     return (_torchlit.allocStats.storagesCreated, _torchlit.allocStats.bytesAllocated)
 
 
-def _error_feedback(checker, exc):
+def _error_feedback(checker, exc, ns):
+    """explain_error(exc), or explain_error(exc, ns) when it takes the reader's namespace too."""
+    import inspect
+
     explain = checker.get("explain_error")
-    found = explain(exc) if explain else None
+    found = None
+    if explain:
+        takes_ns = len(inspect.signature(explain).parameters) >= 2
+        found = explain(exc, ns) if takes_ns else explain(exc)
     if isinstance(found, Feedback):
         return found
     if found:
@@ -310,7 +316,7 @@ def grade(setup, code, check_source, filename="exercise.py"):
     run = Run(given, s1 - s0, b1 - b0, output.getvalue())
     try:
         if error is not None:
-            raise _error_feedback(checker, error)
+            raise _error_feedback(checker, error, ns)
         checker["check"](ns, run)
         result = {"passed": True, "feedbackId": "passed", "params": {}}
     except Feedback as fb:
