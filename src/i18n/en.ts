@@ -38,6 +38,9 @@ export const en = {
     wasReset: "Variables cleared",
     editHint: "Python code cell: click or press Enter to edit, Shift+Enter to run",
     envDependent: "Output depends on your machine",
+    /** After a NameError for a name that a cell above defines; {name} is the name. */
+    definedAbove:
+      "{name} is defined in a cell above that has not run in this session: the cells of a page share one Python session, in the order you run them.",
     /** Between the start and the end of a long output; {n} is the number of lines left out. */
     outputHidden: "[… {n} lines not shown: a long output keeps its beginning and its end …]",
     /** For formatting numbers in this language. */

@@ -26,6 +26,8 @@ export const zhCN: UiStrings = {
     wasReset: "变量已清空",
     editHint: "Python 代码单元格：单击或按 Enter 编辑，Shift+Enter 运行",
     envDependent: "输出因机器而异",
+    definedAbove:
+      "{name} 是在上方的单元格中定义的，但那个单元格在本次会话中还没有运行：同一页的单元格共用一个 Python 会话，按你运行的先后顺序执行。",
     outputHidden: "[… 省略了 {n} 行：输出太长时只保留开头和结尾 …]",
     locale: "zh-CN",
   },

@@ -38,5 +38,19 @@ export function pythonEditing(colours: string, label: string): Extension[] {
     keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
     EditorView.lineWrapping,
     EditorView.contentAttributes.of({ "aria-label": label }),
+    // CodeMirror's base theme paints a light gutter, caret and selection, also on dark pages:
+    // take them from the page's theme instead.
+    EditorView.theme({
+      ".cm-gutters": {
+        backgroundColor: "transparent",
+        color: "var(--sl-color-gray-2)",
+        borderRight: "1px solid var(--sl-color-gray-5)",
+      },
+      ".cm-activeLineGutter": { backgroundColor: "transparent", color: "var(--sl-color-text)" },
+      ".cm-content": { caretColor: "var(--sl-color-text)" },
+      ".cm-cursor, .cm-dropCursor": { borderLeftColor: "var(--sl-color-text)" },
+      "&.cm-focused > .cm-scroller > .cm-selectionLayer .cm-selectionBackground, .cm-selectionBackground":
+        { backgroundColor: "var(--sl-color-gray-5)" },
+    }),
   ];
 }

@@ -3,6 +3,7 @@
 // It must stay small (it is on the page before load); CodeMirror and the worker load lazily,
 // and the runtime starts only on the reader's intent or once the page has loaded and is idle.
 import type { UiStrings } from "../../i18n/strings.ts";
+import { definesName, missingName } from "../../lib/defines-name.ts";
 import { OutputView } from "../../lib/output-view.ts";
 import { getRuntimeHost } from "../../runtime/host.ts";
 import { death, deathText } from "../../runtime/messages.ts";
@@ -99,6 +100,7 @@ export function hydrateCells(): void {
     if (result.kind === "error") {
       view.appendLocal(result.traceback, "tl-out-err");
       if (result.hint) view.appendLocal(result.hint, "tl-out-note");
+      if (result.type === "NameError") offerRunAbove(cell, missingName(result.traceback));
       setStatus(cell, "error", `${t.error}: ${result.type}`);
       return false;
     }
@@ -113,6 +115,25 @@ export function hydrateCells(): void {
     view.appendLocal(message, "tl-out-note");
     setStatus(cell, "timeout", message);
     return false;
+  }
+
+  /**
+   * Cells share one Python session in the order they run: a name missing here that a cell above
+   * defines means that cell has not run (or ran before a restart). Say so, and offer to run them.
+   */
+  function offerRunAbove(cell: Cell, name: string | null): void {
+    if (!name || !cells.some((c) => c.index < cell.index && definesName(code(c), name))) return;
+    const hint = document.createElement("p");
+    hint.className = "tl-cell-hint";
+    hint.textContent = `${t.definedAbove.replace("{name}", name)} `;
+    const button = document.createElement("button");
+    button.type = "button";
+    button.textContent = t.runAbove;
+    button.addEventListener("click", () => void runUpTo(cell));
+    hint.append(button);
+    const out = part(cell, ".tl-cell-output");
+    out.append(hint);
+    out.hidden = false;
   }
 
   /** "Run all above": the earlier cells in page order, then this one; stops at the first failure. */

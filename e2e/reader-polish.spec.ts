@@ -1,0 +1,109 @@
+// Rough edges a first visit found (issue: reader experience), each checked where it can
+// regress: a cell run before the cell that defines its names says so and offers "Run all above";
+// search keeps UI chrome and hidden state out of its index and speaks the page's language; the
+// editors and the notebook link follow the dark theme.
+import { expect, type Page, test } from "@playwright/test";
+
+for (const { locale, hint, runAbove } of [
+  { locale: "en", hint: "torch is defined in a cell above", runAbove: "Run all above" },
+  { locale: "zh-cn", hint: "torch 是在上方的单元格中定义的", runAbove: "运行上方全部" },
+]) {
+  test(`a cell run before the one defining its names offers to run those (${locale})`, async ({
+    page,
+  }) => {
+    test.slow();
+    await page.goto(`${locale}/tensors/`);
+    // The lesson's second cell uses torch, which its first cell imports.
+    const second = page.locator("[data-tl-cell]").nth(1);
+    await second
+      .getByRole("button", { name: locale === "en" ? "Run" : "运行", exact: true })
+      .click();
+    const out = second.locator(".tl-cell-output");
+    await expect(out).toContainText("NameError: name 'torch' is not defined", { timeout: 60_000 });
+    const note = out.locator(".tl-cell-hint");
+    await expect(note).toContainText(hint);
+    await note.getByRole("button", { name: runAbove }).click();
+    await expect(second).toHaveAttribute("data-state", "ok", { timeout: 30_000 });
+    await expect(out).toContainText("torch.int64");
+    await expect(out.locator(".tl-cell-hint")).toHaveCount(0);
+    await expect(page.locator("[data-tl-cell]").first()).toHaveAttribute("data-state", "ok");
+  });
+}
+
+test("an error whose name no cell above defines gets no such offer", async ({ page }) => {
+  test.slow();
+  await page.goto("en/tensors/");
+  const first = page.locator("[data-tl-cell]").first();
+  await first.locator(".tl-cell-code").click();
+  const editor = first.locator(".cm-content");
+  await editor.click();
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.keyboard.insertText("print(undefined_name)");
+  await first.getByRole("button", { name: "Run", exact: true }).click();
+  await expect(first.locator(".tl-cell-output")).toContainText("NameError", { timeout: 60_000 });
+  await expect(first.locator(".tl-cell-hint")).toHaveCount(0);
+});
+
+async function search(page: Page, locale: string, query: string) {
+  await page.goto(`${locale}/`);
+  await page
+    .getByRole("button", { name: /search|搜索/i })
+    .filter({ visible: true })
+    .click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByRole("searchbox").or(dialog.getByRole("textbox")).first().fill(query);
+  return dialog;
+}
+
+test("search leaves out hidden badges, the notebook link and the progress page", async ({
+  page,
+}) => {
+  // Every lesson with an exercise has a hidden "✓ Solved" badge; none may be found.
+  let dialog = await search(page, "en", "solved");
+  await expect(dialog.locator(".pagefind-ui__message")).toBeVisible();
+  await expect(dialog.locator(".pagefind-ui__result-excerpt")).not.toContainText(["✓ Solved"]);
+  dialog = await search(page, "en", "broadcasting");
+  const excerpts = dialog.locator(".pagefind-ui__result-excerpt");
+  await expect(excerpts.first()).toBeVisible();
+  for (const text of await excerpts.allTextContents()) {
+    expect(text).not.toContain("Download as Jupyter notebook");
+    expect(text).not.toContain("Run all above");
+  }
+  dialog = await search(page, "en", "progress");
+  await expect(dialog.locator(".pagefind-ui__message")).toBeVisible();
+  await expect(dialog.locator('.pagefind-ui__result-link[href*="/progress/"]')).toHaveCount(0);
+});
+
+test("the Chinese search speaks Chinese and finds 广播 in its lesson", async ({ page }) => {
+  const dialog = await search(page, "zh-cn", "广播");
+  const result = dialog.locator(".pagefind-ui__result-link").filter({ hasText: "广播机制" });
+  await expect(result.first()).toBeVisible();
+  await expect(dialog.locator(".pagefind-ui__message")).toContainText("相关的结果");
+  await expect(dialog.locator(".pagefind-ui__message")).not.toContainText("results for");
+});
+
+test("in the dark theme the editors' gutter and the notebook link follow the theme", async ({
+  page,
+}) => {
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.goto("en/autograd/");
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+  const link = page.locator(".tl-notebook-link a");
+  const accent = await page.evaluate(() =>
+    getComputedStyle(document.documentElement).getPropertyValue("--sl-color-text-accent").trim(),
+  );
+  const swatch = await page.evaluate((colour) => {
+    const el = document.createElement("span");
+    el.style.color = colour;
+    document.body.append(el);
+    const value = getComputedStyle(el).color;
+    el.remove();
+    return value;
+  }, accent);
+  await expect(link).toHaveCSS("color", swatch);
+  // The first exercise's editor: CodeMirror replaces the textarea after load.
+  const gutter = page.locator(".tl-exercise .cm-gutters").first();
+  await gutter.scrollIntoViewIfNeeded();
+  await expect(gutter).toBeVisible({ timeout: 30_000 });
+  await expect(gutter).toHaveCSS("background-color", "rgba(0, 0, 0, 0)");
+});
