@@ -62,6 +62,8 @@ export default defineConfig({
         Sidebar: "./src/components/starlight/Sidebar.astro",
         PageTitle: "./src/components/starlight/PageTitle.astro",
       },
+      // Adds each lesson's exercises to its "On this page" contents.
+      routeMiddleware: "./src/route-data.ts",
       lastUpdated: false,
       pagefind: true,
     }),

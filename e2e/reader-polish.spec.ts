@@ -107,3 +107,30 @@ test("in the dark theme the editors' gutter and the notebook link follow the the
   await expect(gutter).toBeVisible({ timeout: 30_000 });
   await expect(gutter).toHaveCSS("background-color", "rgba(0, 0, 0, 0)");
 });
+
+for (const { locale, label } of [
+  { locale: "en", label: "Exercise: " },
+  { locale: "zh-cn", label: "练习: " },
+]) {
+  test(`"On this page" lists the lesson's exercises where they stand (${locale})`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(`${locale}/pytorch/`);
+    const toc = page.locator("starlight-toc nav");
+    const entry = toc.getByRole("link", { name: new RegExp(`^${label}`) });
+    await expect(entry).toHaveCount(1);
+    const href = (await entry.getAttribute("href")) as string;
+    await expect(page.locator(href)).toHaveClass(/tl-exercise-title/);
+    // It follows the heading its exercise follows in the text.
+    const links = await toc
+      .getByRole("link")
+      .evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+    const headings = await page
+      .locator(".sl-markdown-content h2, .sl-markdown-content .tl-exercise-title")
+      .evaluateAll((hs) => hs.map((h) => `#${h.id}`));
+    expect(links.slice(1)).toEqual(headings.filter((h) => links.includes(h)));
+    await entry.click();
+    await expect(page).toHaveURL(new RegExp(`${href}$`));
+  });
+}
