@@ -144,6 +144,22 @@ export const en = {
     died: "Python stopped: its worker was closed (js.close() does this). Python was restarted.",
   },
 
+  /** The home page's course outline (src/components/home/CourseOutline.astro). */
+  home: {
+    /** The outline's heading. */
+    outline: "The course",
+    /** Under a lesson with one exercise. */
+    oneExercise: "1 exercise",
+    /** Under a lesson with several exercises; {n} is how many. */
+    exercises: "{n} exercises",
+    /** Filled in from this browser's saved progress; {k} solved of {n}. */
+    solved: "{k} of {n} solved",
+    /** For a lesson with no exercises. */
+    noExercises: "Reading and runnable examples",
+    /** Read to screen readers after a lesson's title when all its exercises are solved. */
+    allSolved: "all exercises solved",
+  },
+
   /**
    * The interactive widgets' texts: one sub-object per widget, keyed by the widget's name
    * (e.g. `widgets.broadcasting: { … }`), added with the widget in both tables.

@@ -107,6 +107,15 @@ export const zhCN: UiStrings = {
     died: "Python 停止了：它所在的 worker 被关闭了（js.close() 就会这样）。Python 已重启。",
   },
 
+  home: {
+    outline: "课程内容",
+    oneExercise: "1 道练习",
+    exercises: "{n} 道练习",
+    solved: "已完成 {k}/{n}",
+    noExercises: "阅读与可运行的示例",
+    allSolved: "练习已全部完成",
+  },
+
   widgets: {
     broadcasting: {
       title: "两个形状的广播",

@@ -64,7 +64,10 @@ const pages: Page[] = readdirSync(docs)
   .sort()
   .flatMap((locale) =>
     readdirSync(join(docs, locale))
-      .filter((f) => (lessonSlugs as readonly string[]).includes(f.replace(/\.mdx$/, "")))
+      // The lessons, and the home page's cell.
+      .filter((f) =>
+        [...lessonSlugs, "index"].includes(f.replace(/\.mdx$/, "") as (typeof lessonSlugs)[number]),
+      )
       .sort()
       .map((f) => readPage(locale, f)),
   );

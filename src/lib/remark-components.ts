@@ -17,6 +17,7 @@ const at = (path: string): string => fileURLToPath(new URL(path, import.meta.url
 export const LESSON_COMPONENTS: Record<string, string> = {
   Exercise: at("../components/exercise/Exercise.astro"),
   ProgressPanel: at("../components/exercise/ProgressPanel.astro"),
+  CourseOutline: at("../components/home/CourseOutline.astro"),
   TensorMemory: at("../components/widgets/TensorMemory/TensorMemory.astro"),
   Broadcasting: at("../components/widgets/Broadcasting/Broadcasting.astro"),
 };
