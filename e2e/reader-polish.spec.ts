@@ -134,3 +134,25 @@ for (const { locale, label } of [
     await expect(page).toHaveURL(new RegExp(`${href}$`));
   });
 }
+
+test("while Python loads, only the cell being run shows it, and says which step", async ({
+  page,
+}) => {
+  test.slow();
+  // Python's download is held back a few seconds, so the checks below see it loading.
+  await page.route("**/*.wasm", async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 4_000));
+    await route.continue();
+  });
+  await page.goto("en/tensors/");
+  const third = page.locator("[data-tl-cell]").nth(2);
+  await third.getByRole("button", { name: "Run", exact: true }).click();
+  await expect(third.locator(".tl-cell-status")).toHaveText(/Loading Python…|Starting PyTorch…/);
+  // The bar shows under this cell only, without a percentage.
+  const bar = third.locator(".tl-cell-progress");
+  await expect(bar).toBeVisible();
+  await expect(page.locator(".tl-cell-progress:visible")).toHaveCount(1);
+  expect(await bar.getAttribute("value")).toBeNull();
+  await expect(third).toHaveAttribute("data-state", /ok|error/, { timeout: 60_000 });
+  await expect(page.locator(".tl-cell-progress:visible")).toHaveCount(0);
+});

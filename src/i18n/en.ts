@@ -17,6 +17,8 @@ export const en = {
     /** A run waiting for the runs before it. */
     queued: "Waiting for the cell that runs before it…",
     loading: "Loading Python…",
+    /** Once Python runs and `import torch` is under way. */
+    loadingTorch: "Starting PyTorch…",
     ready: "Python is ready",
     failedToLoad: "Python could not load",
     done: "Done",

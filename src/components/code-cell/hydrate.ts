@@ -51,15 +51,26 @@ export function hydrateCells(): void {
 
   const intent = (): void => void host.load();
 
-  host.onProgress((p) => {
-    const loading = p.phase === "downloading" || p.phase === "starting";
+  // While Python loads, only the cells the reader is waiting on show it: the step it is at in
+  // words, and a bar without a made-up percentage (the loader reports steps, not bytes).
+  const loadingText = (): string =>
+    host.progress.phase === "starting" ? t.loadingTorch : t.loading;
+  const showLoading = (): void => {
+    const phase = host.progress.phase;
+    const loading = phase === "downloading" || phase === "starting";
     for (const cell of cells) {
+      const waiting = loading && cell.root.getAttribute("data-state") === "running";
       const bar = part<HTMLProgressElement>(cell, ".tl-cell-progress");
-      bar.hidden = !loading;
-      if (p.fraction === null) bar.removeAttribute("value");
-      else bar.value = p.fraction;
-      if (p.phase === "failed") setStatus(cell, "error", `${t.failedToLoad}: ${p.detail ?? ""}`);
+      bar.hidden = !waiting;
+      bar.removeAttribute("value");
+      // A run queued while Python loads waits for the load, not for another cell.
+      if (waiting) part(cell, ".tl-cell-status").textContent = loadingText();
     }
+  };
+  host.onProgress((p) => {
+    showLoading();
+    if (p.phase === "failed")
+      for (const cell of cells) setStatus(cell, "error", `${t.failedToLoad}: ${p.detail ?? ""}`);
   });
 
   /** A fresh view of the cell's output box; the box shows once there is something in it. */
@@ -81,11 +92,14 @@ export function hydrateCells(): void {
     part(cell, ".tl-cell-count").textContent = "[*]";
     // Queued until the runs before it are done; then loading (the first run) or running.
     setStatus(cell, "running", t.queued);
+    showLoading();
     const source = code(cell);
     const result = await host.run(source, {
       namespace,
-      onStart: () =>
-        setStatus(cell, "running", host.progress.phase === "ready" ? t.running : t.loading),
+      onStart: () => {
+        setStatus(cell, "running", host.progress.phase === "ready" ? t.running : loadingText());
+        showLoading();
+      },
       filename: `cell-${cell.index}`,
       timeoutMs: TIMEOUT_MS,
       onOutput: (update) => view.add(update),
