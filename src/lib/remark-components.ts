@@ -19,6 +19,7 @@ export const LESSON_COMPONENTS: Record<string, string> = {
   ProgressPanel: at("../components/exercise/ProgressPanel.astro"),
   TensorMemory: at("../components/widgets/TensorMemory/TensorMemory.astro"),
   Broadcasting: at("../components/widgets/Broadcasting/Broadcasting.astro"),
+  AutogradGraph: at("../components/widgets/AutogradGraph/AutogradGraph.astro"),
 };
 
 function usedNames(tree: Node, out = new Set<string>()): Set<string> {

@@ -1,6 +1,6 @@
 """Writes fixture.json beside it: for each expression the autograd-graph figure offers as a preset
 (and a few more), with every combination of requires_grad on a, b, c and with retain_graph off and
-on, what PyTorch 1.13 does: the result's repr, the grad_fn nodes (class name, next_functions,
+on, what PyTorch 1.13 does: the leaves' and the result's repr, the grad_fn nodes (class name, next_functions,
 the leaf an AccumulateGrad accumulates into) in a depth-first walk from the result's grad_fn,
 each node's (grad_outputs, grad_inputs) as grad_fn.register_hook sees them in the engine's
 order during backward(retain_graph=...), each leaf's .grad after it, and what a second
@@ -26,6 +26,8 @@ EXPRESSIONS = [
     "(a * b).exp()",
     "a * b * c + b",
     "a + b",
+    # The lesson's d (content/docs/*/autograd.mdx).
+    "torch.sin(a * b) + a",
     "1 - a",
     "2 / a + 2 ** b - a ** 2",
     "torch.sigmoid(a) * torch.tanh(b) - torch.relu(c)",
@@ -53,6 +55,7 @@ def case(expr, requires, retain):
     out = {"expr": expr, "requires": requires, "retain": retain}
     y = eval(expr, {"torch": torch, **leaves})
     out["result"] = repr(y)
+    out["leaves"] = {k: repr(leaves[k]) for k in NAMES}
     nodes = walk(y.grad_fn) if y.grad_fn is not None else []
     ids = {n: i for i, n in enumerate(nodes)}
     out["nodes"] = [

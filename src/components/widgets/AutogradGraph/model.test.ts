@@ -23,7 +23,7 @@ const flags = (r: Requires) => NAMES.filter((k) => r[k]).join("") || "none";
 const key = (expr: string, r: Requires, retain: boolean) => JSON.stringify([expr, r, retain]);
 
 describe("autograd-graph model (fixture.json)", () => {
-  it("has the fixture's cases", () => expect(fixture.cases.length).toBe(160));
+  it("has the fixture's cases", () => expect(fixture.cases.length).toBe(176));
 
   it.each(
     fixture.cases.map((c) => [`${c.expr} [${flags(c.requires)}] retain=${c.retain}`, c] as const),
@@ -36,6 +36,7 @@ describe("autograd-graph model (fixture.json)", () => {
     expect(out.kind).toBe("ok");
     if (out.kind !== "ok") return;
     expect(out.run).toEqual({
+      leaves: c.leaves,
       result: c.result,
       nodes: c.nodes,
       order: c.order,
@@ -50,7 +51,11 @@ describe("autograd-graph model (fixture.json)", () => {
   });
 
   it("sums where paths meet: the gradients sent to a node add up to what its hook received", () => {
-    const out = evaluate({ expr: "a * b + a.sin()", requires: PRESETS[0]?.requires as Requires, retain: false });
+    const out = evaluate({
+      expr: "a * b + a.sin()",
+      requires: PRESETS[0]?.requires as Requires,
+      retain: false,
+    });
     if (out.kind !== "ok") throw new Error(out.kind);
     const toA = flows(out.run).filter((f) => f.to === 2);
     expect(toA.map((f) => f.grad)).toEqual(["tensor(-0.4161)", "tensor(3.)"]);

@@ -54,6 +54,8 @@ export interface Step {
 export type Grads = Record<Name, string | null>;
 
 export interface Run {
+  /** repr of each leaf, e.g. tensor(2., requires_grad=True). */
+  leaves: Record<Name, string>;
   /** repr of the result, e.g. tensor(6.9093, grad_fn=<AddBackward0>). */
   result: string;
   nodes: GraphNode[];
@@ -74,6 +76,7 @@ export type Outcome =
 
 /** The presets offered as buttons: an expression and which leaves require grad. */
 export const PRESETS: { expr: string; requires: Requires }[] = [
+  { expr: "torch.sin(a * b) + a", requires: { a: true, b: true, c: true } },
   { expr: "a * b + a.sin()", requires: { a: true, b: true, c: true } },
   { expr: "(a + b) * (a - b)", requires: { a: true, b: true, c: true } },
   { expr: "a * a", requires: { a: true, b: true, c: true } },
@@ -267,7 +270,10 @@ function binary(op: "+" | "-" | "*" | "/" | "**", x: Value, y: Value): Value {
 }
 
 /** The graph's nodes, depth first from `root`, each once (the walk gen_fixture.py makes). */
-function walk(root: Node, leaves: Record<Name, Tensor>): { nodes: GraphNode[]; of: Map<Node, number> } {
+function walk(
+  root: Node,
+  leaves: Record<Name, Tensor>,
+): { nodes: GraphNode[]; of: Map<Node, number> } {
   const list: Node[] = [];
   const stack: Node[] = [root];
   while (stack.length > 0) {
@@ -280,7 +286,9 @@ function walk(root: Node, leaves: Record<Name, Tensor>): { nodes: GraphNode[]; o
   const nodes = list.map((n, id) => ({
     id,
     name: n.name,
-    next: n.next.map((e) => (e ? ([of.get(e.node) as number, e.inputNr] as [number, number]) : null)),
+    next: n.next.map((e) =>
+      e ? ([of.get(e.node) as number, e.inputNr] as [number, number]) : null,
+    ),
     leaf: NAMES.find((k) => n.variable !== null && n.variable === leaves[k]) ?? null,
   }));
   return { nodes, of };
@@ -292,10 +300,7 @@ const errorText = (e: TorchError): string => `${e.pyType}: ${e.message}`;
 /** Runs the figure's code for one setup with the engine. */
 export function evaluate(setup: Setup): Outcome {
   const leaves = Object.fromEntries(
-    NAMES.map((k) => [
-      k,
-      tensor(VALUES[k], { dtype: "float32", requiresGrad: setup.requires[k] }),
-    ]),
+    NAMES.map((k) => [k, tensor(VALUES[k], { dtype: "float32", requiresGrad: setup.requires[k] })]),
   ) as Record<Name, Tensor>;
   let y: Value;
   try {
@@ -308,6 +313,7 @@ export function evaluate(setup: Setup): Outcome {
   }
   if (isNum(y)) return { kind: "syntax", setup, at: 0, found: setup.expr.trim() };
   const result = y.toString();
+  const reprs = Object.fromEntries(NAMES.map((k) => [k, leaves[k].toString()])) as Run["leaves"];
   const grads = (): Grads =>
     Object.fromEntries(NAMES.map((k) => [k, str(leaves[k].grad)])) as Grads;
   const root = y.gradFn;
@@ -336,7 +342,7 @@ export function evaluate(setup: Setup): Outcome {
     second = { error: errorText(e) };
   }
   order.length = count;
-  return { kind: "ok", setup, run: { result, nodes, order, grads: first, second } };
+  return { kind: "ok", setup, run: { leaves: reprs, result, nodes, order, grads: first, second } };
 }
 
 /** One gradient flowing along an edge: from the step that sent it to the node it reaches. */
