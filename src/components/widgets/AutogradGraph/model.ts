@@ -368,9 +368,9 @@ export function flows(run: Run): Flow[] {
   return out;
 }
 
-/** The number inside str(tensor): "tensor(3.)" gives "3.", as PyTorch prints the value. */
+/** The number inside str(tensor) of a 0-dim tensor: "tensor(3.)" and "tensor(3., requires_grad=True)" give "3.". */
 export function inner(s: string | null): string {
   if (s === null) return "None";
-  const m = /^tensor\((.*?)(, grad_fn=.*)?\)$/.exec(s);
+  const m = /^tensor\(([^,()]*)(, .*)?\)$/.exec(s);
   return m ? (m[1] as string) : s;
 }

@@ -119,7 +119,10 @@ function boxes(run: Run, step: number, t: AutogradGraphStrings, grads: Run["grad
   return out;
 }
 
-const widthOf = (lines: string[]) => Math.max(...lines.map((l) => l.length)) * CHAR + 20;
+/** A line's width in the SVG's monospace font: CJK characters take about two columns. */
+const textWidth = (l: string): number =>
+  [...l].reduce((w, ch) => w + ((ch.codePointAt(0) ?? 0) >= 0x2e80 ? 1.75 : 1), 0) * CHAR;
+const widthOf = (lines: string[]) => Math.max(...lines.map(textWidth)) + 20;
 
 /** Lays the graph out with dagre, sizing each box for its widest text over the whole stepper. */
 export function layout(run: Run, t: AutogradGraphStrings): Layout {
@@ -144,7 +147,12 @@ export function layout(run: Run, t: AutogradGraphStrings): Layout {
   for (const e of edges) {
     const label = run.order.flatMap((s) => [...s.gradInputs, ...s.gradOutputs]);
     const w = Math.max(5, ...label.map((l) => inner(l).length)) * CHAR + 8;
-    g.setEdge(e.from, e.to, { width: e.label ? w : 0, height: e.label ? LINE : 0 }, e.name);
+    g.setEdge(
+      e.from,
+      e.to,
+      { width: e.label ? w : 0, height: e.label ? LINE : 0, labelpos: "c" },
+      e.name,
+    );
   }
   dagre.layout(g);
   const boxesOut = new Map<string, { x: number; y: number; w: number; h: number }>();
@@ -262,7 +270,9 @@ export function renderGraph(
       return `<g class="${cls}"${focus}><rect x="${x.toFixed(1)}" y="${y.toFixed(1)}" width="${p.w.toFixed(1)}" height="${p.h.toFixed(1)}" rx="${b.kind === "leaf" || b.kind === "out" ? 10 : 3}"/>${text}</g>`;
     })
     .join("");
-  return `<svg class="tl-ag-svg" viewBox="0 0 ${lay.width} ${lay.height}" width="${lay.width}" height="${lay.height}" role="group" aria-label="${esc(t.graphLabel)}"><defs><marker id="tl-ag-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0 0L10 5L0 10z"/></marker></defs>${paths}${nodes}</svg>`;
+  // Scaled down to the column's width, but not below 80 %: beyond that the figure scrolls.
+  const size = `width:100%;max-width:${lay.width}px;min-width:${Math.round(lay.width * 0.8)}px`;
+  return `<svg class="tl-ag-svg" viewBox="0 0 ${lay.width} ${lay.height}" style="${size}" role="group" aria-label="${esc(t.graphLabel)}"><defs><marker id="tl-ag-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0 0L10 5L0 10z"/></marker></defs>${paths}${nodes}</svg>`;
 }
 
 /** The leaves: each one's repr and its .grad now. */
