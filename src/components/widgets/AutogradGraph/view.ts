@@ -290,8 +290,9 @@ export function renderSecond(run: Run, retain: boolean, t: AutogradGraphStrings)
     return `<div class="tl-error-box"><p>${esc(t.secondError)}</p><pre>${esc(run.second.error)}</pre></div>`;
   }
   const note = retain ? t.secondRetained : t.secondNoSaved;
-  const grads = NAMES.filter((k) => run.second.grads[k] !== null)
-    .map((k) => `<code>${k}.grad = ${esc(run.second.grads[k] ?? "None")}</code>`)
+  const after = run.second.grads;
+  const grads = NAMES.filter((k) => after[k] !== null)
+    .map((k) => `<code>${k}.grad = ${esc(after[k] ?? "None")}</code>`)
     .join(" ");
   return `<p>${esc(t.secondOk)} ${grads}</p><p>${esc(note)}</p>`;
 }
