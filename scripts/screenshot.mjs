@@ -5,12 +5,17 @@ import { spawn } from "node:child_process";
 import { chromium } from "@playwright/test";
 import { chromiumLaunchOptions } from "../e2e/support/chromium.ts";
 
-/** [file, page, which figure on it, colour scheme, a preset button to press first]. */
+/**
+ * [file, page, which figure on it, colour scheme, a preset button to press first, then the
+ * figure's data-action buttons to press].
+ */
 const FIGURES = [
   ["tensor-memory-en-light", "en/memory/", 0, "light", "x[1:, ::2]"],
   ["tensor-memory-zh-cn-dark", "zh-cn/memory/", 0, "dark", "x.t().view(12)"],
   ["broadcasting-en-light", "en/broadcasting/", 0, "light", null],
   ["broadcasting-zh-cn-dark", "zh-cn/broadcasting/", 1, "dark", null],
+  ["autograd-graph-en-light", "en/autograd/", 0, "light", null, ["step", "step", "step"]],
+  ["autograd-graph-zh-cn-dark", "zh-cn/autograd/", 0, "dark", null, ["all", "again"]],
 ];
 
 const port = 4490;
@@ -28,13 +33,14 @@ try {
   await page.evaluate(() => document.fonts.ready);
   await page.screenshot({ path: "docs/screenshot.png" });
   console.log("wrote docs/screenshot.png");
-  for (const [file, path, nth, scheme, preset] of FIGURES) {
+  for (const [file, path, nth, scheme, preset, actions = []] of FIGURES) {
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto(`http://localhost:${port}/${path}`);
     const figure = page.locator("[data-widget]").nth(nth);
     await figure.scrollIntoViewIfNeeded();
     await figure.locator('form[data-ready="true"]').waitFor();
     if (preset) await figure.getByRole("button", { name: preset, exact: true }).click();
+    for (const action of actions) await figure.locator(`[data-action="${action}"]`).click();
     // The sticky page header would cover the top of a tall figure.
     await page.addStyleTag({ content: "header { position: static !important; }" });
     await page.evaluate(() => document.fonts.ready);

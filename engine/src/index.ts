@@ -30,7 +30,7 @@ export {
 export type { GradOptions, RemovableHandle } from "./autograd/grad.ts";
 export * as autograd from "./autograd/grad.ts";
 export { enableGrad, isGradEnabled, noGrad, setGradEnabled } from "./autograd/grad-mode.ts";
-export type { GradHook } from "./autograd/node.ts";
+export type { Edge, GradHook, Node, NodeHook } from "./autograd/node.ts";
 export type { Backend, View } from "./backend/backend.ts";
 export { registerBackend } from "./backend/registry.ts";
 export type { DeviceType } from "./backend/storage.ts";

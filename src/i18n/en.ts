@@ -209,6 +209,51 @@ export const en = {
       loading: "Loading the engine…",
       failed: "The figure could not load the engine; it shows the first pair of shapes only.",
     },
+    autogradGraph: {
+      title: "The autograd graph, and backward() one node at a time",
+      expression: "y =",
+      draw: "Draw",
+      presets: "Try",
+      requiresGrad: "requires_grad",
+      step: "Step",
+      runAll: "Run all",
+      reset: "Reset",
+      retain: "retain_graph=True",
+      again: "backward() again",
+      graphLabel:
+        "The grad_fn graph of y: arrows point from each node to its next_functions, the way gradients flow",
+      output: "output y (not a leaf)",
+      rootOf: "y.grad_fn",
+      nonLeaf: "grad_fn of a non-leaf",
+      leaf: "leaf tensor",
+      accumulates: "adds into {name}.grad",
+      ran: "step {n}: got {grad}",
+      running: "▶ step {n}: got {grad}",
+      ready:
+        "y.backward() runs {n} nodes. Press Step to run them one at a time, in the order PyTorch's engine runs them.",
+      stepText: "Step {n} of {total}: {name} receives grad {grad} and sends {sends}.",
+      stepAcc:
+        "Step {n} of {total}: {name} receives grad {grad} and adds it into {leaf}.grad, which is now {value}.",
+      sendsTo: "{grad} to {to}",
+      nothingTo: "nothing to None (an input that needs no gradient)",
+      listSeparator: ", ",
+      done: "backward() is done.",
+      leaves: "The leaves and the result",
+      noGrad: "requires_grad=False",
+      secondOk: "The second backward() ran:",
+      secondRetained:
+        "With retain_graph=True the graph kept its saved tensors, so it ran again and each .grad grew by the same gradient: .grad accumulates until you zero it.",
+      secondNoSaved:
+        "This graph saved no tensors (adding needs none), so PyTorch runs it again even without retain_graph, and .grad accumulates.",
+      secondError:
+        "The second backward() raises, because the first one (without retain_graph=True) freed the tensors the graph saved:",
+      syntax:
+        "This figure takes a, b, c, numbers, + - * / **, unary -, parentheses, and torch.sin/cos/exp/log/tanh/sigmoid/relu(…) or the method forms (a.sin()). It stopped at character {at}: “{found}”. Run anything else in a code cell.",
+      error: "PyTorch raises:",
+      nodeLabel: "{name}; next_functions: {next}.",
+      loading: "Loading the engine…",
+      failed: "The figure could not load the engine; it shows the first expression only.",
+    },
     tensorMemory: {
       title: "A tensor and its storage",
       base: "x =",

@@ -20,6 +20,7 @@ export const LESSON_COMPONENTS: Record<string, string> = {
   CourseOutline: at("../components/home/CourseOutline.astro"),
   TensorMemory: at("../components/widgets/TensorMemory/TensorMemory.astro"),
   Broadcasting: at("../components/widgets/Broadcasting/Broadcasting.astro"),
+  AutogradGraph: at("../components/widgets/AutogradGraph/AutogradGraph.astro"),
 };
 
 function usedNames(tree: Node, out = new Set<string>()): Set<string> {

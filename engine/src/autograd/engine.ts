@@ -1,13 +1,14 @@
 // The backward pass: an iterative walk over grad_fn nodes (no recursion, so long chains are
 // fine). Each node runs once, after the gradients from all its consumers have been summed;
-// ready nodes run latest-created first, as PyTorch's engine does. For torch.autograd.grad only
+// ready nodes run latest-created first and AccumulateGrad before any other, as PyTorch's engine
+// does; node hooks (grad_fn.register_hook) see each node's gradients in and out. For torch.autograd.grad only
 // the nodes on a path to a requested input run, so the rest of the graph keeps its saved tensors.
 import { runtimeError, TorchError } from "../core/errors.ts";
 import { withoutReplay } from "../core/host-reads.ts";
 import type { Tensor } from "../tensor.ts";
 import { accumulate } from "./accumulate.ts";
 import { isGradEnabled, setGradEnabled } from "./grad-mode.ts";
-import type { Edge, GradHook, Node } from "./node.ts";
+import type { Edge, GradHook, Node, NodeHook } from "./node.ts";
 import { refreshView } from "./view-history.ts";
 
 export interface BackwardOptions {
@@ -29,44 +30,56 @@ export interface BackwardOptions {
   inputEdges?: readonly (Edge | null)[];
 }
 
-/** A max-heap of nodes by creation order. */
+/**
+ * PyTorch's ready queue: a std::priority_queue of nodes by sequence number, largest first. Its
+ * push and pop are libstdc++'s push_heap and pop_heap step for step, so that nodes of equal
+ * rank (every AccumulateGrad) leave in the order PyTorch's engine runs them.
+ */
 class ReadyQueue {
   private items: Node[] = [];
   get size(): number {
     return this.items.length;
   }
   push(n: Node): void {
-    const a = this.items;
-    a.push(n);
-    let i = a.length - 1;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if ((a[p] as Node).seq >= n.seq) break;
-      a[i] = a[p] as Node;
-      i = p;
-    }
-    a[i] = n;
+    this.items.push(n);
+    this.siftUp(this.items.length - 1, 0, n);
   }
   pop(): Node {
     const a = this.items;
     const top = a[0] as Node;
     const last = a.pop() as Node;
-    if (a.length > 0) {
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        const mSeq = () => (m === i ? last.seq : (a[m] as Node).seq);
-        if (l < a.length && (a[l] as Node).seq > mSeq()) m = l;
-        if (r < a.length && (a[r] as Node).seq > mSeq()) m = r;
-        if (m === i) break;
-        a[i] = a[m] as Node;
-        i = m;
-      }
-      a[i] = last;
-    }
+    if (a.length > 0) this.adjust(0, a.length, last);
     return top;
+  }
+  /** libstdc++'s __push_heap: moves the hole up while its parent ranks below value. */
+  private siftUp(hole: number, top: number, value: Node): void {
+    const a = this.items;
+    let parent = (hole - 1) >> 1;
+    while (hole > top && (a[parent] as Node).seq < value.seq) {
+      a[hole] = a[parent] as Node;
+      hole = parent;
+      parent = (hole - 1) >> 1;
+    }
+    a[hole] = value;
+  }
+  /** libstdc++'s __adjust_heap: the hole goes down to a leaf by the larger child, then value up. */
+  private adjust(hole: number, len: number, value: Node): void {
+    const a = this.items;
+    const top = hole;
+    let child = hole;
+    while (child < (len - 1) >> 1) {
+      child = 2 * (child + 1);
+      // The right child unless it ranks below the left (ties go right, as libstdc++'s do).
+      if ((a[child] as Node).seq < (a[child - 1] as Node).seq) child--;
+      a[hole] = a[child] as Node;
+      hole = child;
+    }
+    if ((len & 1) === 0 && child === (len - 2) >> 1) {
+      child = 2 * (child + 1);
+      a[hole] = a[child - 1] as Node;
+      hole = child - 1;
+    }
+    this.siftUp(hole, top, value);
   }
 }
 
@@ -228,7 +241,10 @@ function* backwardSteps(
         }
       }
       if (node.variable !== null) {
-        if (!opts.inputs) accumulate(node.variable, grads[0] ?? null, createGraph);
+        if (!opts.inputs) {
+          accumulate(node.variable, grads[0] ?? null, createGraph);
+          if (node.postHooks) runNodeHooks(node.postHooks, [], grads);
+        }
       } else if (needed === null || needed.has(node)) {
         let outs: Grads;
         if (node.awaitsDevice) {
@@ -237,6 +253,11 @@ function* backwardSteps(
           outs = yield pending;
           setGradEnabled(createGraph);
         } else outs = node.apply(grads);
+        if (node.postHooks) {
+          // One gradient per next edge, None where the input needs none, as PyTorch passes them.
+          const sent = node.next.map((e, i) => (e ? (outs[i] ?? null) : null));
+          outs = runNodeHooks(node.postHooks, sent, grads);
+        }
         executed.push(node);
         node.next.forEach((e, i) => {
           if (!e) return;
@@ -283,6 +304,25 @@ function runHooks(hooks: Map<number, GradHook[]>, grads: (Tensor | null)[]): voi
       if (r) grads[nr] = r;
     }
   }
+}
+
+/**
+ * Runs a node's hooks in registration order on (gradInputs, gradOutputs); a hook's returned
+ * array replaces gradInputs for the hooks after it and for the next nodes.
+ */
+function runNodeHooks(hooks: readonly NodeHook[], gradInputs: Grads, gradOutputs: Grads): Grads {
+  let current = gradInputs;
+  for (const fn of [...hooks]) {
+    const r = fn(current, gradOutputs);
+    if (r === undefined || r === null) continue;
+    if (r.length !== current.length) {
+      throw runtimeError(
+        `hook '${fn.name || "<anonymous>"}' has returned an incorrect number of values (got ${r.length}, but expected ${current.length})`,
+      );
+    }
+    current = Array.from(r, (g) => g ?? null);
+  }
+  return current;
 }
 
 /**

@@ -4,7 +4,7 @@
 import { runtimeError } from "../core/errors.ts";
 import { Tensor } from "../tensor.ts";
 import { runBackward } from "./engine.ts";
-import type { GradHook } from "./node.ts";
+import type { GradHook, RemovableHandle } from "./node.ts";
 import { recordOp } from "./record.ts";
 
 export interface GradOptions {
@@ -98,9 +98,7 @@ export function recordFunction(
   return node !== null;
 }
 
-export interface RemovableHandle {
-  remove(): void;
-}
+export type { RemovableHandle };
 
 /**
  * tensor.register_hook(fn): fn sees the gradient flowing into the tensor during backward and may

@@ -44,6 +44,21 @@ export class SavedTensor {
 /** A tensor hook: sees the gradient, may return a replacement. */
 export type GradHook = (grad: Tensor) => Tensor | undefined | null;
 
+/**
+ * A node hook (grad_fn.register_hook): called after the node has run with the gradients it sends
+ * on (grad_inputs, one per next edge, null where an input needs none; empty for AccumulateGrad)
+ * and those that flowed into it (grad_outputs). An array it returns replaces grad_inputs.
+ */
+export type NodeHook = (
+  gradInputs: readonly (Tensor | null)[],
+  gradOutputs: readonly (Tensor | null)[],
+) => readonly (Tensor | null)[] | undefined | null;
+
+/** What register_hook returns: remove() unregisters the hook (a second call does nothing). */
+export interface RemovableHandle {
+  remove(): void;
+}
+
 export type BackwardFn = (grads: readonly (Tensor | null)[]) => readonly (Tensor | null)[];
 export type AsyncBackwardFn = (
   grads: readonly (Tensor | null)[],
@@ -54,7 +69,11 @@ export class Node {
   readonly name: string;
   /** One edge per input of the forward op; null where the input needs no gradient. */
   readonly next: readonly (Edge | null)[];
-  /** Order of creation: later nodes run first when several are ready (as PyTorch does). */
+  /**
+   * PyTorch's sequence number: the order of creation, so that later nodes run first when several
+   * are ready. AccumulateGrad has the largest (UINT64_MAX in PyTorch): a leaf's gradient is
+   * accumulated as soon as it is complete.
+   */
   readonly seq: number;
   /** Number of outputs of the forward op. */
   readonly numOutputs: number;
@@ -66,6 +85,8 @@ export class Node {
   retained: Map<number, WeakRef<Tensor>> | null = null;
   /** Tensor hooks (register_hook) on the gradient of each output, run before anything else. */
   hooks: Map<number, GradHook[]> | null = null;
+  /** Node hooks (grad_fn.register_hook), in registration order, run after the node. */
+  postHooks: NodeHook[] | null = null;
   /** For AccumulateGrad: the leaf it accumulates into. */
   readonly variable: Tensor | null;
 
@@ -81,7 +102,7 @@ export class Node {
     this.backwardFn = backward;
     this.numOutputs = numOutputs;
     this.variable = variable;
-    this.seq = nextSeq++;
+    this.seq = variable !== null ? Number.POSITIVE_INFINITY : nextSeq++;
   }
 
   save(t: Tensor, isOutput = false): SavedTensor {
@@ -125,6 +146,23 @@ export class Node {
   apply(grads: readonly (Tensor | null)[]): readonly (Tensor | null)[] {
     if (this.backwardFn === null) throw runtimeError(FREED);
     return this.backwardFn(grads);
+  }
+
+  /**
+   * grad_fn.register_hook(fn): fn(gradInputs, gradOutputs) runs each time the backward pass runs
+   * this node (after it, for AccumulateGrad after the gradient is added to .grad); it may return
+   * replacements for gradInputs, one per next edge.
+   */
+  registerHook(fn: NodeHook): RemovableHandle {
+    if (this.postHooks === null) this.postHooks = [];
+    const hooks = this.postHooks;
+    hooks.push(fn);
+    return {
+      remove() {
+        const i = hooks.indexOf(fn);
+        if (i >= 0) hooks.splice(i, 1);
+      },
+    };
   }
 
   /** Frees saved tensors after a backward pass without retain_graph. */

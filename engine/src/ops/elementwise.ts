@@ -191,7 +191,8 @@ export const UGRADS: { readonly [K in UnaryOp]: UnaryGradDef | NotDifferentiable
   relu: {
     node: "ReluBackward0",
     uses: { out: true },
-    fn: (g, _x, y) => g.mul(y.gt(0).to(g.dtype)),
+    // threshold_backward: where(y <= 0, 0, g), so a negative g gives 0, not -0 as g * 0 would.
+    fn: (g, _x, y) => g.masked_fill(y.le(0), 0),
   },
   floor: { node: "FloorBackward0", uses: {}, fn: (g) => g.mul(0) },
   ceil: { node: "CeilBackward0", uses: {}, fn: (g) => g.mul(0) },

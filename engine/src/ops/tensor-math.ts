@@ -161,8 +161,14 @@ Tensor.prototype.clamp_ = function (this: Tensor, min?: Scalar | null, max?: Sca
   return unaryInPlace("clamp", this, params);
 };
 Tensor.prototype.rsub = function (this: Tensor, other: TensorLike) {
-  // rsub.Tensor is RsubBackward0; rsub.Scalar (a Python number) is RsubBackward1.
-  return binary("sub", other, this, undefined, isTensor(other) ? "RsubBackward0" : "RsubBackward1");
+  // rsub.Tensor is RsubBackward0, with an edge per tensor.
+  if (isTensor(other)) return binary("sub", other, this, undefined, "RsubBackward0");
+  // rsub.Scalar (1 - x) is RsubBackward1, whose one edge is x's: the number is no input of the
+  // node (next_functions lists x only). d(other - x)/dx = -1.
+  const y = noGrad(() => binary("sub", other, this));
+  const dtype = this.dtype;
+  recordOp("RsubBackward1", [this], [y], () => ([g]) => [(g as Tensor).neg().to(dtype)]);
+  return y;
 };
 
 /**
