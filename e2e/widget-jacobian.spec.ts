@@ -111,7 +111,10 @@ for (const locale of ["en", "zh-cn"]) {
       const errors = watchErrors(page);
       const figure = await openFigure(page, new URL(url, baseURL).href);
       await expectCase(figure, find("linear", [1, 0.5], [0.5, 1]));
-      for (const c of cases) {
+      // Every point with the first v, and every v at the first x, for each f: 60 of the 210
+      // cases (model.test.ts checks all 210 against the same engine in Node).
+      const walked = cases.filter((c) => `${c.v}` === "0.5,1" || `${c.x}` === "1,0.5");
+      for (const c of walked) {
         await setState(figure, c);
         await expectCase(figure, c);
       }
@@ -164,6 +167,10 @@ for (const locale of ["en", "zh-cn"]) {
       const errors = watchErrors(page);
       const figure = await openFigure(page, new URL(url, baseURL).href);
       await figure.locator("select[name=fn]").selectOption("square");
+      // Centred, so that Starlight's sticky header does not lie over the planes.
+      await figure
+        .locator('svg[data-plane="in"]')
+        .evaluate((svg) => svg.scrollIntoView({ block: "center" }));
       const from = await planePoint(figure, "in", [1, 0.5]);
       const to = await planePoint(figure, "in", [-1.5, 0.75]);
       await page.mouse.move(from.x, from.y);
