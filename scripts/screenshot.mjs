@@ -11,6 +11,8 @@ const FIGURES = [
   ["tensor-memory-zh-cn-dark", "zh-cn/memory/", 0, "dark", "x.t().view(12)"],
   ["broadcasting-en-light", "en/broadcasting/", 0, "light", null],
   ["broadcasting-zh-cn-dark", "zh-cn/broadcasting/", 1, "dark", null],
+  ["jacobian-en-light", "en/jacobian/", 0, "light", null],
+  ["jacobian-zh-cn-dark", "zh-cn/jacobian/", 0, "dark", "v = e1"],
 ];
 
 const port = 4490;
