@@ -16,6 +16,8 @@ const FIGURES = [
   ["broadcasting-zh-cn-dark", "zh-cn/broadcasting/", 1, "dark", null],
   ["autograd-graph-en-light", "en/autograd/", 0, "light", null, ["step", "step", "step"]],
   ["autograd-graph-zh-cn-dark", "zh-cn/autograd/", 0, "dark", null, ["all", "again"]],
+  ["jacobian-en-light", "en/jacobian/", 0, "light", null],
+  ["jacobian-zh-cn-dark", "zh-cn/jacobian/", 0, "dark", "v = e1"],
 ];
 
 const port = 4490;

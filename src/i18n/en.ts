@@ -254,6 +254,51 @@ export const en = {
       loading: "Loading the engine…",
       failed: "The figure could not load the engine; it shows the first expression only.",
     },
+    jacobian: {
+      title: "The Jacobian at a point, and what y.backward(v) leaves in x.grad",
+      intro:
+        "Left, the input plane: the point x, the grid around it and the unit vectors e₁, e₂. Right, the output plane: the same grid after f, the point f(x), and J's two columns J e₁ and J e₂ drawn from f(x), the best linear stand-ins for where e₁ and e₂ go. The arrow v in the output plane is the vector passed to y.backward(v). Drag x or the tip of v (or focus one and use the arrow keys); the values snap to steps of {step}.",
+      fn: "f",
+      fnNames: {
+        linear: "A @ x (linear: J = A everywhere)",
+        rotate: "rotate 45° and scale by √2",
+        square: "(x₀² − x₁², 2·x₀·x₁)",
+        sine: "(sin x₀ + x₁, x₀·x₁)",
+        polar: "polar: (r cos θ, r sin θ)",
+      },
+      point: "Point x",
+      cotangent: "Cotangent v",
+      coord: "{name}[{i}]",
+      pickRow: "Rows from VJPs:",
+      e1: "v = e1",
+      e2: "v = e2",
+      inputPlane:
+        "Input plane. The point x = ({a}, {b}), the grid lines around it, and the unit vectors e₁ and e₂ starting at x.",
+      outputPlane:
+        "Output plane. f(x) = ({a}, {b}), the image of the grid around x, J e₁ = ({c1a}, {c1b}) and J e₂ = ({c2a}, {c2b}) starting at f(x), and v = ({va}, {vb}).",
+      handleX: "Point x = ({a}, {b}). Arrow keys move it by {step}.",
+      handleV: "Tip of v = ({a}, {b}), drawn from f(x). Arrow keys move it by {step}.",
+      code: "The code this figure runs (PyTorch: paste it into a cell to check)",
+      x: "x",
+      y: "y = f(x)",
+      J: "J, one row per output (torch.autograd.functional.jacobian(f, x) prints the same)",
+      v: "v",
+      vJ: "v @ J (vᵀJ)",
+      grad: "x.grad after y.backward(v)",
+      equal:
+        "v @ J and x.grad are equal, element for element: y.backward(v) computed vᵀJ without being given J.",
+      notEqual:
+        "v @ J and x.grad differ in their last digits here (float32 rounding in two different orders).",
+      rowsTitle: "The whole J from one VJP per output",
+      row: "x.grad after y.backward(e{i}, retain_graph=True), x.grad cleared first: row {i} of J",
+      stacked: "torch.stack of the two rows: J again",
+      pickedRow: "Now v = e{i}, so x.grad is row {i} of J.",
+      weighted:
+        "x.grad is {a} × row 1 + {b} × row 2 of J: the rows weighted by v. Press “v = e1” or “v = e2” to get one row alone.",
+      announce: "x = ({x0}, {x1}), v = ({v0}, {v1}). y = {y}. v @ J = {vJ}; x.grad = {grad}.",
+      loading: "Loading the engine…",
+      failed: "The figure could not load the engine; it shows its first state only.",
+    },
     tensorMemory: {
       title: "A tensor and its storage",
       base: "x =",
