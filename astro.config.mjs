@@ -55,12 +55,18 @@ export default defineConfig({
         "zh-cn": { label: "简体中文", lang: "zh-CN" },
       },
       customCss: ["katex/dist/katex.min.css", "./src/styles/site.css"],
+      // Long code lines wrap instead of running off the right edge (most cells at phone width),
+      // continuing 4 columns further in than their line so a continuation never reads as a new
+      // statement. Copying still gives the original lines; the editors wrap the same way.
+      expressiveCode: { defaultProps: { wrap: true, preserveIndent: true, hangingIndent: 4 } },
       sidebar,
       // Starlight overrides (src/components/starlight/), each rendering Starlight's own component
-      // plus one addition: solved marks in the sidebar, the notebook download under the title.
+      // plus one addition: solved marks in the sidebar, the notebook download under the title,
+      // the licence line in the footer.
       components: {
         Sidebar: "./src/components/starlight/Sidebar.astro",
         PageTitle: "./src/components/starlight/PageTitle.astro",
+        Footer: "./src/components/starlight/Footer.astro",
       },
       // Adds each lesson's exercises to its "On this page" contents.
       routeMiddleware: "./src/route-data.ts",

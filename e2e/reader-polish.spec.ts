@@ -1,7 +1,8 @@
 // Rough edges a first visit found (issue: reader experience), each checked where it can
 // regress: a cell run before the cell that defines its names says so and offers "Run all above";
 // search keeps UI chrome and hidden state out of its index and speaks the page's language; the
-// editors and the notebook link follow the dark theme.
+// editors and the notebook link follow the dark theme; "On this page" lists exercises and figures;
+// the footer names the licences; code lines wrap rather than run off the edge.
 import { expect, type Page, test } from "@playwright/test";
 
 for (const { locale, hint, runAbove } of [
@@ -110,7 +111,7 @@ test("in the dark theme the editors' gutter and the notebook link follow the the
 
 for (const { locale, label } of [
   { locale: "en", label: "Exercise: " },
-  { locale: "zh-cn", label: "练习: " },
+  { locale: "zh-cn", label: "练习：" },
 ]) {
   test(`"On this page" lists the lesson's exercises where they stand (${locale})`, async ({
     page,
@@ -156,3 +157,55 @@ test("while Python loads, only the cell being run shows it, and says which step"
   await expect(third).toHaveAttribute("data-state", /ok|error/, { timeout: 60_000 });
   await expect(page.locator(".tl-cell-progress:visible")).toHaveCount(0);
 });
+
+for (const { locale, figure } of [
+  { locale: "en", figure: "Figure: " },
+  { locale: "zh-cn", figure: "图：" },
+]) {
+  test(`"On this page" lists the lesson's figures and leads to them (${locale})`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(`${locale}/broadcasting/`);
+    const toc = page.locator("starlight-toc nav");
+    const entries = toc.getByRole("link", { name: new RegExp(`^${figure}`) });
+    // The lesson has two broadcasting figures: each gets its own entry and id.
+    await expect(entries).toHaveCount(2);
+    const hrefs = await entries.evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+    expect(hrefs).toEqual(["#figure-broadcasting", "#figure-broadcasting-2"]);
+    for (const href of hrefs)
+      await expect(page.locator(href as string)).toHaveAttribute("data-widget", "broadcasting");
+    await entries.nth(1).click();
+    await expect(page.locator("#figure-broadcasting-2")).toBeInViewport();
+  });
+
+  test(`the footer names the licences of the code and the course (${locale})`, async ({ page }) => {
+    await page.goto(`${locale}/tensors/`);
+    const line = page.locator(".tl-licence");
+    await expect(line.getByRole("link", { name: /MIT/ })).toHaveAttribute(
+      "href",
+      "https://opensource.org/license/mit",
+    );
+    await expect(line.getByRole("link", { name: "CC BY-SA 4.0" })).toHaveAttribute(
+      "href",
+      "https://creativecommons.org/licenses/by-sa/4.0/",
+    );
+  });
+}
+
+for (const width of [360, 1280]) {
+  test(`code lines wrap instead of running off the right edge at ${width} px`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 800 });
+    await page.goto("en/gpu/");
+    const blocks = page.locator("[data-tl-cell] .tl-cell-code pre");
+    expect(await blocks.count()).toBeGreaterThan(5);
+    const cut = await blocks.evaluateAll((pres) =>
+      pres.filter((p) => p.scrollWidth > p.clientWidth + 1).map((p) => p.textContent?.slice(0, 40)),
+    );
+    expect(cut).toEqual([]);
+    // The page itself does not scroll sideways either.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      width,
+    );
+  });
+}

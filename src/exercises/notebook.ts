@@ -119,7 +119,7 @@ export function lessonNotebook(opts: {
   }
   found.forEach((ex, i) => {
     const heading = zh ? `练习 ${i + 1}` : `Exercise ${i + 1}`;
-    const prompt = `### ${heading}: ${ex.title[opts.lang]}\n\n${ex.prompt[opts.lang]}`;
+    const prompt = `### ${heading}${zh ? "：" : ": "}${ex.title[opts.lang]}\n\n${ex.prompt[opts.lang]}`;
     add(
       "markdown",
       ex.kind === "predict" ? `${prompt}\n\n${predictionText(ex, opts.lang)}` : prompt,

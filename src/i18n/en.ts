@@ -85,7 +85,10 @@ export const en = {
    * overrides use `solvedMark` and `notebook`). Exercise.astro serializes the set for its client.
    */
   exercise: {
-    exercise: "Exercise",
+    /** An exercise's heading (also in "On this page"); {title} is its title. */
+    exercise: "Exercise: {title}",
+    /** An interactive figure's entry in "On this page"; {title} is its caption. */
+    figure: "Figure: {title}",
     given: "Given (runs before your code)",
     editorLabel: "Your code",
     run: "Run",
@@ -160,6 +163,14 @@ export const en = {
     noExercises: "Reading and runnable examples",
     /** Read to screen readers after a lesson's title when all its exercises are solved. */
     allSolved: "all exercises solved",
+  },
+
+  /** The licence line under every page (src/components/starlight/Footer.astro). */
+  footer: {
+    /** {code} and {content} are the two licences' names, each a link to its text. */
+    licence: "Code under the {code}. Lessons and exercises under {content}.",
+    codeLicence: "MIT licence",
+    contentLicence: "CC BY-SA 4.0",
   },
 
   /**

@@ -51,7 +51,8 @@ export const zhCN: UiStrings = {
   },
 
   exercise: {
-    exercise: "练习",
+    exercise: "练习：{title}",
+    figure: "图：{title}",
     given: "预设代码（在你的代码之前运行）",
     editorLabel: "你的代码",
     run: "运行",
@@ -115,6 +116,12 @@ export const zhCN: UiStrings = {
     solved: "已完成 {k}/{n}",
     noExercises: "阅读与可运行的示例",
     allSolved: "练习已全部完成",
+  },
+
+  footer: {
+    licence: "代码采用 {code}，课程正文与练习采用 {content} 许可。",
+    codeLicence: "MIT 许可证",
+    contentLicence: "CC BY-SA 4.0",
   },
 
   widgets: {

@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import { insertDeviceToggle } from "../components/device-toggle/insert.ts";
 import { fenceFlags, isRunnableFence } from "./fence-meta.ts";
 import { mdxDefaultImport } from "./mdx-import.ts";
-import { importLessonComponents } from "./remark-components.ts";
+import { anchorWidgets, importLessonComponents } from "./remark-components.ts";
 
 /** The mdast shapes this step reads and writes (kept local: no mdast type packages needed). */
 interface Node {
@@ -71,6 +71,7 @@ export function remarkCodeCells() {
   return (tree: Node, file: VFileLike): void => {
     if (!isLesson(file.path)) return;
     importLessonComponents(tree);
+    anchorWidgets(tree);
     if (wrapPythonBlocks(tree) > 0)
       tree.children?.unshift(mdxDefaultImport(COMPONENT, componentPath));
     // One CPU/GPU choice per page, before its first cell or exercise.

@@ -1,7 +1,13 @@
 // Unit tests of the remark step that imports the components a lesson uses by name.
 import { existsSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { importLessonComponents, LESSON_COMPONENTS } from "./remark-components.ts";
+import {
+  anchorWidgets,
+  importLessonComponents,
+  LESSON_COMPONENTS,
+  WIDGETS,
+  widgetAnchor,
+} from "./remark-components.ts";
 
 interface Tree {
   type: string;
@@ -37,5 +43,43 @@ describe("importLessonComponents", () => {
 
   it("points at files that exist", () => {
     for (const path of Object.values(LESSON_COMPONENTS)) expect(existsSync(path), path).toBe(true);
+  });
+});
+
+describe("anchorWidgets", () => {
+  type Attr = { name: string; value: string };
+  const anchors = (tree: Tree) =>
+    (tree.children ?? []).map(
+      (n) =>
+        ((n as { attributes?: Attr[] }).attributes ?? []).find((a) => a.name === "anchor")?.value,
+    );
+
+  it("numbers each figure's anchor by its place among the page's figures of its kind", () => {
+    const tree: Tree = {
+      type: "root",
+      children: [jsx("Broadcasting"), jsx("TensorMemory"), jsx("Broadcasting"), jsx("Exercise")],
+    };
+    anchorWidgets(tree);
+    expect(anchors(tree)).toEqual([
+      "figure-broadcasting",
+      "figure-tensor-memory",
+      "figure-broadcasting-2",
+      undefined,
+    ]);
+  });
+
+  it("keeps an anchor the lesson set", () => {
+    const own = {
+      ...jsx("Jacobian"),
+      attributes: [{ type: "mdxJsxAttribute", name: "anchor", value: "mine" }],
+    };
+    const tree: Tree = { type: "root", children: [own] };
+    anchorWidgets(tree);
+    expect(anchors(tree)).toEqual(["mine"]);
+  });
+
+  it("covers every figure the lessons can use", () => {
+    for (const name of Object.keys(WIDGETS)) expect(LESSON_COMPONENTS).toHaveProperty(name);
+    expect(widgetAnchor("AutogradGraph", 0)).toBe("figure-autograd-graph");
   });
 });

@@ -24,6 +24,48 @@ export const LESSON_COMPONENTS: Record<string, string> = {
   Jacobian: at("../components/widgets/Jacobian/Jacobian.astro"),
 };
 
+/**
+ * The interactive figures among LESSON_COMPONENTS, by tag name, with the key of their texts in
+ * the strings module (`widgets.<key>`). Each one a lesson uses gets an `anchor` prop, its id in
+ * the page, so "On this page" can link to it (src/lib/toc-exercises.ts lists it there).
+ */
+export const WIDGETS: Record<string, string> = {
+  TensorMemory: "tensorMemory",
+  Broadcasting: "broadcasting",
+  AutogradGraph: "autogradGraph",
+  Jacobian: "jacobian",
+};
+
+/** The id of the `n`-th (0-based) figure of tag `name` on a page: `figure-tensor-memory`, then `-2`, … */
+export function widgetAnchor(name: string, n: number): string {
+  const kebab = name.replace(/(?<=[a-z])(?=[A-Z])/g, "-").toLowerCase();
+  return n === 0 ? `figure-${kebab}` : `figure-${kebab}-${n + 1}`;
+}
+
+interface Attribute {
+  type: string;
+  name?: string;
+  value?: unknown;
+}
+
+/** Gives each figure in `tree` its `anchor` prop (unless the lesson set one), in page order. */
+export function anchorWidgets(tree: Node, seen = new Map<string, number>()): void {
+  if (tree.type === "mdxJsxFlowElement" && tree.name && tree.name in WIDGETS) {
+    const n = seen.get(tree.name) ?? 0;
+    seen.set(tree.name, n + 1);
+    const element = tree as { attributes?: Attribute[] };
+    element.attributes ??= [];
+    const attributes = element.attributes;
+    if (!attributes.some((a) => a.name === "anchor"))
+      attributes.push({
+        type: "mdxJsxAttribute",
+        name: "anchor",
+        value: widgetAnchor(tree.name, n),
+      });
+  }
+  for (const child of tree.children ?? []) anchorWidgets(child, seen);
+}
+
 function usedNames(tree: Node, out = new Set<string>()): Set<string> {
   if ((tree.type === "mdxJsxFlowElement" || tree.type === "mdxJsxTextElement") && tree.name)
     out.add(tree.name);

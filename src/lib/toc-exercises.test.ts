@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { lessonEvents, type TocItem, withExercises } from "./toc-exercises.ts";
+import { type Entry, lessonEvents, type TocItem, withExercises } from "./toc-exercises.ts";
 
 const item = (depth: number, slug: string, children: TocItem[] = []): TocItem => ({
   depth,
@@ -8,7 +8,8 @@ const item = (depth: number, slug: string, children: TocItem[] = []): TocItem =>
   children,
 });
 const levels = { min: 2, max: 3 };
-const label = (id: string) => `Exercise: ${id}`;
+const label = (e: Entry) =>
+  e.kind === "exercise" ? `Exercise: ${e.id}` : `Figure: ${e.name} ${e.n}`;
 
 describe("lessonEvents", () => {
   it("reads headings and exercise tags in order, skipping code fences", () => {
@@ -68,5 +69,22 @@ describe("withExercises", () => {
     const toc = [item(2, "_top"), item(2, "one")];
     const out = withExercises(toc, '## One\n#### Deep\n<Exercise id="a" />', levels, label);
     expect(out[1]?.children.map((i) => i.slug)).toEqual(["exercise-a"]);
+  });
+
+  it("adds figures by their tags, numbered per tag, with the ids the widgets get", () => {
+    const toc = [item(2, "_top"), item(2, "one"), item(2, "two")];
+    const body =
+      '## One\n<Broadcasting a={[3]} />\n<Jacobian />\n## Two\n<Broadcasting inplace />\n<Exercise id="a" />';
+    const out = withExercises(toc, body, levels, label, ["Broadcasting", "Jacobian"]);
+    expect(out[1]?.children.map((i) => [i.slug, i.text])).toEqual([
+      ["figure-broadcasting", "Figure: Broadcasting 0"],
+      ["figure-jacobian", "Figure: Jacobian 0"],
+    ]);
+    expect(out[2]?.children.map((i) => i.slug)).toEqual(["figure-broadcasting-2", "exercise-a"]);
+  });
+
+  it("does not take a longer tag name for a figure's", () => {
+    const events = lessonEvents("<JacobianTable />\n<Jacobian />", ["Jacobian"]);
+    expect(events).toEqual([{ kind: "figure", name: "Jacobian", n: 0 }]);
   });
 });
