@@ -250,7 +250,8 @@ export const en = {
       listSeparator: ", ",
       done: "backward() is done.",
       leaves: "The leaves and the result",
-      noGrad: "requires_grad=False",
+      /** Under a None box: the input in that slot needs no gradient, so nothing is sent there. */
+      none: "input needs no grad",
       secondOk: "The second backward() ran:",
       secondRetained:
         "With retain_graph=True the graph kept its saved tensors, so it ran again and each .grad grew by the same gradient: .grad accumulates until you zero it.",
@@ -297,7 +298,7 @@ export const en = {
       vJ: "v @ J (vᵀJ)",
       grad: "x.grad after y.backward(v)",
       equal:
-        "v @ J and x.grad are equal, element for element: y.backward(v) computed vᵀJ without being given J.",
+        "v @ J and x.grad are equal, element for element: y.backward(v) computed vᵀJ without being given J. That product is what backward() computes, so the two agree for every f, x and v (at most the last float32 digits can differ, rounded in another order).",
       notEqual:
         "v @ J and x.grad differ in their last digits here (float32 rounding in two different orders).",
       rowsTitle: "The whole J from one VJP per output",

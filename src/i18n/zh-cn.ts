@@ -195,7 +195,7 @@ export const zhCN: UiStrings = {
       listSeparator: "，",
       done: "backward() 执行完毕。",
       leaves: "叶子节点与结果",
-      noGrad: "requires_grad=False",
+      none: "该输入不需要梯度",
       secondOk: "第二次 backward() 成功执行：",
       secondRetained:
         "有 retain_graph=True，计算图保留了保存的张量，所以能再执行一次，每个 .grad 又加上同样的梯度：不清零的话 .grad 会一直累加。",
@@ -240,7 +240,8 @@ export const zhCN: UiStrings = {
       v: "v",
       vJ: "v @ J（vᵀJ）",
       grad: "y.backward(v) 之后的 x.grad",
-      equal: "v @ J 和 x.grad 逐个元素相等：y.backward(v) 没有拿到 J，却算出了 vᵀJ。",
+      equal:
+        "v @ J 和 x.grad 逐个元素相等：y.backward(v) 没有拿到 J，却算出了 vᵀJ。backward() 算的正是这个乘积，所以无论 f、x、v 取什么，两者都一致（最多 float32 的最后几位因舍入顺序不同而有差别）。",
       notEqual: "这里 v @ J 和 x.grad 的最后几位不同（float32 按两种顺序舍入）。",
       rowsTitle: "每个输出做一次 VJP，拼出整个 J",
       row: "先清空 x.grad，再 y.backward(e{i}, retain_graph=True) 之后的 x.grad：J 的第 {i} 行",

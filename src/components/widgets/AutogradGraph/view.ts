@@ -105,7 +105,7 @@ function boxes(run: Run, step: number, t: AutogradGraphStrings, grads: Run["grad
     );
     out.push({ key: fnKey(n.id), kind: n.leaf ? "acc" : "fn", id: n.id, lines });
     n.next.forEach((e, slot) => {
-      if (!e) out.push({ key: `none${n.id}-${slot}`, kind: "none", lines: ["None"] });
+      if (!e) out.push({ key: `none${n.id}-${slot}`, kind: "none", lines: ["None", t.none] });
     });
     if (n.leaf) {
       const g = ran ? grads[n.leaf] : null;

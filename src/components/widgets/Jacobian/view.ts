@@ -135,17 +135,19 @@ function planes(o: Outcome, t: JacobianStrings, live: boolean): string {
     "tl-jac-e2",
     "e₂",
   )}<text class="tl-jac-name" x="${(px(fin, x)[0] - 10).toFixed(1)}" y="${(px(fin, x)[1] + 18).toFixed(1)}">x</text>${hx}</svg>`;
+  // Where v is one of J's columns (the default state), the two arrows coincide: one label says so.
+  const same = (c: Pair): boolean => Math.hypot(c[0] - v[0], c[1] - v[1]) < 1e-6;
   const outSvg = `<svg class="tl-jac-plane" data-plane="out" data-frame="${esc(
     JSON.stringify(fout),
   )}" viewBox="0 0 ${SIZE} ${SIZE}" role="group" aria-label="${esc(outDesc)}">${backdrop(
     fout,
-  )}${polylines(fout, o.gridOut)}${arrow(fout, o.fx, c1, "tl-jac-e1", "J e₁")}${arrow(
+  )}${polylines(fout, o.gridOut)}${arrow(fout, o.fx, c1, "tl-jac-e1", same(c1) ? "J e₁ = v" : "J e₁")}${arrow(
     fout,
     o.fx,
     c2,
     "tl-jac-e2",
-    "J e₂",
-  )}${arrow(fout, o.fx, v, "tl-jac-v", "v", true)}<circle class="tl-jac-dot" cx="${fx[0].toFixed(1)}" cy="${fx[1].toFixed(1)}" r="4"/><text class="tl-jac-name" x="${(fx[0] - 12).toFixed(1)}" y="${(fx[1] + 18).toFixed(1)}">f(x)</text>${hv}</svg>`;
+    same(c2) ? "J e₂ = v" : "J e₂",
+  )}${arrow(fout, o.fx, v, "tl-jac-v", same(c1) || same(c2) ? "" : "v", true)}<circle class="tl-jac-dot" cx="${fx[0].toFixed(1)}" cy="${fx[1].toFixed(1)}" r="4"/><text class="tl-jac-name" x="${(fx[0] - 12).toFixed(1)}" y="${(fx[1] + 18).toFixed(1)}">f(x)</text>${hv}</svg>`;
   return `<div class="tl-jac-planes">${inSvg}${outSvg}</div>`;
 }
 
