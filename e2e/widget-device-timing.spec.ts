@@ -133,7 +133,7 @@ for (const [locale, strings] of [
       test.info().annotations.push({ type: "crossover", description: `${kind}` });
       test.info().annotations.push({
         type: "table",
-        description: (await figure.locator("table").textContent() ?? "").replace(/\s+/g, " "),
+        description: ((await figure.locator("table").textContent()) ?? "").replace(/\s+/g, " "),
       });
       await expect(figure.locator(".tl-dt-status")).toContainText(t.done);
       await expect(figure.locator(".tl-dt-announce")).toContainText("256");
