@@ -1,6 +1,8 @@
 // Takes the README's screenshots of the built site, using the same Chromium as the e2e tests:
 // the English home page (docs/screenshot.png) and each widget in English light and Chinese dark
-// (docs/screenshots/). Run after a build: node scripts/screenshot.mjs
+// (docs/screenshots/). Run after a build: node scripts/screenshot.mjs; with arguments, only the
+// figures whose file name starts with one of them (node scripts/screenshot.mjs device-timing),
+// and not the home page.
 import { spawn } from "node:child_process";
 import { chromium } from "@playwright/test";
 import { chromiumLaunchOptions } from "../e2e/support/chromium.ts";
@@ -18,7 +20,11 @@ const FIGURES = [
   ["autograd-graph-zh-cn-dark", "zh-cn/autograd/", 0, "dark", null, ["all", "again"]],
   ["jacobian-en-light", "en/jacobian/", 0, "light", null],
   ["jacobian-zh-cn-dark", "zh-cn/jacobian/", 0, "dark", "v = e1"],
+  // Measured on the screenshot's own machine when taken (SwiftShader here): run, then wait.
+  ["device-timing-en-light", "en/gpu/", 0, "light", null, ["run"]],
+  ["device-timing-zh-cn-dark", "zh-cn/gpu/", 0, "dark", null, ["run"]],
 ];
+const only = process.argv.slice(2);
 
 const port = 4490;
 const server = spawn("node", ["scripts/serve.mjs", "--dir", "dist", "--port", String(port)], {
@@ -31,11 +37,14 @@ try {
     viewport: { width: 1280, height: 720 },
     colorScheme: "dark",
   });
-  await page.goto(`http://localhost:${port}/en/`);
-  await page.evaluate(() => document.fonts.ready);
-  await page.screenshot({ path: "docs/screenshot.png" });
-  console.log("wrote docs/screenshot.png");
+  if (only.length === 0) {
+    await page.goto(`http://localhost:${port}/en/`);
+    await page.evaluate(() => document.fonts.ready);
+    await page.screenshot({ path: "docs/screenshot.png" });
+    console.log("wrote docs/screenshot.png");
+  }
   for (const [file, path, nth, scheme, preset, actions = []] of FIGURES) {
+    if (only.length && !only.some((o) => file.startsWith(o))) continue;
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto(`http://localhost:${port}/${path}`);
     const figure = page.locator("[data-widget]").nth(nth);
@@ -43,6 +52,9 @@ try {
     await figure.locator('form[data-ready="true"]').waitFor();
     if (preset) await figure.getByRole("button", { name: preset, exact: true }).click();
     for (const action of actions) await figure.locator(`[data-action="${action}"]`).click();
+    // A figure that measures says when it is done.
+    if (actions.includes("run"))
+      await figure.and(page.locator('[data-state="done"]')).waitFor({ timeout: 120_000 });
     // The sticky page header would cover the top of a tall figure.
     await page.addStyleTag({ content: "header { position: static !important; }" });
     await page.evaluate(() => document.fonts.ready);

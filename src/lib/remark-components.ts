@@ -1,5 +1,6 @@
 // Lessons use the site's components by name, without imports: for each component below that a
-// lesson's MDX uses (<Exercise id=… />, <TensorMemory />, <Broadcasting />, <Jacobian />), this remark step adds its import,
+// lesson's MDX uses (<Exercise id=… />, <TensorMemory />, <Broadcasting />, <Jacobian />,
+// <DeviceTiming />), this remark step adds its import,
 // unless the lesson imports that name itself.
 import { fileURLToPath } from "node:url";
 import { mdxDefaultImport } from "./mdx-import.ts";
@@ -22,6 +23,7 @@ export const LESSON_COMPONENTS: Record<string, string> = {
   Broadcasting: at("../components/widgets/Broadcasting/Broadcasting.astro"),
   AutogradGraph: at("../components/widgets/AutogradGraph/AutogradGraph.astro"),
   Jacobian: at("../components/widgets/Jacobian/Jacobian.astro"),
+  DeviceTiming: at("../components/widgets/DeviceTiming/DeviceTiming.astro"),
 };
 
 /**
@@ -34,6 +36,7 @@ export const WIDGETS: Record<string, string> = {
   Broadcasting: "broadcasting",
   AutogradGraph: "autogradGraph",
   Jacobian: "jacobian",
+  DeviceTiming: "deviceTiming",
 };
 
 /** The id of the `n`-th (0-based) figure of tag `name` on a page: `figure-tensor-memory`, then `-2`, … */

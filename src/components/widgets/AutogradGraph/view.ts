@@ -34,7 +34,7 @@ export interface AutogradGraphStrings {
   listSeparator: string;
   done: string;
   leaves: string;
-  noGrad: string;
+  none: string;
   secondOk: string;
   secondRetained: string;
   secondNoSaved: string;
