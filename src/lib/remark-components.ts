@@ -1,5 +1,6 @@
 // Lessons use the site's components by name, without imports: for each component below that a
-// lesson's MDX uses (<Exercise id=… />, <TensorMemory />, <Broadcasting />, <Jacobian />), this remark step adds its import,
+// lesson's MDX uses (<Exercise id=… />, <TensorMemory />, <Broadcasting />, <Jacobian />,
+// <GradientDescent />), this remark step adds its import,
 // unless the lesson imports that name itself.
 import { fileURLToPath } from "node:url";
 import { mdxDefaultImport } from "./mdx-import.ts";
@@ -22,6 +23,7 @@ export const LESSON_COMPONENTS: Record<string, string> = {
   Broadcasting: at("../components/widgets/Broadcasting/Broadcasting.astro"),
   AutogradGraph: at("../components/widgets/AutogradGraph/AutogradGraph.astro"),
   Jacobian: at("../components/widgets/Jacobian/Jacobian.astro"),
+  GradientDescent: at("../components/widgets/GradientDescent/GradientDescent.astro"),
 };
 
 function usedNames(tree: Node, out = new Set<string>()): Set<string> {

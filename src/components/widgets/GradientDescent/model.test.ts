@@ -7,20 +7,15 @@ import { describe, expect, it } from "vitest";
 import {
   DEFAULT_SETTINGS,
   evaluate,
+  type FixtureCase,
   lossGrid,
   METHODS,
-  type MethodName,
   type Settings,
   type SurfaceName,
   validSettings,
 } from "./model.ts";
 
 type Num = number | string;
-export interface FixtureCase extends Settings {
-  code: string;
-  printed: string[];
-  runs: Record<MethodName, { path: [Num, Num][]; loss: Num[] }>;
-}
 
 const fixture = JSON.parse(readFileSync(new URL("fixture.json", import.meta.url), "utf8")) as {
   cases: FixtureCase[];
@@ -47,7 +42,10 @@ describe("gradient-descent model (fixture.json)", () => {
     expect(out.runs.map((r) => r.printed)).toEqual(c.printed);
     for (const r of out.runs) {
       const want = c.runs[r.method];
-      expect(r.path.map((p) => p.map(spell)), r.method).toEqual(want.path);
+      expect(
+        r.path.map((p) => p.map(spell)),
+        r.method,
+      ).toEqual(want.path);
       expect(r.loss.map(spell), r.method).toEqual(want.loss);
     }
   });

@@ -59,7 +59,14 @@ export const SURFACES: Record<SurfaceName, Surface> = {
     loss: "    return (2.5 * (p[0] - d[:, 0]) ** 2 + 0.25 * (p[1] - d[:, 1]) ** 2).mean()",
     makeData: () => randn([N, 2]).mul(0.5),
     lossOf: (p0, p1, d, grid) =>
-      mean(p0.sub(col(d, 0)).pow(2).mul(2.5).add(p1.sub(col(d, 1)).pow(2).mul(0.25)), grid),
+      mean(
+        p0
+          .sub(col(d, 0))
+          .pow(2)
+          .mul(2.5)
+          .add(p1.sub(col(d, 1)).pow(2).mul(0.25)),
+        grid,
+      ),
     start: [-2, 1.5],
     extent: [
       [-2.5, 2.5],
@@ -77,12 +84,7 @@ export const SURFACES: Record<SurfaceName, Surface> = {
       const q0 = p0.sub(col(d, 0));
       const q1 = p1.sub(col(d, 1));
       return mean(
-        q0
-          .pow(2)
-          .sub(1)
-          .pow(2)
-          .add(q0.add(1).pow(2).mul(0.3))
-          .add(q1.pow(2).mul(0.5)),
+        q0.pow(2).sub(1).pow(2).add(q0.add(1).pow(2).mul(0.3)).add(q1.pow(2).mul(0.5)),
         grid,
       );
     },
@@ -98,7 +100,16 @@ export const SURFACES: Record<SurfaceName, Surface> = {
     loss: "    return ((p[0] * d[:, 0] + p[1] - d[:, 1]) ** 2).mean()",
     makeData: () => {
       const x = randn([N]);
-      return stack([x, x.mul(2).add(1).add(randn([N]).mul(0.5))], 1);
+      return stack(
+        [
+          x,
+          x
+            .mul(2)
+            .add(1)
+            .add(randn([N]).mul(0.5)),
+        ],
+        1,
+      );
     },
     lossOf: (p0, p1, d, grid) => mean(p0.mul(col(d, 0)).add(p1).sub(col(d, 1)).pow(2), grid),
     start: [-2, -2],
@@ -153,6 +164,16 @@ export function validSettings(s: Settings): boolean {
     s.steps >= 1 &&
     s.steps <= MAX_STEPS
   );
+}
+
+/** One case of fixture.json (gen_fixture.py); a float32 value that is not finite is a string. */
+export interface FixtureCase extends Settings {
+  code: string;
+  printed: string[];
+  runs: Record<
+    MethodName,
+    { path: [number | string, number | string][]; loss: (number | string)[] }
+  >;
 }
 
 export interface Run {
