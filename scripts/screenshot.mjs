@@ -1,6 +1,8 @@
 // Takes the README's screenshots of the built site, using the same Chromium as the e2e tests:
 // the English home page (docs/screenshot.png) and each widget in English light and Chinese dark
-// (docs/screenshots/). Run after a build: node scripts/screenshot.mjs
+// (docs/screenshots/). Run after a build: node scripts/screenshot.mjs; with names
+// (node scripts/screenshot.mjs gradient-descent), only the figures whose file starts with one of
+// them, and not the home page, so the other PNGs are left as they are.
 import { spawn } from "node:child_process";
 import { chromium } from "@playwright/test";
 import { chromiumLaunchOptions } from "../e2e/support/chromium.ts";
@@ -18,7 +20,13 @@ const FIGURES = [
   ["autograd-graph-zh-cn-dark", "zh-cn/autograd/", 0, "dark", null, ["all", "again"]],
   ["jacobian-en-light", "en/jacobian/", 0, "light", null],
   ["jacobian-zh-cn-dark", "zh-cn/jacobian/", 0, "dark", "v = e1"],
+  ["gradient-descent-en-light", "en/gradient-descent/", 0, "light", null],
+  ["gradient-descent-zh-cn-dark", "zh-cn/linear-regression/", 0, "dark", null],
 ];
+const only = process.argv.slice(2);
+const chosen = only.length
+  ? FIGURES.filter(([file]) => only.some((o) => file.startsWith(o)))
+  : FIGURES;
 
 const port = 4490;
 const server = spawn("node", ["scripts/serve.mjs", "--dir", "dist", "--port", String(port)], {
@@ -31,11 +39,13 @@ try {
     viewport: { width: 1280, height: 720 },
     colorScheme: "dark",
   });
-  await page.goto(`http://localhost:${port}/en/`);
-  await page.evaluate(() => document.fonts.ready);
-  await page.screenshot({ path: "docs/screenshot.png" });
-  console.log("wrote docs/screenshot.png");
-  for (const [file, path, nth, scheme, preset, actions = []] of FIGURES) {
+  if (!only.length) {
+    await page.goto(`http://localhost:${port}/en/`);
+    await page.evaluate(() => document.fonts.ready);
+    await page.screenshot({ path: "docs/screenshot.png" });
+    console.log("wrote docs/screenshot.png");
+  }
+  for (const [file, path, nth, scheme, preset, actions = []] of chosen) {
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto(`http://localhost:${port}/${path}`);
     const figure = page.locator("[data-widget]").nth(nth);
