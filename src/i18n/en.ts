@@ -339,7 +339,7 @@ export const en = {
       leftPlot:
         "{name} left the plot at step {step}, where p = {p}: the learning rate is too large for this surface, and each step lands farther away.",
       lossNotFinite:
-        "{name}: the loss is {loss} from step {step} on (the values overflowed float32): the run diverged.",
+        "{name}: at step {step} the loss is {loss}; the values overflowed float32 and the run diverged.",
       code: "The program this figure runs (PyTorch: paste it into a cell to get the same numbers)",
       printed: "What it prints (p after the last step, for each method)",
       invalid: "{name} must be between {min} and {max}; the figure keeps the last valid value.",

@@ -288,8 +288,7 @@ export const zhCN: UiStrings = {
       colLoss: "损失",
       leftPlot:
         "{name}在第 {step} 步跑出了图的范围，此时 p = {p}：对这个曲面来说学习率太大，每一步都落得更远。",
-      lossNotFinite:
-        "{name}：从第 {step} 步起损失为 {loss}（数值超出了 float32 的范围）：训练发散了。",
+      lossNotFinite: "{name}：第 {step} 步的损失为 {loss}，数值超出了 float32 的范围，训练发散了。",
       code: "这个图运行的程序（PyTorch 代码：粘贴到代码单元中运行，会得到同样的数字）",
       printed: "它的输出（每种方法在最后一步之后的 p）",
       invalid: "{name}必须在 {min} 到 {max} 之间；图会保留上一个有效值。",
