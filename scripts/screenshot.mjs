@@ -1,8 +1,8 @@
 // Takes the README's screenshots of the built site, using the same Chromium as the e2e tests:
 // the English home page (docs/screenshot.png) and each widget in English light and Chinese dark
-// (docs/screenshots/). Run after a build: node scripts/screenshot.mjs; with arguments, only the
-// figures whose file name starts with one of them (node scripts/screenshot.mjs device-timing),
-// and not the home page.
+// (docs/screenshots/). Run after a build: node scripts/screenshot.mjs; with names
+// (node scripts/screenshot.mjs gradient-descent), only the figures whose file starts with one of
+// them, and not the home page, so the other PNGs are left as they are.
 import { spawn } from "node:child_process";
 import { chromium } from "@playwright/test";
 import { chromiumLaunchOptions } from "../e2e/support/chromium.ts";
@@ -23,8 +23,13 @@ const FIGURES = [
   // Measured on the screenshot's own machine when taken (SwiftShader here): run, then wait.
   ["device-timing-en-light", "en/gpu/", 0, "light", null, ["run"]],
   ["device-timing-zh-cn-dark", "zh-cn/gpu/", 0, "dark", null, ["run"]],
+  ["gradient-descent-en-light", "en/gradient-descent/", 0, "light", null],
+  ["gradient-descent-zh-cn-dark", "zh-cn/linear-regression/", 0, "dark", null],
 ];
 const only = process.argv.slice(2);
+const chosen = only.length
+  ? FIGURES.filter(([file]) => only.some((o) => file.startsWith(o)))
+  : FIGURES;
 
 const port = 4490;
 const server = spawn("node", ["scripts/serve.mjs", "--dir", "dist", "--port", String(port)], {
@@ -37,14 +42,13 @@ try {
     viewport: { width: 1280, height: 720 },
     colorScheme: "dark",
   });
-  if (only.length === 0) {
+  if (!only.length) {
     await page.goto(`http://localhost:${port}/en/`);
     await page.evaluate(() => document.fonts.ready);
     await page.screenshot({ path: "docs/screenshot.png" });
     console.log("wrote docs/screenshot.png");
   }
-  for (const [file, path, nth, scheme, preset, actions = []] of FIGURES) {
-    if (only.length && !only.some((o) => file.startsWith(o))) continue;
+  for (const [file, path, nth, scheme, preset, actions = []] of chosen) {
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto(`http://localhost:${port}/${path}`);
     const figure = page.locator("[data-widget]").nth(nth);

@@ -380,6 +380,56 @@ export const en = {
       loading: "Loading the engine…",
       failed: "The figure could not load the engine; it shows its first state only.",
     },
+    gradientDescent: {
+      title: "Gradient descent on a loss surface: batch, mini-batch and stochastic",
+      intro:
+        "The contours are the loss over all n = 32 examples as a function of p = (p[0], p[1]). The three paths start at the same p (the hollow dot) with the same seed and take torch.optim.SGD steps, each on the gradient over a different share of the examples: batch uses all 32 at every step, mini-batch a random batch of the size you pick, stochastic a single random example. On the bowl and the two wells the examples are made up: each is the same shape shifted by a random offset, the surface drawn is their mean, and a batch's gradient is that of the few copies it drew, which is where the noise comes from. In linear regression the examples are the points (x, y) and p = (w, b).",
+      howTo:
+        "Change the learning rate, the mini-batch size, the momentum or the number of steps (the others stay as they are), then replay the paths with the step slider, or focus the loss chart and use the arrow keys; hovering over the chart picks a step too.",
+      surface: "Loss surface",
+      surfaces: {
+        bowl: "bowl: curvature 5 along p[0], 0.5 along p[1]",
+        wells: "two wells (not convex): a deep one on the left, a shallow one on the right",
+        regression: "linear regression on 32 generated points: loss over (w, b)",
+      },
+      lr: "Learning rate lr",
+      batchSize: "Mini-batch size",
+      momentum: "Momentum",
+      steps: "Steps",
+      logScale: "Log scale for the loss",
+      scrub: "Step shown",
+      scrubValue: "step {step} of {steps}",
+      methods: { batch: "batch", "mini-batch": "mini-batch", stochastic: "stochastic" },
+      methodLong: {
+        batch: "batch: all {n} examples per step",
+        "mini-batch": "mini-batch: {b} random examples per step",
+        stochastic: "stochastic: 1 random example per step",
+      },
+      plotLabel:
+        "Contours of the loss on the surface “{surface}”, with the paths of the three methods from the start ({a}, {b}). The values of the step shown are in the table below.",
+      chartLabel:
+        "Loss over all examples at each step, one curve per method; step {step} of {steps} is marked.",
+      chartValue: "step {step}: {values}",
+      stepAxis: "step",
+      lossAxis: "loss (all examples)",
+      lossAxisLog: "loss (all examples), log scale",
+      readoutCaption: "Step {step} of {steps}: p and the loss over all examples",
+      colMethod: "method",
+      colBatch: "examples per step",
+      colLoss: "loss",
+      leftPlot:
+        "{name} left the plot at step {step}, where p = {p}: the learning rate is too large for this surface, and each step lands farther away.",
+      lossNotFinite:
+        "{name}: at step {step} the loss is {loss}; the values overflowed float32 and the run diverged.",
+      code: "The program this figure runs (PyTorch: paste it into a cell to get the same numbers)",
+      printed: "What it prints (p after the last step, for each method)",
+      invalid: "{name} must be between {min} and {max}; the figure keeps the last valid value.",
+      invalidSteps:
+        "Steps must be a whole number from 1 to {max}; the figure keeps the last valid value.",
+      announce: "Step {step} of {steps}. {values}.",
+      loading: "Loading the engine…",
+      failed: "The figure could not load the engine; it shows its first state only.",
+    },
     tensorMemory: {
       title: "A tensor and its storage",
       base: "x =",

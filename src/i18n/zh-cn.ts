@@ -322,6 +322,58 @@ export const zhCN: UiStrings = {
       loading: "正在加载引擎…",
       failed: "这个图没能加载引擎，只显示初始状态。",
     },
+    gradientDescent: {
+      title: "损失曲面上的梯度下降：批量、小批量与随机",
+      intro:
+        "等高线是全部 n = 32 个样本上的损失，它是 p = (p[0], p[1]) 的函数。三条路径从同一个 p（空心点）出发，使用同一个随机种子，按 torch.optim.SGD 一步步更新，区别只在每一步用多少样本算梯度：批量梯度下降每步用全部 32 个样本，小批量梯度下降每步随机取你选定大小的一批，随机梯度下降每步只随机取一个样本。碗形曲面和双谷曲面的“样本”是构造出来的：每个样本都是同一个形状按一个随机偏移平移后的结果，图中画的曲面是它们的平均，而一个批次的梯度只是它抽到的那几个平移副本的梯度，噪声就是这样来的。在线性回归里，样本就是数据点 (x, y)，p = (w, b)。",
+      howTo:
+        "改变学习率、小批量大小、动量或步数（其余设置保持不变），然后用步数滑块回放路径，或者聚焦损失曲线后用方向键逐步查看；鼠标悬停在曲线上也可以选中某一步。",
+      surface: "损失曲面",
+      surfaces: {
+        bowl: "碗形：沿 p[0] 的曲率为 5，沿 p[1] 为 0.5",
+        wells: "双谷（非凸）：左边的谷深，右边的谷浅",
+        regression: "在 32 个生成的数据点上做线性回归：损失关于 (w, b)",
+      },
+      lr: "学习率 lr",
+      batchSize: "小批量大小",
+      momentum: "动量",
+      steps: "步数",
+      logScale: "损失使用对数坐标",
+      scrub: "显示第几步",
+      scrubValue: "第 {step} 步，共 {steps} 步",
+      methods: {
+        batch: "批量梯度下降",
+        "mini-batch": "小批量梯度下降",
+        stochastic: "随机梯度下降",
+      },
+      methodLong: {
+        batch: "批量：每步用全部 {n} 个样本",
+        "mini-batch": "小批量：每步随机取 {b} 个样本",
+        stochastic: "随机：每步随机取 1 个样本",
+      },
+      plotLabel:
+        "曲面“{surface}”上损失的等高线，以及三种方法从起点 ({a}, {b}) 出发的路径。当前这一步的数值见下表。",
+      chartLabel:
+        "每一步在全部样本上的损失，每种方法一条曲线；标出了第 {step} 步（共 {steps} 步）。",
+      chartValue: "第 {step} 步：{values}",
+      stepAxis: "步数",
+      lossAxis: "损失（全部样本）",
+      lossAxisLog: "损失（全部样本），对数坐标",
+      readoutCaption: "第 {step} 步（共 {steps} 步）：p 以及在全部样本上的损失",
+      colMethod: "方法",
+      colBatch: "每步样本数",
+      colLoss: "损失",
+      leftPlot:
+        "{name}在第 {step} 步跑出了图的范围，此时 p = {p}：对这个曲面来说学习率太大，每一步都落得更远。",
+      lossNotFinite: "{name}：第 {step} 步的损失为 {loss}，数值超出了 float32 的范围，训练发散了。",
+      code: "这个图运行的程序（PyTorch 代码：粘贴到代码单元中运行，会得到同样的数字）",
+      printed: "它的输出（每种方法在最后一步之后的 p）",
+      invalid: "{name}必须在 {min} 到 {max} 之间；图会保留上一个有效值。",
+      invalidSteps: "步数必须是 1 到 {max} 之间的整数；图会保留上一个有效值。",
+      announce: "第 {step} 步，共 {steps} 步。{values}。",
+      loading: "正在加载引擎…",
+      failed: "图无法加载引擎，只能显示初始状态。",
+    },
     tensorMemory: {
       title: "张量与它的存储",
       base: "x =",

@@ -1,6 +1,6 @@
 // Lessons use the site's components by name, without imports: for each component below that a
 // lesson's MDX uses (<Exercise id=… />, <TensorMemory />, <Broadcasting />, <Jacobian />,
-// <DeviceTiming />), this remark step adds its import,
+// <DeviceTiming />, <GradientDescent />), this remark step adds its import,
 // unless the lesson imports that name itself.
 import { fileURLToPath } from "node:url";
 import { mdxDefaultImport } from "./mdx-import.ts";
@@ -24,6 +24,7 @@ export const LESSON_COMPONENTS: Record<string, string> = {
   AutogradGraph: at("../components/widgets/AutogradGraph/AutogradGraph.astro"),
   Jacobian: at("../components/widgets/Jacobian/Jacobian.astro"),
   DeviceTiming: at("../components/widgets/DeviceTiming/DeviceTiming.astro"),
+  GradientDescent: at("../components/widgets/GradientDescent/GradientDescent.astro"),
 };
 
 /**
@@ -37,6 +38,7 @@ export const WIDGETS: Record<string, string> = {
   AutogradGraph: "autogradGraph",
   Jacobian: "jacobian",
   DeviceTiming: "deviceTiming",
+  GradientDescent: "gradientDescent",
 };
 
 /** The id of the `n`-th (0-based) figure of tag `name` on a page: `figure-tensor-memory`, then `-2`, … */
