@@ -193,6 +193,8 @@ for (const locale of ["en", "zh-cn"]) {
     });
 
     test("passes axe in light and dark", async ({ page, baseURL }) => {
+      // Four axe passes (two themes, two functions): about 22 s on a busy 2-core machine.
+      test.slow();
       for (const theme of ["light", "dark"] as const) {
         await page.emulateMedia({ colorScheme: theme });
         const figure = await openFigure(page, new URL(url, baseURL).href);
