@@ -417,8 +417,12 @@ export const en = {
       colMethod: "method",
       colBatch: "examples per step",
       colLoss: "loss",
+      /** A run that left the plot and ended with a higher loss than it started with. */
       leftPlot:
-        "{name} left the plot at step {step}, where p = {p}: the learning rate is too large for this surface, and each step lands farther away.",
+        "{name} left the plot at step {step}, where p = {p}, and its loss rose from {start} to {end}: the learning rate is too large for this surface, and each step lands farther away.",
+      /** A run that went past the plot's edge but ended with a lower loss than it started with. */
+      leftAndDescended:
+        "{name} went past the plot's edge at step {step}, where p = {p}, but still descended: its loss fell from {start} to {end}. Steps this large overshoot; a somewhat larger learning rate diverges.",
       lossNotFinite:
         "{name}: at step {step} the loss is {loss}; the values overflowed float32 and the run diverged.",
       code: "The program this figure runs (PyTorch: paste it into a cell to get the same numbers)",

@@ -364,7 +364,9 @@ export const zhCN: UiStrings = {
       colBatch: "每步样本数",
       colLoss: "损失",
       leftPlot:
-        "{name}在第 {step} 步跑出了图的范围，此时 p = {p}：对这个曲面来说学习率太大，每一步都落得更远。",
+        "{name}在第 {step} 步跑出了图的范围，此时 p = {p}，损失从 {start} 升到了 {end}：对这个曲面来说学习率太大，每一步都落得更远。",
+      leftAndDescended:
+        "{name}在第 {step} 步越过了图的边界，此时 p = {p}，但仍在下降：损失从 {start} 降到了 {end}。这么大的步长会冲过头；学习率再大一些就会发散。",
       lossNotFinite: "{name}：第 {step} 步的损失为 {loss}，数值超出了 float32 的范围，训练发散了。",
       code: "这个图运行的程序（PyTorch 代码：粘贴到代码单元中运行，会得到同样的数字）",
       printed: "它的输出（每种方法在最后一步之后的 p）",

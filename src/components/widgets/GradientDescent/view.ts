@@ -269,13 +269,24 @@ export function chartStep(steps: number, x: number): number {
 }
 
 /** What happened to one run that is worth saying: it left the plot, or its loss overflowed. */
-function note(r: Run, o: Outcome, t: GradientDescentStrings): string {
+export function note(r: Run, o: Outcome, t: GradientDescentStrings): string {
   const { off, bad } = divergence(r, SURFACES[o.settings.surface].extent);
   const name = t.methods[r.method];
   if (bad >= 0)
     return fill(t.lossNotFinite, { name, step: bad, loss: lossText(r.loss[bad] as number) });
-  if (off >= 0) return fill(t.leftPlot, { name, step: off, p: r.text[off] as string });
-  return "";
+  if (off < 0) return "";
+  // Leaving the plot is divergence only if the run ends worse than it began: a large step can
+  // overshoot past the edge and still come down (linear regression at lr 0.9).
+  const start = r.loss[0] as number;
+  const end = r.loss[r.loss.length - 1] as number;
+  const said = end >= start ? t.leftPlot : t.leftAndDescended;
+  return fill(said, {
+    name,
+    step: off,
+    p: r.text[off] as string,
+    start: lossText(start),
+    end: lossText(end),
+  });
 }
 
 /** The figure's body: the plot and the loss chart, the read-out of the step shown, the program. */
@@ -307,7 +318,7 @@ export function renderBody(
   return [
     `<ul class="tl-gd-legend">${legend}</ul>`,
     `<div class="tl-gd-plots">${contourPlot(o, grid, t, v)}${lossChart(o, t, v, live)}</div>`,
-    notes ? `<ul class="tl-gd-notes" data-diverged="true">${notes}</ul>` : "",
+    notes ? `<ul class="tl-gd-notes">${notes}</ul>` : "",
     `<table class="tl-gd-readout" data-step="${k}"><caption>${esc(fill(t.readoutCaption, { step: k, steps: o.settings.steps }))}</caption><thead><tr><th scope="col">${esc(t.colMethod)}</th><th scope="col">${esc(t.colBatch)}</th><th scope="col">p</th><th scope="col">${esc(t.colLoss)}</th></tr></thead><tbody>${rows}</tbody></table>`,
     `<p class="tl-label">${esc(t.code)}</p><pre class="tl-gd-code"><code>${esc(o.code)}</code></pre>`,
     `<p class="tl-label">${esc(t.printed)}</p><pre class="tl-gd-printed"><code>${esc(o.runs.map((r) => r.printed).join("\n"))}</code></pre>`,
