@@ -2,13 +2,11 @@
 // the viewport, it loads the view (d3-scale, d3-shape) and enables Run. Nothing is measured
 // until the reader presses Run: then a fresh module worker (worker.ts) measures each ticked
 // size and the figure redraws as each checked row arrives; Stop terminates the worker.
+import { fill } from "../shared/html.ts";
 import { loadWhenNear } from "../shared/lazy.ts";
 import type { Row } from "./model.ts";
 import type { FromTimingWorker, RunRequest } from "./protocol.ts";
 import type { DeviceTimingStrings, GpuState } from "./view.ts";
-
-const fillIn = (s: string, v: Record<string, string | number>): string =>
-  s.replace(/\{(\w+)\}/g, (m, k: string) => (k in v ? String(v[k]) : m));
 
 async function hydrate(root: HTMLElement): Promise<void> {
   const t = JSON.parse(root.dataset.strings ?? "{}") as DeviceTimingStrings;
@@ -42,7 +40,7 @@ async function hydrate(root: HTMLElement): Promise<void> {
   const draw = (): void => {
     body.innerHTML = view.renderChart(rows, t, gpu);
     tableWrap.innerHTML = view.renderTable(rows, t, gpu, runs);
-    tableWrap.setAttribute("aria-label", fillIn(t.tableCaption, { runs }));
+    tableWrap.setAttribute("aria-label", fill(t.tableCaption, { runs }));
     scrollStop();
   };
   const setState = (state: "idle" | "running" | "done" | "stopped" | "error"): void => {
@@ -70,19 +68,19 @@ async function hydrate(root: HTMLElement): Promise<void> {
           ? { kind: "available", adapter: m.adapter ?? "" }
           : {
               kind: "none",
-              reason: fillIn(t.reasons[m.problem ?? "failed"], { detail: m.detail ?? "" }),
+              reason: fill(t.reasons[m.problem ?? "failed"], { detail: m.detail ?? "" }),
             };
         adapterLine.hidden = !m.available;
         adapterLine.textContent = m.available
-          ? fillIn(t.adapter, { adapter: m.adapter ?? "" })
+          ? fill(t.adapter, { adapter: m.adapter ?? "" })
           : "";
         root.dataset.gpu = m.available ? "available" : "none";
         draw();
         return;
       }
       case "progress": {
-        const phase = fillIn(t.phases[m.phase], { run: m.run ?? 0, runs });
-        status.textContent = fillIn(t.progress, {
+        const phase = fill(t.phases[m.phase], { run: m.run ?? 0, runs });
+        status.textContent = fill(t.progress, {
           n: m.n,
           device: m.device === "cpu" ? t.cpu : t.gpu,
           phase,
@@ -100,7 +98,7 @@ async function hydrate(root: HTMLElement): Promise<void> {
         return;
       }
       case "error":
-        end("error", fillIn(t.failedRun, { message: m.message }));
+        end("error", fill(t.failedRun, { message: m.message }));
         return;
       default: {
         const never: never = m;
@@ -135,7 +133,7 @@ async function hydrate(root: HTMLElement): Promise<void> {
     });
     w.addEventListener("error", (e) => {
       e.preventDefault();
-      if (worker === w) end("error", fillIn(t.failedRun, { message: e.message || "worker" }));
+      if (worker === w) end("error", fill(t.failedRun, { message: e.message || "worker" }));
     });
     const request: RunRequest = { type: "run", sizes, runs, pageHasGpu };
     w.postMessage(request);
