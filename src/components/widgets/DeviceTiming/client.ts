@@ -71,9 +71,7 @@ async function hydrate(root: HTMLElement): Promise<void> {
               reason: fill(t.reasons[m.problem ?? "failed"], { detail: m.detail ?? "" }),
             };
         adapterLine.hidden = !m.available;
-        adapterLine.textContent = m.available
-          ? fill(t.adapter, { adapter: m.adapter ?? "" })
-          : "";
+        adapterLine.textContent = m.available ? fill(t.adapter, { adapter: m.adapter ?? "" }) : "";
         root.dataset.gpu = m.available ? "available" : "none";
         draw();
         return;
