@@ -218,15 +218,19 @@ drill("os._exit() in an exercise's check", async () => {
 
 drill("a cell queued behind a running one", async () => {
   await page.goto("en/tensors/");
-  await setCode(1, "import time\nt = time.time()\nwhile time.time() - t < 3: pass");
+  // Python started first, so that cell 1 is surely running (not still loading, which on a
+  // loaded machine can outlast an assertion's wait) when cell 2 is queued behind it; and cell 1
+  // runs long enough (8 s, under the 10 s limit) that it cannot end before the checks below.
+  expect((await runUntilDone(3, "pass")).status).toBe("Done");
+  await setCode(1, "import time\nt = time.time()\nwhile time.time() - t < 8: pass");
   await setCode(2, "print('second')");
   await cell(1).getByRole("button", { name: "Run", exact: true }).click();
-  await expect(cell(1).getByRole("status")).toHaveText(/Running…|Loading Python…/);
+  await expect(cell(1).getByRole("status")).toHaveText("Running…");
   await cell(2).getByRole("button", { name: "Run", exact: true }).click();
   // Not "Running…" while it waits: the reader sees which one is at work.
   await expect(cell(2).getByRole("status")).toHaveText("Waiting for the cell that runs before it…");
   await expect(cell(1).getByRole("status")).toHaveText("Running…");
-  await expect(cell(2)).toHaveAttribute("data-state", "ok", { timeout: 20_000 });
+  await expect(cell(2)).toHaveAttribute("data-state", "ok", { timeout: 30_000 });
   await expect(output(2)).toHaveText("second\n");
 });
 
