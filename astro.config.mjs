@@ -9,6 +9,7 @@ import starlight from "@astrojs/starlight";
 import { defineConfig } from "astro/config";
 import rehypeKatex from "rehype-katex";
 import remarkMath from "remark-math";
+import { precompress } from "./src/integrations/precompress.ts";
 import { runtimeAssets } from "./src/integrations/runtime-assets.ts";
 import { remarkCodeCells } from "./src/lib/remark-code-cells.ts";
 import { sidebar } from "./src/sidebar.ts";
@@ -76,5 +77,7 @@ export default defineConfig({
     mdx(),
     // Pyodide's files and the torch package for the in-browser Python worker (src/runtime).
     runtimeAssets(),
+    // Last: .br and .gz copies of every large file, the search index and runtime included.
+    precompress(),
   ],
 });

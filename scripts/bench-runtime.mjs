@@ -1,6 +1,7 @@
 // Benchmarks the in-browser Python runtime (not a timed test): cold start of the code cells'
 // runtime in headless Chromium (worker start to the first cell's result) against bare Pyodide's
-// own load in the same run, and the warm time of a one-line cell. Writes docs/BENCHMARKS-runtime.md.
+// own load in the same run, the warm time of a one-line cell, and the bytes a first visit
+// downloads before its first output. Writes docs/BENCHMARKS-runtime.md.
 // Needs a build (npm run build). Usage: node scripts/bench-runtime.mjs [--rounds 5] [--warm 20]
 import { createReadStream, existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
@@ -9,6 +10,7 @@ import { extname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { chromium } from "@playwright/test";
 import { chromiumLaunchOptions } from "../e2e/support/chromium.ts";
+import { createStaticHost } from "../src/server/static-host.ts";
 
 const { values } = parseArgs({
   options: { rounds: { type: "string", default: "5" }, warm: { type: "string", default: "20" } },
@@ -25,22 +27,21 @@ if (!existsSync(join(dist, pyodidePath))) {
   process.exit(1);
 }
 
-// The site as a static host serves it, plus /__bench/ with Pyodide's own loader for the
+// The site as `npm start` serves it (src/server/static-host.ts: the build's Brotli/gzip copies,
+// as Chromium asks for them from localhost), plus /__bench/ with Pyodide's own loader for the
 // bare-Pyodide baseline (the site bundles that loader into its worker instead).
+const site = createStaticHost({ root: dist, base: "/" });
 const types = { ".js": "text/javascript", ".mjs": "text/javascript", ".wasm": "application/wasm" };
 const server = createServer((req, res) => {
   const path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
-  let file = path.startsWith("/__bench/")
-    ? join(pyodideDir, path.slice("/__bench/".length))
-    : join(dist, path);
-  if (existsSync(file) && statSync(file).isDirectory()) file = join(file, "index.html");
+  if (!path.startsWith("/__bench/")) return void site(req, res);
   if (path === "/__bench/") {
     res.writeHead(200, { "content-type": "text/html" }).end("<!doctype html><title>bench</title>");
     return;
   }
+  const file = join(pyodideDir, path.slice("/__bench/".length));
   if (!existsSync(file)) return void res.writeHead(404).end();
-  const ext = extname(file);
-  res.writeHead(200, { "content-type": types[ext] ?? (ext === ".html" ? "text/html" : "") });
+  res.writeHead(200, { "content-type": types[extname(file)] ?? "" });
   createReadStream(file).pipe(res);
 });
 await new Promise((r) => server.listen(0, "127.0.0.1", r));
@@ -88,12 +89,28 @@ async function torchlit(measureWarm) {
       }
     }).observe(document, { attributes: true, subtree: true, attributeFilter: ["data-state"] });
   });
+  // Bytes to first output: every response of the page and its worker until cell 1's result,
+  // as sent (body after compression, plus headers) and as the files are on disk.
+  const finished = [];
+  const onFinished = (request) => finished.push(request);
+  page.on("requestfinished", onFinished);
   await page.goto(`${origin}/en/tensors/`);
   const cell = (n) => page.locator("[data-tl-cell]").nth(n - 1);
   await cell(1).getByRole("button", { name: "Run", exact: true }).click();
   await page
     .locator('[data-tl-cell][data-index="1"][data-state="ok"]')
     .waitFor({ timeout: 120_000 });
+  page.off("requestfinished", onFinished);
+  const bytes = { sent: 0, onDisk: 0, files: 0 };
+  for (const request of finished) {
+    const sizes = await request.sizes();
+    bytes.sent += sizes.responseBodySize + sizes.responseHeadersSize;
+    const path = decodeURIComponent(new URL(request.url()).pathname);
+    let file = join(dist, path);
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, "index.html");
+    if (existsSync(file)) bytes.onDisk += statSync(file).size;
+    bytes.files++;
+  }
   const cold = await page.evaluate(() => {
     const start = performance.getEntriesByName("torchlit:worker-start")[0]?.startTime ?? 0;
     return globalThis.__firstResultAt - start;
@@ -125,7 +142,7 @@ async function torchlit(measureWarm) {
     }
   }
   await context.close();
-  return { cold, warm };
+  return { cold, warm, bytes };
 }
 
 const median = (xs) => {
@@ -133,15 +150,19 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 const fmt = (ms) => `${ms.toFixed(0)} ms`;
+const mb = (n) => `${(n / 1e6).toFixed(2)} MB`;
 
 const bareMs = [];
 const coldMs = [];
 let warmMs = [];
+let firstVisit;
 for (let i = 0; i < rounds; i++) {
   // Alternate the order so neither side always runs on a warmer machine.
   if (i % 2 === 0) {
     bareMs.push(await bare());
-    coldMs.push((await torchlit(false)).cold);
+    const t = await torchlit(false);
+    coldMs.push(t.cold);
+    firstVisit = t.bytes;
   } else {
     const t = await torchlit(i === 1);
     coldMs.push(t.cold);
@@ -174,6 +195,10 @@ ${busy ? `\n**Caution:** the machine was busy (1-minute load average ${loadAtSta
 | Bare Pyodide: worker start to \`loadPyodide()\` + one line | ${fmt(median(bareMs))} | ${bareMs.map(fmt).join(", ")} |
 | Torchlit cold start: worker start to cell 1's result (engine, torch imported) | ${fmt(median(coldMs))} | ${coldMs.map(fmt).join(", ")} |
 | Warm one-line cell (\`1 + 1\`), click to result shown | ${fmt(warmMedian)} | ${warmMs.map(fmt).join(", ")} |
+
+Bytes to first output on a first visit (\`/en/tensors/\`, click Run on cell 1, empty cache):
+${firstVisit.files} responses, **${mb(firstVisit.sent)} sent** (bodies as compressed by the server, Chromium asking for
+Brotli from localhost, plus headers), ${mb(firstVisit.onDisk)} as the files are on disk.
 
 Bars (issue 5):
 

@@ -2,11 +2,12 @@
 // files are served by the dev server and copied into the build under _torchlit/pyodide/<version>/,
 // and the engine's Python package (torch) becomes the virtual module the worker bundles.
 // It runs in Node at build time only; nothing here ships to the reader.
-import { copyFileSync, mkdirSync, readFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import { pyodideIndexURL, readPythonSources } from "torchlit/runtime/node";
+import { storedZip } from "./stored-zip.ts";
 
 /** The files loadPyodide fetches at start (the worker bundles pyodide.mjs itself). */
 export const PYODIDE_FILES = [
@@ -83,7 +84,13 @@ export function runtimeAssets(): AstroIntegration {
       "astro:build:done": ({ dir }) => {
         const out = join(fileURLToPath(dir), pyodideRoute);
         mkdirSync(out, { recursive: true });
-        for (const name of PYODIDE_FILES) copyFileSync(join(pyodideDir, name), join(out, name));
+        for (const name of PYODIDE_FILES) {
+          // The standard library stored rather than deflated, so that the build's Brotli and
+          // gzip copies of it (src/integrations/precompress.ts) are 0.9 MB and 0.3 MB smaller.
+          if (name === "python_stdlib.zip") {
+            writeFileSync(join(out, name), storedZip(readFileSync(join(pyodideDir, name))));
+          } else copyFileSync(join(pyodideDir, name), join(out, name));
+        }
       },
     },
   };
