@@ -111,9 +111,18 @@ function innerProd(
   const count = Math.floor(n / w);
   let out = 1;
   if (count > 0) {
-    for (let c = 0; c < w; c++) acc[c] = x[base + c] as number;
-    for (let i = 1, p = base + w; i < count; i++, p += w)
-      for (let c = 0; c < w; c++) acc[c] = r((acc[c] as number) * (x[p + c] as number));
+    if (x instanceof Float32Array) {
+      // A Float32Array accumulator rounds each product as it is stored (the hot loop).
+      const a = ACC32;
+      a.set(x.subarray(base, base + 32));
+      for (let i = 1, p = base + 32; i < count; i++, p += 32)
+        for (let c = 0; c < 32; c++) a[c] = (a[c] as number) * (x[p + c] as number);
+      for (let c = 0; c < 32; c++) acc[c] = a[c] as number;
+    } else {
+      for (let c = 0; c < w; c++) acc[c] = x[base + c] as number;
+      for (let i = 1, p = base + w; i < count; i++, p += w)
+        for (let c = 0; c < w; c++) acc[c] = r((acc[c] as number) * (x[p + c] as number));
+    }
     let b = 1;
     for (let l = 0; l < lanes; l++) {
       const v01 = r((acc[l] as number) * (acc[lanes + l] as number));
@@ -128,6 +137,7 @@ function innerProd(
 }
 
 const PROD_ACC = new Float64Array(32);
+const ACC32 = new Float32Array(32);
 
 /**
  * Multiplies the trailing `src.shape.length - dst.shape.length` dims of a float32 or float64
