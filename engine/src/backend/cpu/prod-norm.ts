@@ -164,6 +164,22 @@ function innerProd(
 const PROD_ACC = new Float64Array(32);
 
 /**
+ * acc[c] *= x[p + c] for 32 adjacent columns down `rows` rows `stride` apart, rounded to
+ * float32: its own function so that its loop is compiled for float32 alone (with a call through
+ * a rounding parameter, V8 compiled it to about half speed in some runs).
+ */
+function outerRows32(
+  x: FloatBuf,
+  from: number,
+  stride: number,
+  rows: number,
+  acc: Float64Array,
+): void {
+  for (let i = 0, p = from; i < rows; i++, p += stride)
+    for (let c = 0; c < 32; c++) acc[c] = Math.fround((acc[c] as number) * (x[p + c] as number));
+}
+
+/**
  * Multiplies the trailing `src.shape.length - dst.shape.length` dims of a float32 or float64
  * src into dst (same dtype), in PyTorch's CPU order (see the header).
  */
@@ -194,8 +210,10 @@ export function vecProd(src: View, dst: View): void {
       let j = 0;
       for (; j + w <= size1; j += w) {
         for (let c = 0; c < w; c++) acc[c] = x[xb + j + c] as number;
-        for (let i = 1, p = xb + j + in0; i < size0; i++, p += in0)
-          for (let c = 0; c < w; c++) acc[c] = r((acc[c] as number) * (x[p + c] as number));
+        if (single) outerRows32(x, xb + j + in0, in0, size0 - 1, acc);
+        else
+          for (let i = 1, p = xb + j + in0; i < size0; i++, p += in0)
+            for (let c = 0; c < w; c++) acc[c] = (acc[c] as number) * (x[p + c] as number);
         for (let c = 0; c < w; c++)
           y[yb + j + c] = r((acc[c] as number) * (y[yb + j + c] as number));
       }
