@@ -5,7 +5,7 @@
 // for bit) and float-order-webgpu.test.ts (WebGPU, within float32 tolerance).
 
 import { existsSync, readFileSync } from "node:fs";
-import { arange, type DeviceType, F, linspace, Tensor } from "torchlit";
+import { arange, type DeviceType, F, linalg, linspace, Tensor } from "torchlit";
 
 type Step =
   | ["permute", number[]]
@@ -18,6 +18,8 @@ interface Input {
   dtype: "float32" | "float64";
   seed: number;
   view: Step[];
+  /** Elements 1 + x / 64 (in doubles, then rounded to the dtype), before the view steps. */
+  near_one?: boolean;
 }
 
 export interface Case {
@@ -38,6 +40,9 @@ export interface Case {
     | "var"
     | "std"
     | "pow"
+    | "prod"
+    | "norm"
+    | "vector_norm"
     | "linspace"
     | "arange";
   input: Input;
@@ -51,6 +56,8 @@ export interface Case {
   ignore_every?: number;
   unbiased?: boolean;
   exponent?: number;
+  /** A norm's order; "inf" for infinity (JSON has none). */
+  p?: number | "inf";
   positive?: boolean;
   start?: number;
   end?: number;
@@ -107,7 +114,9 @@ export interface Where {
 function make(spec: Input, where: Where): Tensor {
   const n = spec.shape.reduce((a, b) => a * b, 1);
   const dtype = where.single ? "float32" : spec.dtype;
-  let t = Tensor.fromArray(hashValues(spec.seed, n), spec.shape, dtype, where.device);
+  let values = hashValues(spec.seed, n);
+  if (spec.near_one) values = values.map((v) => 1 + v / 64);
+  let t = Tensor.fromArray(values, spec.shape, dtype, where.device);
   for (const step of spec.view) {
     if (step[0] === "permute") t = t.permute(...step[1]);
     else if (step[0] === "slice") t = t.slice(step[1], step[2], step[3], step[4]);
@@ -165,6 +174,15 @@ export function runCase(c: Case, where: Where = { device: "cpu" }): Tensor {
       return F.mse_loss(x, make(c.target as Input, where), c.reduction);
     case "pow":
       return (c.positive ? x.abs().add(0.01) : x).mul(c.scale ?? 1).pow(c.exponent as number);
+    case "prod":
+      return c.dim === undefined ? x.prod() : x.prod(c.dim as number, keepdim);
+    case "norm":
+    case "vector_norm": {
+      const p = c.p === "inf" ? Number.POSITIVE_INFINITY : (c.p ?? 2);
+      return c.op === "norm"
+        ? x.norm(p, dim ?? undefined, keepdim)
+        : linalg.vector_norm(x, p, dim, keepdim);
+    }
     case "linspace":
     case "arange": {
       const dtype = where.single && c.dtype === "float64" ? "float32" : c.dtype;

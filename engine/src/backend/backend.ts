@@ -80,6 +80,12 @@ export interface Backend {
    */
   softmaxLastDim?(src: View, dst: View, log: boolean): void;
   /**
+   * The p-norm (p = 1 or 2) of the trailing `src.shape.length - dst.shape.length` dims of a
+   * float32 src into the float32 dst, in PyTorch's CPU order. Optional: without it the ops
+   * layer composes the norm from abs, mul, sum and sqrt.
+   */
+  vectorNorm?(p: 1 | 2, src: View, dst: View): void;
+  /**
    * LU factorisation with partial pivoting of each matrix of src [B, n, n], in LAPACK getrf's
    * order of operations (so with its rounding): lu (contiguous [B, n, n], another buffer than
    * src's) gets the unit lower L below the diagonal and U on and above it; pivots (int32

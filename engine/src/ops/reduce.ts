@@ -4,7 +4,7 @@
 
 import { noGrad } from "../autograd/grad-mode.ts";
 import { recordOp } from "../autograd/record.ts";
-import type { ReduceOp } from "../backend/backend.ts";
+import type { ReduceOp, View } from "../backend/backend.ts";
 import { backendFor } from "../backend/registry.ts";
 import {
   type DType,
@@ -60,6 +60,24 @@ function runReduce(
   keepdim: boolean,
   dtype: DType,
 ): Tensor {
+  const be = backendFor(t.deviceType);
+  return runKernel(t, dims, keepdim, dtype, op === "all" || op === "any", (src, dst) =>
+    be.reduce(op, src, dst),
+  );
+}
+
+/**
+ * Runs `kernel` over a view of t with `dims` moved last, into a new tensor of `dtype` (t is
+ * first copied to `dtype` unless `anyDtype`).
+ */
+function runKernel(
+  t: Tensor,
+  dims: readonly number[],
+  keepdim: boolean,
+  dtype: DType,
+  anyDtype: boolean,
+  kernel: (src: View, dst: View) => void,
+): Tensor {
   const kept = t.shape.map((_, i) => i).filter((i) => !dims.includes(i));
   const order = [...kept, ...dims.filter((d) => d < t.ndim)];
   const src = t.v();
@@ -74,12 +92,11 @@ function runReduce(
     shape: kept.map((d) => t.shape[d] as number),
     strides: contiguousStrides(kept.map((d) => t.shape[d] as number)),
   };
-  const be = backendFor(t.deviceType);
-  if (t.dtype !== dtype && op !== "all" && op !== "any") {
+  if (t.dtype !== dtype && !anyDtype) {
     const tmp = Tensor.empty(view.shape, dtype, t.deviceType, false);
-    be.copy(view, tmp.v());
-    be.reduce(op, tmp.v(), dst);
-  } else be.reduce(op, view, dst);
+    backendFor(t.deviceType).copy(view, tmp.v());
+    kernel(tmp.v(), dst);
+  } else kernel(view, dst);
   return out;
 }
 
@@ -518,7 +535,13 @@ export function pNorm(
   // Over dims of size 1 PyTorch takes |x| itself (x != 0 for p = 0), not the formula: the
   // 2-norm of 1e30 is then 1e30, not sqrt(inf).
   const trivial = dims.every((d) => (x.shape[d] ?? 1) === 1);
+  const be = backendFor(x.deviceType);
   const out = noGrad(() => {
+    if (!trivial && (p === 1 || p === 2) && x.dtype === "float32" && be.vectorNorm) {
+      // The backend's own kernel (on the CPU, PyTorch's order: cpu/prod-norm.ts).
+      const kernel = be.vectorNorm.bind(be, p);
+      return runKernel(x, dims, keepdim, x.dtype, false, kernel);
+    }
     const a = x.abs();
     if (trivial) {
       const r = (p === 0 ? x.ne(0).to(x.dtype) : a).reshape(reducedShape(x.shape, dims, keepdim));

@@ -13,6 +13,7 @@ import { copyRow, FAST_UNARY } from "./fast-unary.ts";
 import { cpuGather, cpuScatter, cpuSort, cpuTopk } from "./indexing.ts";
 import { cpuLuFactor, cpuLuSolve } from "./lu.ts";
 import { cpuMatmul } from "./matmul.ts";
+import { vectorNorm32 } from "./prod-norm.ts";
 import { cpuArgReduce, cpuCumulative, cpuReduce } from "./reduce.ts";
 import { softmaxLastDim32 } from "./softmax.ts";
 import { forEachRow, stridedBinary, stridedUnary } from "./strided.ts";
@@ -255,6 +256,9 @@ export class CpuBackend implements Backend {
       n,
       log,
     );
+  }
+  vectorNorm(p: 1 | 2, src: View, dst: View): void {
+    vectorNorm32(p, src, dst);
   }
   topk(src: View, k: number, largest: boolean, sorted: boolean, values: View, indices: View): void {
     cpuTopk(src, k, largest, sorted, values, indices);

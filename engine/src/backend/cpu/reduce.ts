@@ -1,10 +1,11 @@
 // CPU reductions: full and per-dim reductions over the trailing dims of a view, arg-reductions
-// and cumulative scans over the last dim. Float sums add in PyTorch's order (cascade-sum.ts);
-// the other reductions accumulate in doubles (prod may then differ from PyTorch's float32
-// product in the last digit); cumsum accumulates in doubles as PyTorch's does.
+// and cumulative scans over the last dim. Float sums add in PyTorch's order (cascade-sum.ts),
+// float products multiply in it (prod-norm.ts); the other reductions accumulate in doubles;
+// cumsum accumulates in doubles as PyTorch's does.
 import type { TypedArray } from "../../core/dtype.ts";
 import type { ArgReduceOp, ReduceOp, View } from "../backend.ts";
 import { cascadeSum } from "./cascade-sum.ts";
+import { vecProd } from "./prod-norm.ts";
 import { coalesce, forEachRow } from "./strided.ts";
 
 const buf = (v: View): TypedArray => v.buf as TypedArray;
@@ -88,6 +89,10 @@ function sumRun(x: TypedArray, base: number, n: number, stride: number): number 
 export function cpuReduce(op: ReduceOp, src: View, dst: View): void {
   if (op === "sum" && (src.dtype === "float32" || src.dtype === "float64")) {
     cascadeSum(src, dst);
+    return;
+  }
+  if (op === "prod" && (src.dtype === "float32" || src.dtype === "float64")) {
+    vecProd(src, dst);
     return;
   }
   const nd = dst.shape.length;
