@@ -68,6 +68,9 @@ class WorkerHost implements RuntimeHost {
   }
 
   #setProgress(p: LoadProgress): void {
+    // Marks for scripts/bench-runtime.mjs: when Pyodide is up ("starting") and torch is ("ready").
+    if (p.phase !== this.#progress.phase && (p.phase === "starting" || p.phase === "ready"))
+      performance.mark(`torchlit:${p.phase}`);
     this.#progress = p;
     for (const l of this.#listeners) l(p);
   }
