@@ -34,10 +34,20 @@ const CASES = [
   "SystemExit in an exercise's check",
   "an exercise's check that times out",
   "Tensor.tolist patched in an exercise's code",
+  "a cell stopped by the reader",
+  "a queued cell stopped before it runs",
+  "an exercise's check stopped by the reader",
+  "time.sleep() past the time limit",
 ];
+
+/** The code cells' time limit in this suite: a tenth of the pages' own 60 s, to stay bounded. */
+const CELL_LIMIT_MS = 10_000;
 
 test.beforeAll(async ({ browser, baseURL }) => {
   context = await browser.newContext(baseURL ? { baseURL } : {});
+  await context.addInitScript((ms) => {
+    (globalThis as { __torchlitCellLimitMs?: number }).__torchlitCellLimitMs = ms;
+  }, CELL_LIMIT_MS);
   page = await context.newPage();
   await page.goto("en/tensors/");
 });
@@ -95,10 +105,12 @@ drill("printing without end", async () => {
   await cell(2).locator(".tl-cell-code").click();
   await expect(cell(2).locator(".cm-content")).toBeVisible();
   await expect(cell(1)).toHaveAttribute("data-state", "running");
-  // The time limit still applies, and what is shown stays bounded.
+  // The time limit still applies, it says the code was at work (printing), and what is shown
+  // stays bounded.
   await expect(cell(1).getByRole("status")).toContainText("Stopped after 10 s", {
     timeout: 20_000,
   });
+  await expect(cell(1).getByRole("status")).toContainText("still working and printing");
   const shown = (await output(1).textContent()) ?? "";
   expect(shown.length).toBeLessThan(130_000);
   expect(shown).toContain("lines not shown");
@@ -293,6 +305,86 @@ drill("Tensor.tolist patched in an exercise's code", async () => {
   // Nor does the patch outlive the check: a cell run afterwards sees the real method.
   await runUntilDone(1, "import torch\nprint(torch.tensor([1.0, 2.0]).tolist())");
   await expect(output(1)).toHaveText("[1.0, 2.0]\n");
+});
+
+drill("a cell stopped by the reader", async () => {
+  await page.goto("en/tensors/");
+  expect((await runUntilDone(2, "kept = 42")).status).toBe("Done");
+  await setCode(1, "while True:\n    pass");
+  await page.keyboard.press("Shift+Enter");
+  const stop = cell(1).getByRole("button", { name: "Stop", exact: true });
+  await expect(stop).toBeVisible();
+  // How long it has run shows beside the status, as a timer (not read out every second).
+  await expect(cell(1).getByRole("timer")).toHaveText(/^[1-9]\d* s$/, { timeout: 5_000 });
+  await expect(cell(1).getByRole("status")).toHaveText("Running…");
+  await stop.click();
+  // Stopped at once, long before the time limit, and it says the variables went with it.
+  await expect(cell(1)).toHaveAttribute("data-state", "stopped", { timeout: 3_000 });
+  await expect(cell(1).getByRole("status")).toContainText("Stopped.");
+  await expect(output(1)).toContainText("variables were reset");
+  await expect(stop).toBeHidden();
+  await expect(cell(1).getByRole("timer")).toBeHidden();
+  const after = await runUntilDone(2, "print(kept)");
+  expect(after.status).toBe("Error: NameError");
+  expect((await runUntilDone(2, "print(6 * 7)")).status).toBe("Done");
+});
+
+drill("a queued cell stopped before it runs", async () => {
+  await page.goto("en/tensors/");
+  expect((await runUntilDone(3, "kept = 42")).status).toBe("Done");
+  await setCode(1, "import time\nt = time.time()\nwhile time.time() - t < 4: pass\nprint('first')");
+  await setCode(2, "print('second')");
+  await cell(1).getByRole("button", { name: "Run", exact: true }).click();
+  await expect(cell(1).getByRole("status")).toHaveText("Running…");
+  await cell(2).getByRole("button", { name: "Run", exact: true }).click();
+  await expect(cell(2).getByRole("status")).toHaveText("Waiting for the cell that runs before it…");
+  await cell(2).getByRole("button", { name: "Stop", exact: true }).click();
+  // The queued run is dropped at once; the running one goes on, and nothing was reset.
+  await expect(cell(2).getByRole("status")).toHaveText("Stopped before it ran.");
+  await expect(cell(1).getByRole("status")).toHaveText("Running…");
+  await expect(cell(1)).toHaveAttribute("data-state", "ok", { timeout: 30_000 });
+  await expect(output(1)).toHaveText("first\n");
+  await expect(output(2)).toBeHidden();
+  await runUntilDone(3, "print(kept)");
+  await expect(output(3)).toHaveText("42\n");
+});
+
+drill("an exercise's check stopped by the reader", async () => {
+  const ex = inplaceExercise();
+  const root = await openExercise(page, "zh-cn", ex);
+  // Python started first (a run of the exercise): Stop while it loads only drops the check
+  // ("stopped-kept", nothing to restart), which is not the case tried here.
+  await setExerciseCode(page, ex, "y += x\n");
+  await root.getByRole("button", { name: "运行", exact: true }).click();
+  await expect(root).toHaveAttribute("data-busy", "false", { timeout: 30_000 });
+  await setExerciseCode(page, ex, "while True:\n    pass\n");
+  await root.getByRole("button", { name: "检查", exact: true }).click();
+  const stop = root.getByRole("button", { name: "停止", exact: true });
+  await expect(stop).toBeVisible();
+  await expect(root).toHaveAttribute("data-busy", "true");
+  await stop.click();
+  const feedback = root.locator('[data-role="feedback"]');
+  await expect(feedback).toHaveAttribute("data-feedback-id", "stopped", { timeout: 5_000 });
+  await expect(feedback).toContainText("你按了“停止”");
+  await expect(root).toHaveAttribute("data-busy", "false");
+  await expect(stop).toBeHidden();
+  // Not marked solved, and the next check grades normally.
+  await setExerciseCode(page, ex, "y += x\n");
+  await root.getByRole("button", { name: "检查", exact: true }).click();
+  await expect(feedback).toHaveAttribute("data-feedback-id", "passed", { timeout: 30_000 });
+});
+
+drill("time.sleep() past the time limit", async () => {
+  await page.goto("en/tensors/");
+  expect((await runUntilDone(2, "print(1)")).status).toBe("Done");
+  await setCode(1, "import time\nprint('napping')\ntime.sleep(100)");
+  await page.keyboard.press("Shift+Enter");
+  // Named as a sleep, not as an endless loop.
+  const status = cell(1).getByRole("status");
+  await expect(status).toContainText("Stopped after 10 s", { timeout: 20_000 });
+  await expect(status).toContainText("it was inside time.sleep(100)");
+  await expect(status).not.toContainText("endless loop");
+  expect((await runUntilDone(2, "print(6 * 7)")).status).toBe("Done");
 });
 
 test("the drill has exactly its named cases", () => {

@@ -151,3 +151,24 @@ describe("a grading run Python did not survive", () => {
     expect((await died({ crash: "other" })).feedbackId).toBe("python-died");
   });
 });
+
+describe("a check the reader stopped", () => {
+  const stopped = (kept: boolean) =>
+    gradeExercise({
+      exercise: exercise("def check(ns, run):\n    pass\n"),
+      code: "while True: pass\n",
+      run: async () => ({ ok: false, kind: "stopped", kept }),
+      graderSource,
+      catalogue,
+    });
+
+  it("is not graded, and says whether the page's variables were reset", async () => {
+    const reset = await stopped(false);
+    expect(reset.passed).toBe(false);
+    expect(reset.feedbackId).toBe("stopped");
+    expect(reset.message.en).toContain("run the cells above again");
+    const kept = await stopped(true);
+    expect(kept.feedbackId).toBe("stopped-kept");
+    expect(kept.message.en).not.toContain("reset");
+  });
+});

@@ -32,6 +32,8 @@ export type PythonRunner = (code: string) => Promise<
   | { ok: false; kind: "timeout" | "error"; message: string }
   /** Python itself ended under the run: exited, crashed, or its worker was closed. */
   | { ok: false; kind: "died"; death: Death }
+  /** The reader pressed Stop; `kept`: Python was not restarted (the run never started, or an interrupt ended it). */
+  | { ok: false; kind: "stopped"; kept: boolean }
 >;
 
 /** The parts of an exercise grading needs. */
@@ -133,6 +135,7 @@ export async function gradeExercise(opts: {
         {},
       );
     }
+    if (ran.kind === "stopped") return result(false, ran.kept ? "stopped-kept" : "stopped", {});
     return ran.kind === "timeout"
       ? result(false, "timeout", {})
       : result(false, "runtime-failed", { message: ran.message });

@@ -3,6 +3,7 @@
 // language's table must match key for key. Starlight's own UI strings are not here (they live
 // in content/i18n/<lang>.json), nor are exercise feedback texts (content/exercises/feedback.json).
 import type { GpuProblem } from "../runtime/host-types.ts";
+import { stopTextsEn } from "../runtime/messages.ts";
 
 export const en = {
   /**
@@ -23,9 +24,12 @@ export const en = {
     failedToLoad: "Python could not load",
     done: "Done",
     error: "Error",
-    /** Shown after a timeout; {s} is the limit in seconds. */
-    timeout:
-      "Stopped after {s} s: the code was still running (an endless loop?). Python was restarted, so this page's variables were reset; run the cells above again.",
+    /** Stops the cell's run (shown while it is queued or running). */
+    stop: "Stop",
+    /** Time since the run started; {s} is whole seconds. */
+    elapsed: "{s} s",
+    /** After the time limit or the reader's Stop (src/runtime/messages.ts). */
+    ...stopTextsEn,
     restarted:
       "Python was restarted, so this page's variables were reset; run the cells above again.",
     /** The worker ended by itself: Python exited ({code}), crashed, or its worker was closed. */
@@ -147,6 +151,10 @@ export const en = {
       "Python crashed: the recursion went deeper than the browser's stack allows (raising sys.setrecursionlimit() lets it try). Python was restarted.",
     crashed: "Python crashed inside the browser. Python was restarted.",
     died: "Python stopped: its worker was closed (js.close() does this). Python was restarted.",
+    stop: "Stop",
+    elapsed: "{s} s",
+    ...stopTextsEn,
+    resetAfter: "Python was restarted.",
   },
 
   /** The home page's course outline (src/components/home/CourseOutline.astro). */

@@ -8,9 +8,11 @@ It is written next to the torch package so its own frames never show in a traceb
 import builtins
 import linecache
 import sys
+import time
 
 import torch
 from pyodide.code import eval_code_async
+from _torchlit_page import sleeping
 from _torchlit_runner import format_readers_traceback, main_namespace, release_traceback
 
 _namespaces = {}
@@ -27,6 +29,21 @@ def _no_input(prompt=""):
 
 
 builtins.input = _no_input
+
+_time_sleep = time.sleep
+
+
+def _sleep(secs, /):
+    """time.sleep, telling the page first: a run stopped while it sleeps is not an endless loop."""
+    if type(secs) in (int, float) and secs >= 0:
+        sleeping(secs)
+    _time_sleep(secs)  # raises time.sleep's own errors for anything else
+
+
+_sleep.__name__ = _sleep.__qualname__ = "sleep"
+_sleep.__module__ = "time"
+_sleep.__doc__ = _time_sleep.__doc__
+time.sleep = _sleep
 
 
 def _namespace(name):

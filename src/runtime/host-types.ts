@@ -28,6 +28,11 @@ export interface RunOptions {
   outputBounds?: OutputBounds;
   /** Milliseconds before a runaway run is stopped (worker restarted). Default 10 000. */
   timeoutMs?: number;
+  /**
+   * The reader's Stop: a run still queued (or waiting for Python to load) is dropped; a running
+   * one gets KeyboardInterrupt where the page is cross-origin isolated, else Python is restarted.
+   */
+  signal?: AbortSignal;
   /** Device for new tensors: "cpu" or "cuda" (WebGPU). Default: the page's (setDevice), else "cpu". */
   device?: Device;
 }
@@ -57,6 +62,15 @@ export interface GpuInfo {
   dispatches: number;
 }
 
+/**
+ * What a run was doing when it was stopped: inside time.sleep(seconds); still printing (output in
+ * its last few seconds); or silent for `quietMs` (an endless loop looks like this).
+ */
+export type RunDoing =
+  | { what: "sleeping"; seconds: number }
+  | { what: "printing" }
+  | { what: "silent"; quietMs: number };
+
 export type RunResult =
   | {
       ok: true /** repr of the last expression's value, when the cell ends in an expression */;
@@ -74,10 +88,24 @@ export type RunResult =
       hint?: string;
     }
   /**
-   * timeout: stopped at the time limit; restarted: stopped by the reader (or a restart);
+   * timeout: stopped at the time limit; restarted: Python was restarted under it (Restart);
    * died: the worker ended by itself (os._exit, js.close(), a crash), noticed at once.
    */
-  | { ok: false; kind: "timeout" | "restarted"; message: string }
+  | {
+      ok: false;
+      kind: "timeout";
+      message: string;
+      /** What the run was doing when the limit stopped it (the page words its message by it). */
+      doing: RunDoing;
+      /** Interrupted with KeyboardInterrupt (cross-origin isolated pages): variables kept. */
+      kept: boolean;
+    }
+  | { ok: false; kind: "restarted"; message: string }
+  /**
+   * Stopped by the reader (RunOptions.signal): `queued` when it never started; `kept` when the
+   * namespace's variables survived (always, when queued).
+   */
+  | { ok: false; kind: "stopped"; message: string; kept: boolean; queued: boolean }
   | {
       ok: false;
       kind: "died";

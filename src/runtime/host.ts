@@ -7,6 +7,7 @@ import type {
   Device,
   GpuInfo,
   LoadProgress,
+  RunDoing,
   RunOptions,
   RunResult,
   RuntimeHost,
@@ -14,9 +15,10 @@ import type {
 import {
   death,
   diedMessage,
-  interruptedMessage,
   restartedMessage,
-  timeoutMessage,
+  stoppedText,
+  stopTextsEn,
+  timeoutText,
 } from "./messages.ts";
 import type { FromWorker, ToWorker } from "./protocol.ts";
 
@@ -29,10 +31,25 @@ const DEFAULT_TIMEOUT_MS = 10_000;
 /** How long an interrupted run may take to unwind before the worker is terminated anyway. */
 const INTERRUPT_GRACE_MS = 1_000;
 
+/** A run still printing this recently (ms) was at work, not in a silent endless loop. */
+const RECENT_OUTPUT_MS = 3_000;
+
 interface Pending {
   opts: RunOptions;
   resolve: (r: RunResult) => void;
+  /** When the run started, last printed, and until when it is inside time.sleep() (page clock). */
+  startedAt: number;
+  printedAt: number | null;
+  sleep: { until: number; seconds: number } | null;
 }
+
+const stoppedQueued: RunResult = {
+  ok: false,
+  kind: "stopped",
+  message: stoppedText(stopTextsEn, true, true),
+  kept: true,
+  queued: true,
+};
 
 class WorkerHost implements RuntimeHost {
   #config: Required<HostConfig>;
@@ -170,7 +187,12 @@ class WorkerHost implements RuntimeHost {
       this.#pending.delete(msg.id);
       pending.resolve(msg.result);
       for (const l of this.#runEndListeners) l();
-    } else pending.opts.onOutput?.(msg.update);
+    } else if (msg.type === "sleeping") {
+      pending.sleep = { until: performance.now() + msg.seconds * 1000, seconds: msg.seconds };
+    } else {
+      pending.printedAt = performance.now();
+      pending.opts.onOutput?.(msg.update);
+    }
   }
 
   /** Runs one task after the ones queued before it, whatever their outcome. */
@@ -181,12 +203,34 @@ class WorkerHost implements RuntimeHost {
   }
 
   run(code: string, opts: RunOptions): Promise<RunResult> {
-    return this.#enqueue(() => this.#runNow(code, opts));
+    const { signal } = opts;
+    if (!signal) return this.#enqueue(() => this.#runNow(code, opts));
+    // A run the reader stops while it waits in the queue is dropped at once; the queue skips it.
+    let started = false;
+    const ran = this.#enqueue(() => {
+      if (signal.aborted) return Promise.resolve(stoppedQueued);
+      started = true;
+      return this.#runNow(code, opts);
+    });
+    const dropped = new Promise<RunResult>((resolve) => {
+      const onAbort = () => {
+        if (!started) resolve(stoppedQueued);
+      };
+      if (signal.aborted) onAbort();
+      else signal.addEventListener("abort", onAbort, { once: true });
+    });
+    return Promise.race([ran, dropped]);
   }
 
   async #runNow(code: string, opts: RunOptions): Promise<RunResult> {
+    const { signal } = opts;
+    const aborted = new Promise<"aborted">((resolve) => {
+      if (signal?.aborted) resolve("aborted");
+      signal?.addEventListener("abort", () => resolve("aborted"), { once: true });
+    });
     try {
-      await this.load();
+      // Stop while Python loads drops this run; the load goes on for the next one.
+      if ((await Promise.race([this.load(), aborted])) === "aborted") return stoppedQueued;
     } catch (err) {
       const message = `Python could not start: ${err instanceof Error ? err.message : String(err)}`;
       return { ok: false, kind: "error", type: "RuntimeError", message, traceback: message };
@@ -194,7 +238,10 @@ class WorkerHost implements RuntimeHost {
     const id = this.#nextId++;
     opts.onStart?.();
     const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    const result = new Promise<RunResult>((resolve) => this.#pending.set(id, { opts, resolve }));
+    const startedAt = performance.now();
+    const result = new Promise<RunResult>((resolve) =>
+      this.#pending.set(id, { opts, resolve, startedAt, printedAt: null, sleep: null }),
+    );
     if (this.#interrupt) this.#interrupt[0] = 0;
     this.#post({
       type: "run",
@@ -209,22 +256,48 @@ class WorkerHost implements RuntimeHost {
     const timedOut = new Promise<"timeout">((resolve) => {
       timer = setTimeout(() => resolve("timeout"), timeoutMs);
     });
-    const first = await Promise.race([result, timedOut]);
+    const first = await Promise.race([result, timedOut, aborted]);
     clearTimeout(timer);
-    if (first !== "timeout") return first;
-    if (this.#interrupt) {
-      // SIGINT: Python raises KeyboardInterrupt at its next bytecode check, keeping the namespace.
-      this.#interrupt[0] = 2;
-      const grace = new Promise<"timeout">((resolve) => {
-        timer = setTimeout(() => resolve("timeout"), INTERRUPT_GRACE_MS);
-      });
-      const after = await Promise.race([result, grace]);
-      clearTimeout(timer);
-      if (after !== "timeout")
-        return { ok: false, kind: "timeout", message: interruptedMessage(timeoutMs) };
-    }
-    this.#restart("timeout");
-    return { ok: false, kind: "timeout", message: timeoutMessage(timeoutMs) };
+    if (first !== "timeout" && first !== "aborted") return first;
+    const doing = this.#doing(id);
+    const kept = await this.#interruptRun(result);
+    if (!kept) this.#restart(first === "timeout" ? "timeout" : "restarted");
+    if (first === "aborted")
+      return {
+        ok: false,
+        kind: "stopped",
+        message: stoppedText(stopTextsEn, kept),
+        kept,
+        queued: false,
+      };
+    const message = timeoutText(stopTextsEn, timeoutMs, doing, kept);
+    return { ok: false, kind: "timeout", message, doing, kept };
+  }
+
+  /** What run `id` is doing now, from the messages it sent: sleeping, printing, or silent. */
+  #doing(id: number): RunDoing {
+    const p = this.#pending.get(id);
+    const now = performance.now();
+    if (!p) return { what: "silent", quietMs: 0 };
+    if (p.sleep && p.sleep.until > now) return { what: "sleeping", seconds: p.sleep.seconds };
+    if (p.printedAt !== null && now - p.printedAt < RECENT_OUTPUT_MS) return { what: "printing" };
+    return { what: "silent", quietMs: now - (p.printedAt ?? p.startedAt) };
+  }
+
+  /**
+   * SIGINT where the page is cross-origin isolated: Python raises KeyboardInterrupt at its next
+   * bytecode check, keeping the namespace. True when the run ended within the grace period.
+   */
+  async #interruptRun(result: Promise<RunResult>): Promise<boolean> {
+    if (!this.#interrupt) return false;
+    this.#interrupt[0] = 2;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const grace = new Promise<"timeout">((resolve) => {
+      timer = setTimeout(() => resolve("timeout"), INTERRUPT_GRACE_MS);
+    });
+    const after = await Promise.race([result, grace]);
+    clearTimeout(timer);
+    return after !== "timeout";
   }
 
   /** Terminates the worker, settles what was in flight, and starts loading a fresh one. */
@@ -245,7 +318,7 @@ class WorkerHost implements RuntimeHost {
               message: diedMessage(death(how.exitCode, how.crash)),
               ...how,
             }
-          : { ok: false, kind: reason, message: restartedMessage },
+          : { ok: false, kind: "restarted", message: restartedMessage },
       );
     }
     for (const [id, done] of this.#resets) {

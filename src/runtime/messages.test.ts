@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { allocationHint, death, deathText, diedMessage } from "./messages.ts";
+import {
+  allocationHint,
+  death,
+  deathText,
+  diedMessage,
+  seconds,
+  stoppedText,
+  stopTextsEn,
+  timeoutText,
+} from "./messages.ts";
 
 describe("how the worker ended", () => {
   it("tells an exit, a stack overflow, another crash and a closed worker apart", () => {
@@ -52,5 +61,35 @@ describe("allocationHint", () => {
     expect(hint).toBe(
       "This page allows at most 1 GiB per tensor and this one needs 37.3 GiB: use smaller shapes.",
     );
+  });
+});
+
+describe("a stopped run's words", () => {
+  it("name what the run was doing when the limit stopped it", () => {
+    const sleeping = timeoutText(stopTextsEn, 60_000, { what: "sleeping", seconds: 100 }, false);
+    expect(sleeping).toBe(
+      "Stopped after 60 s, the limit for one run here: it was inside time.sleep(100). Python was restarted, so this page's variables were reset; run the cells above again.",
+    );
+    const printing = timeoutText(stopTextsEn, 60_000, { what: "printing" }, false);
+    expect(printing).toContain("still working and printing");
+    expect(printing).not.toContain("endless loop");
+    const silent = timeoutText(stopTextsEn, 10_000, { what: "silent", quietMs: 9_600 }, true);
+    expect(silent).toContain("printed nothing for 9.6 s (an endless loop?)");
+    expect(silent).toContain("KeyboardInterrupt, so variables are kept");
+  });
+
+  it("say whether the reader's Stop reset the variables, or came before the run", () => {
+    expect(stoppedText(stopTextsEn, false)).toContain("variables were reset");
+    expect(stoppedText(stopTextsEn, true)).toContain("variables are kept");
+    expect(stoppedText(stopTextsEn, false, true)).toBe("Stopped before it ran.");
+  });
+
+  it("print seconds whole, or to a tenth below ten", () => {
+    expect([seconds(60_000), seconds(12_345), seconds(1_500), seconds(2_000)]).toEqual([
+      "60",
+      "12",
+      "1.5",
+      "2",
+    ]);
   });
 });

@@ -2,6 +2,8 @@
 // its localized version by result kind). Kept apart from worker.ts and host.ts so both share them
 // without the page bundling the worker or the worker bundling page code.
 
+import type { RunDoing } from "./host-types.ts";
+
 function gib(bytes: number): string {
   return `${Number((bytes / 2 ** 30).toFixed(1))} GiB`;
 }
@@ -23,15 +25,57 @@ export function allocationHint(type: string, message: string, limit: number): st
   return undefined;
 }
 
-export function timeoutMessage(ms: number): string {
-  return `Stopped after ${ms / 1000} s: the code was still running (an endless loop?). Python was restarted, so this page's variables were reset; run the cells above again.`;
+/** Seconds, as the messages print them: whole seconds, or one decimal below ten. */
+export function seconds(ms: number): string {
+  const s = ms / 1000;
+  return String(s >= 10 || Number.isInteger(s) ? Math.round(s) : Number(s.toFixed(1)));
 }
 
-export const restartedMessage =
-  "Python was restarted, so this page's variables were reset; run the cells above again.";
+/**
+ * The words for a run that was stopped, by the time limit or by the reader's Stop. The English
+ * table takes these (src/i18n/en.ts); every other language has its own, key for key.
+ */
+export const stopTextsEn = {
+  /** {s}: the limit in seconds; {doing}: one of the doing… texts; {after}: keptAfter or resetAfter. */
+  timeout: "Stopped after {s} s, the limit for one run here: {doing}. {after}",
+  /** {n}: the seconds the run asked time.sleep() for. */
+  doingSleeping: "it was inside time.sleep({n})",
+  doingPrinting:
+    "it was still working and printing (a long computation? make it shorter, or press Stop once you have seen enough)",
+  /** {q}: seconds since the run last printed (or started). */
+  doingSilent: "it had printed nothing for {q} s (an endless loop?)",
+  keptAfter: "It was interrupted with KeyboardInterrupt, so variables are kept.",
+  resetAfter:
+    "Python was restarted, so this page's variables were reset; run the cells above again.",
+  /** The reader pressed Stop; {after} as for timeout. */
+  stopped: "Stopped. {after}",
+  /** Stop pressed before the run started: nothing ran. */
+  stoppedQueued: "Stopped before it ran.",
+};
 
-export const interruptedMessage = (ms: number): string =>
-  `Stopped after ${ms / 1000} s with KeyboardInterrupt: the code was still running (an endless loop?). Variables are kept.`;
+export type StopTexts = Record<keyof typeof stopTextsEn, string>;
+
+function doingText(t: StopTexts, doing: RunDoing): string {
+  if (doing.what === "sleeping") return t.doingSleeping.replace("{n}", String(doing.seconds));
+  if (doing.what === "printing") return t.doingPrinting;
+  return t.doingSilent.replace("{q}", seconds(doing.quietMs));
+}
+
+/** Why the time limit stopped a run, and what became of the variables. */
+export function timeoutText(t: StopTexts, ms: number, doing: RunDoing, kept: boolean): string {
+  return t.timeout
+    .replace("{s}", seconds(ms))
+    .replace("{doing}", doingText(t, doing))
+    .replace("{after}", kept ? t.keptAfter : t.resetAfter);
+}
+
+/** The reader's Stop: before the run started, or after (variables kept or reset). */
+export function stoppedText(t: StopTexts, kept: boolean, queued = false): string {
+  if (queued) return t.stoppedQueued;
+  return t.stopped.replace("{after}", kept ? t.keptAfter : t.resetAfter);
+}
+
+export const restartedMessage = stopTextsEn.resetAfter;
 
 /** How the worker ended by itself: Python exited, crashed, or its worker was closed. */
 export type Death = { exitCode: number } | { crash: "stack" | "other" } | { closed: true };

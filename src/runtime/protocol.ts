@@ -37,6 +37,8 @@ export type FromWorker =
   | { type: "died"; exitCode: number | null; crash: string | null }
   /** What the run printed since the previous update (batched, bounded: output-limit.ts). */
   | { type: "output"; id: number; update: OutputUpdate }
+  /** The run called time.sleep(seconds): a stop during it is not an endless loop. */
+  | { type: "sleeping"; id: number; seconds: number }
   | { type: "result"; id: number; result: RunResult }
   | { type: "reset-done"; id: number }
   | { type: "gpu-info"; id: number; info: GpuInfo };

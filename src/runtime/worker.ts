@@ -75,6 +75,12 @@ async function load(msg: Extract<ToWorker, { type: "load" }>): Promise<Loaded> {
   if (api) api.on_fatal = onFatal;
   if (msg.interruptBuffer) pyodide.setInterruptBuffer(msg.interruptBuffer);
   progress({ phase: "starting", fraction: 0.7, detail: "torch" });
+  // cell_runner.py's time.sleep tells the page first, so a stop during a sleep is named as one.
+  pyodide.registerJsModule("_torchlit_page", {
+    sleeping: (seconds: number) => {
+      if (current) post({ type: "sleeping", id: current.id, seconds });
+    },
+  });
   pyodide.FS.writeFile(`${PYTHON_ROOT}/_torchlit_cells.py`, cellRunner);
   // Importing torch now keeps the reader's first run as fast as every later one.
   pyodide.runPython("import torch");

@@ -6,9 +6,16 @@ import type { UiStrings } from "../../i18n/strings.ts";
 import { definesName, missingName } from "../../lib/defines-name.ts";
 import { OutputView } from "../../lib/output-view.ts";
 import { getRuntimeHost } from "../../runtime/host.ts";
-import { death, deathText } from "../../runtime/messages.ts";
+import { death, deathText, stoppedText, timeoutText } from "../../runtime/messages.ts";
 
-const TIMEOUT_MS = 10_000;
+/**
+ * A safety net, not the way out: the Stop button is. A page (or a test) may set a shorter limit
+ * before the cells hydrate, as `globalThis.__torchlitCellLimitMs`.
+ */
+const TIMEOUT_MS =
+  (globalThis as { __torchlitCellLimitMs?: number }).__torchlitCellLimitMs ?? 60_000;
+/** The elapsed time shows once a run has taken this long, so quick runs never flash it. */
+const ELAPSED_AFTER_MS = 1_000;
 
 interface Editor {
   getCode(): string;
@@ -19,9 +26,12 @@ interface Cell {
   index: number;
   editor?: Editor;
   editing?: Promise<Editor>;
+  /** Aborts the cell's runs in flight (queued or running, all of them): the Stop button. */
+  stop?: AbortController | undefined;
+  inFlight: number;
 }
 
-type State = "idle" | "running" | "ok" | "error" | "timeout";
+type State = "idle" | "running" | "ok" | "error" | "timeout" | "stopped";
 
 let hydrated = false;
 
@@ -37,6 +47,7 @@ export function hydrateCells(): void {
   const cells: Cell[] = roots.map((root) => ({
     root,
     index: Number(root.getAttribute("data-index")),
+    inFlight: 0,
   }));
   let runCount = 0;
 
@@ -87,6 +98,39 @@ export function hydrateCells(): void {
     });
   }
 
+  /**
+   * Shows Stop while any run of the cell is queued or running, and the time since this run
+   * started; returns the call that undoes it, with `start` for when the run really starts.
+   */
+  function showRunning(cell: Cell): { start: () => void; end: () => void } {
+    const button = part<HTMLButtonElement>(cell, "[data-action=stop]");
+    const elapsed = part(cell, ".tl-cell-elapsed");
+    cell.inFlight++;
+    button.hidden = false;
+    let startedAt = 0;
+    let ticker: ReturnType<typeof setInterval> | undefined;
+    const tick = () => {
+      const ms = performance.now() - startedAt;
+      elapsed.hidden = ms < ELAPSED_AFTER_MS;
+      elapsed.textContent = t.elapsed.replace("{s}", String(Math.floor(ms / 1000)));
+    };
+    return {
+      start: () => {
+        startedAt = performance.now();
+        ticker = setInterval(tick, 250);
+      },
+      end: () => {
+        clearInterval(ticker);
+        elapsed.hidden = true;
+        if (--cell.inFlight > 0) return;
+        cell.stop = undefined;
+        // Keyboard focus on a Stop that disappears goes back to Run, not to the page's start.
+        if (document.activeElement === button) part<HTMLElement>(cell, "[data-action=run]").focus();
+        button.hidden = true;
+      },
+    };
+  }
+
   async function run(cell: Cell): Promise<boolean> {
     const view = outputView(cell);
     part(cell, ".tl-cell-count").textContent = "[*]";
@@ -94,17 +138,30 @@ export function hydrateCells(): void {
     setStatus(cell, "running", t.queued);
     showLoading();
     const source = code(cell);
+    if (!cell.stop || cell.stop.signal.aborted) cell.stop = new AbortController();
+    const { signal } = cell.stop;
+    const shown = showRunning(cell);
     const result = await host.run(source, {
       namespace,
       onStart: () => {
+        shown.start();
         setStatus(cell, "running", host.progress.phase === "ready" ? t.running : loadingText());
         showLoading();
       },
       filename: `cell-${cell.index}`,
       timeoutMs: TIMEOUT_MS,
       onOutput: (update) => view.add(update),
+      signal,
     });
+    shown.end();
     view.flush();
+    if (!result.ok && result.kind === "stopped" && result.queued) {
+      // Nothing ran: the cell is as it was before, apart from saying so.
+      part(cell, ".tl-cell-count").textContent = "";
+      setStatus(cell, "stopped", stoppedText(t, true, true));
+      showLoading();
+      return false;
+    }
     part(cell, ".tl-cell-count").textContent = result.ok ? `[${++runCount}]` : "";
     if (result.ok) {
       if (result.value !== null) view.appendLocal(`${result.value}\n`, "tl-out-out");
@@ -118,16 +175,19 @@ export function hydrateCells(): void {
       setStatus(cell, "error", `${t.error}: ${result.type}`);
       return false;
     }
-    // The worker was restarted: every cell's variables are gone.
-    for (const other of cells) part(other, ".tl-cell-count").textContent = "";
+    // Unless an interrupt kept them, the worker was restarted: every cell's variables are gone.
+    const kept = (result.kind === "timeout" || result.kind === "stopped") && result.kept;
+    if (!kept) for (const other of cells) part(other, ".tl-cell-count").textContent = "";
     const message =
       result.kind === "timeout"
-        ? t.timeout.replace("{s}", String(TIMEOUT_MS / 1000))
-        : result.kind === "died"
-          ? deathText(t, death(result.exitCode, result.crash))
-          : t.restarted;
+        ? timeoutText(t, TIMEOUT_MS, result.doing, result.kept)
+        : result.kind === "stopped"
+          ? stoppedText(t, result.kept)
+          : result.kind === "died"
+            ? deathText(t, death(result.exitCode, result.crash))
+            : t.restarted;
     view.appendLocal(message, "tl-out-note");
-    setStatus(cell, "timeout", message);
+    setStatus(cell, result.kind === "stopped" ? "stopped" : "timeout", message);
     return false;
   }
 
@@ -194,6 +254,7 @@ export function hydrateCells(): void {
       button.addEventListener("click", () => {
         if (action === "run") void run(cell);
         else if (action === "run-above") void runUpTo(cell);
+        else if (action === "stop") cell.stop?.abort();
         else void restart();
       });
     }

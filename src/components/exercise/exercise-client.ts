@@ -24,7 +24,7 @@ import type { UiStrings } from "../../i18n/strings.ts";
 import { OutputView } from "../../lib/output-view.ts";
 import { getRuntimeHost } from "../../runtime/host.ts";
 import type { Device } from "../../runtime/host-types.ts";
-import { death, deathText } from "../../runtime/messages.ts";
+import { death, deathText, stoppedText, timeoutText } from "../../runtime/messages.ts";
 import { OutputCollector, type OutputUpdate } from "../../runtime/output-limit.ts";
 import { downloadProgress } from "./download-progress.ts";
 
@@ -142,13 +142,24 @@ function commonUi(root: ExerciseElement, data: ExerciseData) {
     showCpuNote();
     document.addEventListener("change", showCpuNote);
   }
+  /** Stops what the exercise runs now (its Run, its Check, a predict's cell). */
+  let stopper: AbortController | undefined;
+  const stopButton = button("stop");
+  stopButton?.addEventListener("click", () => stopper?.abort());
   const busy = (on: boolean) => {
     for (const a of ["run", "check", "reset"]) {
       const b = button(a);
       if (b) b.disabled = on;
     }
+    stopper = on ? new AbortController() : undefined;
+    if (stopButton) {
+      // Keyboard focus on a Stop that disappears goes back to Check.
+      if (!on && document.activeElement === stopButton) button("check")?.focus();
+      stopButton.hidden = !on;
+    }
     root.setAttribute("data-busy", String(on));
   };
+  const signal = () => (stopper ? { signal: stopper.signal } : {});
   /** Runs setup then `code` in the exercise's own namespace, streaming into the output box. */
   /** An empty output box, drawn into as output arrives (bounded, see lib/output-view.ts). */
   const outputView = () => {
@@ -184,6 +195,7 @@ function commonUi(root: ExerciseElement, data: ExerciseData) {
       onOutput: (update: OutputUpdate) => view.add(update),
       timeoutMs: data.timeoutMs,
       ...device(),
+      ...signal(),
     };
     let result = await host.run(data.setup, { ...opts, filename: "setup.py" });
     if (result.ok) result = await host.run(code, { ...opts, filename });
@@ -192,9 +204,15 @@ function commonUi(root: ExerciseElement, data: ExerciseData) {
       view.appendLocal(
         result.kind === "error"
           ? result.traceback
-          : result.kind === "died"
-            ? `${deathText(t, death(result.exitCode, result.crash))}\n`
-            : `${result.message}\n`,
+          : `${
+              result.kind === "died"
+                ? deathText(t, death(result.exitCode, result.crash))
+                : result.kind === "timeout"
+                  ? timeoutText(t, data.timeoutMs, result.doing, result.kept)
+                  : result.kind === "stopped"
+                    ? stoppedText(t, result.kept, result.queued)
+                    : result.message
+            }\n`,
         "tl-out-stderr",
       );
   };
@@ -235,6 +253,7 @@ function commonUi(root: ExerciseElement, data: ExerciseData) {
     saveEntry,
     onOtherTab,
     busy,
+    signal,
     runWithSetup,
     ready,
   };
@@ -370,10 +389,12 @@ function hydrateCode(root: ExerciseElement, data: CodeData): void {
       outputBounds: GRADER_OUTPUT_BOUNDS,
       timeoutMs: data.timeoutMs,
       ...ui.device(),
+      ...ui.signal(),
     });
     await ui.host.reset(namespace);
     const stdout = collected.text("stdout");
     if (result.ok) return { ok: true, stdout };
+    if (result.kind === "stopped") return { ok: false, kind: "stopped", kept: result.kept };
     if (result.kind === "error")
       return { ok: false, kind: "error", message: `${result.type}: ${result.message}` };
     if (result.kind === "died")
