@@ -136,26 +136,56 @@ for (const { locale, label } of [
   });
 }
 
-test("while Python loads, only the cell being run shows it, and says which step", async ({
+test("while Python loads, only the cell being run shows it: the share downloaded, then each step", async ({
   page,
 }) => {
   test.slow();
-  // Python's download is held back a few seconds, so the checks below see it loading.
-  await page.route("**/*.wasm", async (route) => {
-    await new Promise((resolve) => setTimeout(resolve, 4_000));
-    await route.continue();
+  // A slow line (2 MB/s), so that the download lasts a few seconds and the checks see it.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.emulateNetworkConditions", {
+    offline: false,
+    latency: 0,
+    downloadThroughput: 2_000_000,
+    uploadThroughput: -1,
   });
   await page.goto("en/tensors/");
   const third = page.locator("[data-tl-cell]").nth(2);
+  // Every status text the cell shows, with its bar's value, in order.
+  await third.evaluate((cell) => {
+    const seen: string[] = [];
+    (window as { __seen?: string[] }).__seen = seen;
+    const status = cell.querySelector(".tl-cell-status");
+    const bar = cell.querySelector(".tl-cell-progress");
+    new MutationObserver(() => {
+      const line = `${status?.textContent ?? ""}|${bar?.getAttribute("value") ?? ""}`;
+      if (seen.at(-1) !== line) seen.push(line);
+    }).observe(cell, { subtree: true, childList: true, characterData: true, attributes: true });
+  });
   await third.getByRole("button", { name: "Run", exact: true }).click();
-  await expect(third.locator(".tl-cell-status")).toHaveText(/Loading Python…|Starting PyTorch…/);
-  // The bar shows under this cell only, without a percentage.
-  const bar = third.locator(".tl-cell-progress");
-  await expect(bar).toBeVisible();
+  await expect(third.locator(".tl-cell-status")).toHaveText(/Loading Python…/);
+  // The bar shows under this cell only.
+  await expect(third.locator(".tl-cell-progress")).toBeVisible();
   await expect(page.locator(".tl-cell-progress:visible")).toHaveCount(1);
-  expect(await bar.getAttribute("value")).toBeNull();
-  await expect(third).toHaveAttribute("data-state", /ok|error/, { timeout: 60_000 });
+  await expect(third).toHaveAttribute("data-state", /ok|error/, { timeout: 90_000 });
   await expect(page.locator(".tl-cell-progress:visible")).toHaveCount(0);
+  const seen = await page.evaluate(() => (window as { __seen?: string[] }).__seen ?? []);
+  const percents = seen
+    .map((line) => /^Loading Python… (\d+)%\|(.*)$/.exec(line))
+    .filter((m) => m !== null);
+  // Measured shares, rising, the bar showing the same share; then the start-up steps in order.
+  expect(percents.length, seen.join("\n")).toBeGreaterThan(1);
+  const values = percents.map((m) => Number(m[1]));
+  expect(values).toEqual([...values].sort((a, b) => a - b));
+  for (const m of percents) expect(Math.floor(Number(m[2]) * 100)).toBe(Number(m[1]));
+  const steps = seen.map((line) => line.split("|")[0]);
+  const at = (text: string) => steps.indexOf(text);
+  expect(at("Starting Python…"), seen.join("\n")).toBeGreaterThan(
+    steps.lastIndexOf(`Loading Python… ${values.at(-1)}%`),
+  );
+  expect(at("Starting PyTorch…")).toBeGreaterThan(at("Starting Python…"));
+  // The steps after the download have no made-up share: the bar is indeterminate.
+  expect(seen.filter((l) => l.startsWith("Starting")).every((l) => l.endsWith("|"))).toBe(true);
 });
 
 for (const { locale, figure } of [

@@ -18,6 +18,10 @@ export const en = {
     /** A run waiting for the runs before it. */
     queued: "Waiting for the cell that runs before it…",
     loading: "Loading Python…",
+    /** While Pyodide's files download; {p} is the percentage of their bytes received. */
+    loadingPercent: "Loading Python… {p}%",
+    /** Once the files are in and Python itself starts. */
+    startingPython: "Starting Python…",
     /** Once Python runs and `import torch` is under way. */
     loadingTorch: "Starting PyTorch…",
     ready: "Python is ready",

@@ -10,6 +10,8 @@ export const zhCN: UiStrings = {
     running: "运行中…",
     queued: "等待前面的单元格运行完…",
     loading: "正在加载 Python…",
+    loadingPercent: "正在加载 Python…{p}%",
+    startingPython: "正在启动 Python…",
     loadingTorch: "正在启动 PyTorch…",
     ready: "Python 已就绪",
     failedToLoad: "Python 加载失败",

@@ -2,7 +2,7 @@
 // files are served by the dev server and copied into the build under _torchlit/pyodide/<version>/,
 // and the engine's Python package (torch) becomes the virtual module the worker bundles.
 // It runs in Node at build time only; nothing here ships to the reader.
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
@@ -25,16 +25,33 @@ function pyodideVersion(dir: string): string {
     .version;
 }
 
+/** The files the worker meters while Pyodide fetches them (src/runtime/download-meter.ts). */
+const METERED_FILES = ["pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"] as const;
+
 export function runtimeAssets(): AstroIntegration {
   const pyodideDir = pyodideIndexURL();
   // The version in the path lets hosts cache these large files forever.
   const pyodideRoute = `_torchlit/pyodide/${pyodideVersion(pyodideDir)}/`;
   let base = "/";
+  /** The standard library as the build writes it (stored), made once per build. */
+  let stdlib: Uint8Array | undefined;
+  /** Bytes of each metered file as served: the build's stored zip, the dev server's original. */
+  let sizes: Record<string, number> = {};
   return {
     name: "torchlit-runtime-assets",
     hooks: {
-      "astro:config:setup": ({ config, updateConfig }) => {
+      "astro:config:setup": ({ config, command, updateConfig }) => {
         base = config.base.endsWith("/") ? config.base : `${config.base}/`;
+        if (command === "build")
+          stdlib = storedZip(readFileSync(join(pyodideDir, "python_stdlib.zip")));
+        sizes = Object.fromEntries(
+          METERED_FILES.map((name) => [
+            name,
+            name === "python_stdlib.zip" && stdlib
+              ? stdlib.length
+              : statSync(join(pyodideDir, name)).size,
+          ]),
+        );
         const virtualModules = {
           name: "torchlit-runtime-virtual-modules",
           // Before Vite's resolver, which would externalize Pyodide's node: imports with a warning.
@@ -52,7 +69,10 @@ export function runtimeAssets(): AstroIntegration {
             if (id === `\0${SOURCES_ID}`)
               return `export default ${JSON.stringify(readPythonSources())};`;
             if (id === `\0${ASSETS_ID}`)
-              return `export const pyodidePath = ${JSON.stringify(pyodideRoute)};`;
+              return [
+                `export const pyodidePath = ${JSON.stringify(pyodideRoute)};`,
+                `export const pyodideSizes = ${JSON.stringify(sizes)};`,
+              ].join("\n");
             if (id === "\0torchlit-node-stub") return "export default {};";
             return undefined;
           },
@@ -88,7 +108,10 @@ export function runtimeAssets(): AstroIntegration {
           // The standard library stored rather than deflated, so that the build's Brotli and
           // gzip copies of it (src/integrations/precompress.ts) are 0.9 MB and 0.3 MB smaller.
           if (name === "python_stdlib.zip") {
-            writeFileSync(join(out, name), storedZip(readFileSync(join(pyodideDir, name))));
+            writeFileSync(
+              join(out, name),
+              stdlib ?? storedZip(readFileSync(join(pyodideDir, name))),
+            );
           } else copyFileSync(join(pyodideDir, name), join(out, name));
         }
       },

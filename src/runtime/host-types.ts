@@ -5,7 +5,11 @@ import type { OutputBounds, OutputUpdate } from "./output-limit.ts";
 
 /** Loading progress, for the progress bar: phase and a 0..1 fraction when known. */
 export interface LoadProgress {
-  phase: "idle" | "downloading" | "starting" | "ready" | "failed";
+  /**
+   * downloading: the worker and Pyodide's files (fraction: of Pyodide's bytes, once known);
+   * booting: the files are in and Python starts; starting: `import torch`.
+   */
+  phase: "idle" | "downloading" | "booting" | "starting" | "ready" | "failed";
   fraction: number | null;
   /** Human-readable detail (e.g. the file being fetched, or the failure). */
   detail?: string;

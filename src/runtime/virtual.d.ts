@@ -10,4 +10,6 @@ declare module "virtual:torchlit-python-sources" {
 declare module "virtual:torchlit-runtime-assets" {
   /** Pyodide's folder relative to the site's base, e.g. "_torchlit/pyodide/314.0.7/". */
   export const pyodidePath: string;
+  /** Bytes of the files the worker meters as Pyodide fetches them, by name, as served. */
+  export const pyodideSizes: Readonly<Record<string, number>>;
 }

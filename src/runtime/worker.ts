@@ -4,9 +4,11 @@
 // Protocol: protocol.ts. This file must not touch the DOM (there is none in a worker).
 
 import pythonSources from "virtual:torchlit-python-sources";
+import { pyodideSizes } from "virtual:torchlit-runtime-assets";
 import { initWebGPU, limits } from "torchlit";
 import { createRuntime, exitStatus, PYTHON_ROOT, type Runtime } from "torchlit/runtime";
 import cellRunner from "./cell_runner.py?raw";
+import { meteredFetch } from "./download-meter.ts";
 import { fromEngineReason, type GpuUnavailable, gpuUnavailable } from "./gpu-problem.ts";
 import type { Device, GpuInfo, LoadProgress, RunResult } from "./host-types.ts";
 import { allocationHint } from "./messages.ts";
@@ -61,13 +63,31 @@ let loaded: Promise<Loaded> | undefined;
 
 async function load(msg: Extract<ToWorker, { type: "load" }>): Promise<Loaded> {
   limits.maxAllocationBytes = msg.maxAllocationBytes;
-  progress({ phase: "downloading", fraction: 0.1, detail: "Python (Pyodide)" });
-  const runtime = await createRuntime({
-    indexURL: msg.indexURL,
-    sources: pythonSources,
-    stdout: sink("stdout"),
-    stderr: sink("stderr"),
-  });
+  progress({ phase: "downloading", fraction: 0, detail: "Python (Pyodide)" });
+  // Pyodide fetches its files itself: a metered fetch meanwhile tells the page how far it got.
+  const realFetch = globalThis.fetch;
+  globalThis.fetch = meteredFetch(
+    realFetch.bind(globalThis),
+    msg.indexURL,
+    pyodideSizes,
+    ({ received, total }) =>
+      progress(
+        received < total
+          ? { phase: "downloading", fraction: received / total, detail: "Python (Pyodide)" }
+          : { phase: "booting", fraction: null, detail: "Python" },
+      ),
+  );
+  let runtime: Runtime;
+  try {
+    runtime = await createRuntime({
+      indexURL: msg.indexURL,
+      sources: pythonSources,
+      stdout: sink("stdout"),
+      stderr: sink("stderr"),
+    });
+  } finally {
+    globalThis.fetch = realFetch;
+  }
   const { pyodide } = runtime;
   // Pyodide's own hook for the moment it dies (a stack overflow, os._exit): the only place a
   // fatal error surfaces, since the run's promise then never settles (API.on_fatal, private).

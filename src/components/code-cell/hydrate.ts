@@ -62,18 +62,26 @@ export function hydrateCells(): void {
 
   const intent = (): void => void host.load();
 
-  // While Python loads, only the cells the reader is waiting on show it: the step it is at in
-  // words, and a bar without a made-up percentage (the loader reports steps, not bytes).
-  const loadingText = (): string =>
-    host.progress.phase === "starting" ? t.loadingTorch : t.loading;
+  // While Python loads, only the cells the reader is waiting on show it: the share of Pyodide's
+  // bytes downloaded, then the start-up step it is at in words.
+  const loadingText = (): string => {
+    const { phase, fraction } = host.progress;
+    if (phase === "starting") return t.loadingTorch;
+    if (phase === "booting") return t.startingPython;
+    return fraction
+      ? t.loadingPercent.replace("{p}", String(Math.floor(fraction * 100)))
+      : t.loading;
+  };
   const showLoading = (): void => {
-    const phase = host.progress.phase;
-    const loading = phase === "downloading" || phase === "starting";
+    const { phase, fraction } = host.progress;
+    const loading = phase === "downloading" || phase === "booting" || phase === "starting";
     for (const cell of cells) {
       const waiting = loading && cell.root.getAttribute("data-state") === "running";
       const bar = part<HTMLProgressElement>(cell, ".tl-cell-progress");
       bar.hidden = !waiting;
-      bar.removeAttribute("value");
+      // A measured share while the files download; an indeterminate bar for the steps after.
+      if (phase === "downloading" && fraction) bar.value = fraction;
+      else bar.removeAttribute("value");
       // A run queued while Python loads waits for the load, not for another cell.
       if (waiting) part(cell, ".tl-cell-status").textContent = loadingText();
     }
@@ -187,7 +195,10 @@ export function hydrateCells(): void {
             ? deathText(t, death(result.exitCode, result.crash))
             : t.restarted;
     view.appendLocal(message, "tl-out-note");
-    setStatus(cell, result.kind === "stopped" ? "stopped" : "timeout", message);
+    // The reader knows why it stopped: the status just says so, the note under it says the rest.
+    if (result.kind === "stopped")
+      setStatus(cell, "stopped", t.stopped.replace("{after}", "").trim());
+    else setStatus(cell, "timeout", message);
     return false;
   }
 
