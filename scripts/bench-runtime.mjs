@@ -1,7 +1,8 @@
 // Benchmarks the in-browser Python runtime (not a timed test), in headless Chromium: click to
 // first output on a first and a repeat visit (with the start-up's two phases), bare Pyodide's
-// own load in the same run as the reference, a warm one-line cell, and the bytes a first visit
-// downloads before its first output. Writes docs/BENCHMARKS-runtime.md.
+// own load in the same run as the reference, a warm one-line cell, the bytes a first visit
+// downloads before its first output, and how quickly the page answers a click while a cell
+// prints without end. Writes docs/BENCHMARKS-runtime.md.
 // Needs a build (npm run build). Usage: node scripts/bench-runtime.mjs [--rounds 5] [--warm 20]
 import { createReadStream, existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
@@ -96,6 +97,45 @@ function clickToFrame(index) {
   });
 }
 
+/**
+ * In the page: for `ms`, how the main thread answers the reader: the delay from each click's
+ * event time to its handler, and the gaps between animation frames. Clicks come from the
+ * bench (real input events) on a probe button added for the measure.
+ */
+function watchResponsiveness() {
+  const probe = document.createElement("button");
+  probe.id = "bench-probe";
+  probe.textContent = "probe";
+  probe.style.cssText = "position:fixed;top:0;left:0;z-index:9999";
+  document.body.append(probe);
+  const clicks = [];
+  probe.addEventListener("click", (e) => clicks.push(performance.now() - e.timeStamp));
+  const frames = [];
+  let last = performance.now();
+  let watching = true;
+  const frame = (t) => {
+    frames.push(t - last);
+    last = t;
+    if (watching) requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+  window.__benchStop = () => {
+    watching = false;
+    probe.remove();
+    return { clicks, frames };
+  };
+}
+
+/** Clicks the probe `n` times, `gapMs` apart, and returns what watchResponsiveness saw. */
+async function probeClicks(page, n, gapMs) {
+  await page.evaluate(watchResponsiveness);
+  for (let i = 0; i < n; i++) {
+    await page.mouse.click(10, 10);
+    await page.waitForTimeout(gapMs);
+  }
+  return page.evaluate(() => window.__benchStop());
+}
+
 /** The page's start-up marks (src/runtime/host.ts), relative to the worker's start. */
 function phases() {
   const at = (name) => performance.getEntriesByName(name)[0]?.startTime;
@@ -148,8 +188,23 @@ async function torchlit(measureWarm) {
     await page.keyboard.insertText("1 + 1");
     for (let i = 0; i < warmRuns; i++) warm.push(await page.evaluate(clickToFrame, 3));
   }
+  // The page answering the reader while a cell prints without end, beside the same page idle.
+  let idle = null;
+  let streaming = null;
+  if (measureWarm) {
+    idle = await probeClicks(page, 20, 100);
+    const cell = page.locator("[data-tl-cell]").nth(1);
+    await cell.locator(".tl-cell-code").click();
+    await cell.locator(".cm-content").waitFor();
+    await page.keyboard.press("ControlOrMeta+a");
+    await page.keyboard.insertText('while True:\n    print("x")');
+    await page.keyboard.press("Shift+Enter");
+    await cell.locator('[data-role="output-hidden"]').waitFor();
+    streaming = await probeClicks(page, 20, 100);
+    await cell.getByRole("button", { name: "Stop", exact: true }).click();
+  }
   await context.close();
-  return { firstClick, firstPhases, repeatClick, repeatPhases, warm, bytes };
+  return { firstClick, firstPhases, repeatClick, repeatPhases, warm, bytes, idle, streaming };
 }
 
 const median = (xs) => {
@@ -162,18 +217,23 @@ const mb = (n) => `${(n / 1e6).toFixed(2)} MB`;
 const bareMs = [];
 const runs = [];
 let warmMs = [];
+let responsive = null;
 for (let i = 0; i < rounds; i++) {
   // Alternate the order so neither side always runs on a warmer machine.
   if (i % 2 === 0) bareMs.push(await bare());
   const t = await torchlit(i === 1);
   runs.push(t);
   if (t.warm.length) warmMs = t.warm;
+  if (t.streaming) responsive = t;
   if (i % 2 === 1) bareMs.push(await bare());
   console.log(
     `round ${i + 1}: bare ${fmt(bareMs.at(-1))}, first visit ${fmt(t.firstClick)}, repeat ${fmt(t.repeatClick)}`,
   );
 }
-if (warmMs.length === 0) warmMs = (await torchlit(true)).warm;
+if (warmMs.length === 0) {
+  responsive = await torchlit(true);
+  warmMs = responsive.warm;
+}
 const version = browser.version();
 await browser.close();
 server.close();
@@ -187,6 +247,16 @@ const cpu = cpus();
 const loadEnd = loadavg()[0];
 const busy = Math.max(loadAtStart, loadEnd) > cpu.length;
 const machine = `${cpu[0]?.model ?? "unknown CPU"}, ${cpu.length} logical cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ${process.platform}; Chromium ${version} headless`;
+const quantile = (xs, q) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))];
+};
+/** A table row: the label, the median of the samples, and the samples. */
+const row = (label, xs) => `| ${label} | ${fmt(median(xs))} | ${xs.map(fmt).join(", ")} |`;
+/** A responsiveness row: a median, a 95th percentile and a worst case. */
+const spread = (label, xs) =>
+  `| ${label} | ${fmt(median(xs))} | ${fmt(quantile(xs, 0.95))} | ${fmt(Math.max(...xs))} | ${xs.length} |`;
+const { idle, streaming } = responsive;
 const report = `# Runtime benchmarks
 
 Written by \`node scripts/bench-runtime.mjs\` (${rounds} rounds, ${warmRuns} warm runs) on ${new Date().toISOString().slice(0, 10)}.
@@ -198,30 +268,37 @@ own static host (src/server/static-host.ts), as \`npm start\` serves it.
 ${busy ? `\n**Caution:** the machine was busy (1-minute load average ${loadAtStart.toFixed(1)} at the start, ${loadEnd.toFixed(1)} at the end, on ${cpu.length} cores), so start-up times vary by seconds between rounds; rerun on a quiet machine before quoting them.\n` : ""}
 | Measure | Median | Samples |
 | --- | --- | --- |
-| Bare Pyodide: worker start to \`loadPyodide()\` + one line (first visit) | ${fmt(median(bareMs))} | ${bareMs.map(fmt).join(", ")} |
-| First visit: click on Run (right after the load event) to the frame showing cell 1's output | ${fmt(median(firstMs))} | ${firstMs.map(fmt).join(", ")} |
-| … of which Pyodide's start (worker start to Pyodide up: download, compile, standard library) | ${fmt(median(col((r) => r.firstPhases.pyodide)))} | ${col(
-  (r) => r.firstPhases.pyodide,
-)
-  .map(fmt)
-  .join(", ")} |
-| … of which the engine and \`import torch\` | ${fmt(median(col((r) => r.firstPhases.torch)))} | ${col(
-  (r) => r.firstPhases.torch,
-)
-  .map(fmt)
-  .join(", ")} |
-| Repeat visit (files in the HTTP cache): click on Run to the frame showing cell 1's output | ${fmt(median(repeatMs))} | ${repeatMs.map(fmt).join(", ")} |
-| … of which Pyodide's start | ${fmt(median(col((r) => r.repeatPhases.pyodide)))} | ${col(
-  (r) => r.repeatPhases.pyodide,
-)
-  .map(fmt)
-  .join(", ")} |
-| … of which the engine and \`import torch\` | ${fmt(median(col((r) => r.repeatPhases.torch)))} | ${col(
-  (r) => r.repeatPhases.torch,
-)
-  .map(fmt)
-  .join(", ")} |
-| Warm one-line cell (\`1 + 1\`): click on Run to the frame showing its output | ${fmt(warmMedian)} | ${warmMs.map(fmt).join(", ")} |
+${row("Bare Pyodide: worker start to `loadPyodide()` + one line (first visit)", bareMs)}
+${row("First visit: click on Run (right after the load event) to the frame showing cell 1's output", firstMs)}
+${row(
+  "… of which Pyodide's start (worker start to Pyodide up: download, compile, standard library)",
+  col((r) => r.firstPhases.pyodide),
+)}
+${row(
+  "… of which the engine and `import torch`",
+  col((r) => r.firstPhases.torch),
+)}
+${row("Repeat visit (files in the HTTP cache): click on Run to the frame showing cell 1's output", repeatMs)}
+${row(
+  "… of which Pyodide's start",
+  col((r) => r.repeatPhases.pyodide),
+)}
+${row(
+  "… of which the engine and `import torch`",
+  col((r) => r.repeatPhases.torch),
+)}
+${row("Warm one-line cell (`1 + 1`): click on Run to the frame showing its output", warmMs)}
+
+The page answering the reader while a cell prints without end (\`while True: print("x")\`,
+its output bounded and batched), beside the same page idle: 20 clicks 100 ms apart on a button,
+from each click's event time to its handler, and the gaps between animation frames meanwhile.
+
+| Measure | Median | 95th percentile | Worst | Samples |
+| --- | --- | --- | --- | --- |
+${spread("Click to its handler, page idle", idle.clicks)}
+${spread("Click to its handler, while a cell prints without end", streaming.clicks)}
+${spread("Gap between frames, page idle", idle.frames)}
+${spread("Gap between frames, while a cell prints without end", streaming.frames)}
 
 Bytes to first output on a first visit: ${bytes.files} responses, **${mb(bytes.sent)} sent**
 (bodies as compressed by the server, Chromium asking for Brotli from localhost, plus headers);

@@ -46,4 +46,32 @@ describe("OutputView", () => {
     expect(box.lastElementChild?.className).toBe("note");
     expect(v.text("stdout")).toBe("0\n1\n8\n9\n");
   });
+
+  it("redraws a streaming tail at most five times a second, and at once on flush", async () => {
+    const { box, v } = view();
+    const limiter = new OutputLimiter({ headChars: 4, tailChars: 4 });
+    const tailText = () => box.querySelector('[data-role="output-tail"]')?.lastChild?.textContent;
+    let i = 0;
+    const print = () => {
+      limiter.write("stdout", `${i++ % 10}\n`);
+      const update = limiter.take();
+      if (update) v.add(update);
+    };
+    for (let k = 0; k < 5; k++) print();
+    v.flush();
+    expect(tailText()).toBe("3\n4\n");
+    // Printing on every frame for 100 ms: the tail drawn at the flush stays until 200 ms passed.
+    const start = performance.now();
+    while (performance.now() - start < 100) {
+      print();
+      await new Promise((r) => requestAnimationFrame(r));
+    }
+    expect(tailText()).toBe("3\n4\n");
+    await new Promise((r) => setTimeout(r, 250));
+    await new Promise((r) => requestAnimationFrame(r));
+    expect(tailText()).not.toBe("3\n4\n");
+    print();
+    v.flush();
+    expect(tailText()).toBe(`${(i - 2) % 10}\n${(i - 1) % 10}\n`);
+  });
 });

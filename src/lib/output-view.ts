@@ -1,13 +1,18 @@
 // Shows a run's output under a code cell or an exercise: the head as printed, then, once the run
 // printed more than the worker keeps (runtime/output-limit.ts), one line saying how many lines
 // are hidden and the latest tail. Updates are folded in at once but drawn at most once a frame,
-// so a cell that prints without end costs the page one small redraw per frame, never a freeze.
+// and the tail (replaced whole, and scrolling faster than anyone reads) at most five times a
+// second, in a block of its own so its layout leaves the head's alone: a cell that prints
+// without end costs the page a small redraw now and then, never a freeze.
 import {
   type OutputChunk,
   OutputCollector,
   type OutputUpdate,
   type Stream,
 } from "../runtime/output-limit.ts";
+
+/** The tail is redrawn at most this often while a run prints (a flush draws it at once). */
+const TAIL_INTERVAL_MS = 200;
 
 export interface OutputViewOptions {
   /** Class of a span of each stream's text (the code cell colours stderr). */
@@ -27,6 +32,8 @@ export class OutputView {
   #drawnChars = 0;
   #tailBox: HTMLElement | null = null;
   #tailDirty = false;
+  #tailDrawnAt = Number.NEGATIVE_INFINITY;
+  #tailTimer: ReturnType<typeof setTimeout> | null = null;
   #frame: number | null = null;
 
   constructor(box: HTMLElement, opts: OutputViewOptions) {
@@ -46,7 +53,11 @@ export class OutputView {
   add(update: OutputUpdate): void {
     this.#collected.add(update);
     if (update.tail) this.#tailDirty = true;
-    this.#frame ??= requestAnimationFrame(() => this.flush());
+    this.#schedule();
+  }
+
+  #schedule(): void {
+    this.#frame ??= requestAnimationFrame(() => this.#draw(false));
   }
 
   /** Text the page adds after the output (a result's repr, a traceback, a note). */
@@ -58,6 +69,10 @@ export class OutputView {
 
   /** Draws what is pending now (called before a run's result is shown, too). */
   flush(): void {
+    this.#draw(true);
+  }
+
+  #draw(now: boolean): void {
     if (this.#frame !== null) cancelAnimationFrame(this.#frame);
     this.#frame = null;
     const head = this.#collected.head;
@@ -73,7 +88,15 @@ export class OutputView {
       }
       this.#drawnChars = chunk.text.length;
     }
-    if (this.#tailDirty) this.#drawTail();
+    if (this.#tailDirty) {
+      const wait = TAIL_INTERVAL_MS - (performance.now() - this.#tailDrawnAt);
+      if (now || wait <= 0) this.#drawTail();
+      else
+        this.#tailTimer ??= setTimeout(() => {
+          this.#tailTimer = null;
+          this.#schedule();
+        }, wait);
+    }
     this.#opts.onDraw?.();
   }
 
@@ -86,6 +109,9 @@ export class OutputView {
 
   #drawTail(): void {
     this.#tailDirty = false;
+    this.#tailDrawnAt = performance.now();
+    if (this.#tailTimer !== null) clearTimeout(this.#tailTimer);
+    this.#tailTimer = null;
     if (!this.#tailBox) {
       this.#tailBox = document.createElement("span");
       this.#tailBox.setAttribute("data-role", "output-tail");
@@ -99,9 +125,12 @@ export class OutputView {
     );
     note.setAttribute("data-role", "output-hidden");
     note.setAttribute("data-hidden-lines", String(lines));
-    const tail = this.#collected.tail.map((c) =>
-      this.#span(this.#opts.className(c.stream), c.text),
+    // A block of its own: replacing it lays out only the tail, not the head above it too.
+    const tail = document.createElement("span");
+    tail.style.display = "block";
+    tail.append(
+      ...this.#collected.tail.map((c) => this.#span(this.#opts.className(c.stream), c.text)),
     );
-    this.#tailBox.replaceChildren(note, ...tail);
+    this.#tailBox.replaceChildren(note, tail);
   }
 }
