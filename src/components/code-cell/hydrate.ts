@@ -16,6 +16,8 @@ const TIMEOUT_MS =
   (globalThis as { __torchlitCellLimitMs?: number }).__torchlitCellLimitMs ?? 60_000;
 /** The elapsed time shows once a run has taken this long, so quick runs never flash it. */
 const ELAPSED_AFTER_MS = 1_000;
+/** Stop shows once a run (queued or running) has taken this long: quick runs never shift the bar. */
+const STOP_AFTER_MS = 250;
 
 interface Editor {
   getCode(): string;
@@ -114,7 +116,9 @@ export function hydrateCells(): void {
     const button = part<HTMLButtonElement>(cell, "[data-action=stop]");
     const elapsed = part(cell, ".tl-cell-elapsed");
     cell.inFlight++;
-    button.hidden = false;
+    const reveal = setTimeout(() => {
+      button.hidden = false;
+    }, STOP_AFTER_MS);
     let startedAt = 0;
     let ticker: ReturnType<typeof setInterval> | undefined;
     const tick = () => {
@@ -128,6 +132,7 @@ export function hydrateCells(): void {
         ticker = setInterval(tick, 250);
       },
       end: () => {
+        clearTimeout(reveal);
         clearInterval(ticker);
         elapsed.hidden = true;
         if (--cell.inFlight > 0) return;

@@ -145,6 +145,7 @@ function commonUi(root: ExerciseElement, data: ExerciseData) {
   /** Stops what the exercise runs now (its Run, its Check, a predict's cell). */
   let stopper: AbortController | undefined;
   const stopButton = button("stop");
+  let revealStop: ReturnType<typeof setTimeout> | undefined;
   stopButton?.addEventListener("click", () => stopper?.abort());
   const busy = (on: boolean) => {
     for (const a of ["run", "check", "reset"]) {
@@ -155,7 +156,10 @@ function commonUi(root: ExerciseElement, data: ExerciseData) {
     if (stopButton) {
       // Keyboard focus on a Stop that disappears goes back to Check.
       if (!on && document.activeElement === stopButton) button("check")?.focus();
-      stopButton.hidden = !on;
+      // Shown once the work has taken a moment, so a quick check never shifts the bar.
+      clearTimeout(revealStop);
+      if (on) revealStop = setTimeout(() => (stopButton.hidden = false), 250);
+      else stopButton.hidden = true;
     }
     root.setAttribute("data-busy", String(on));
   };
