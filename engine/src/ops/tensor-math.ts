@@ -32,10 +32,12 @@ import { Tensor } from "../tensor.ts";
 import { binary, binaryInPlace, unary, unaryInPlace } from "./elementwise.ts";
 import {
   commonDevice,
+  elementwiseOut,
   inPlace,
   isTensor,
   operandOf,
   operandView,
+  permuteView,
   sumToShape,
   type TensorLike,
   typeName,
@@ -271,12 +273,12 @@ export function where(condition: Tensor, x: TensorLike, y: TensorLike): Tensor {
     isTensor(x) ? x.shape : [],
     isTensor(y) ? y.shape : [],
   ]);
-  const out = Tensor.empty(shape, dtype, device);
+  const { y: out, order } = elementwiseOut(shape, dtype, device, [condition, x, y]);
   backendFor(device).where(
-    operandView(condition, "bool", shape, device),
-    operandView(x, dtype, shape, device),
-    operandView(y, dtype, shape, device),
-    out.v(),
+    permuteView(operandView(condition, "bool", shape, device), order),
+    permuteView(operandView(x, dtype, shape, device), order),
+    permuteView(operandView(y, dtype, shape, device), order),
+    permuteView(out.v(), order),
   );
   const tx = isTensor(x) ? x : null;
   const ty = isTensor(y) ? y : null;
