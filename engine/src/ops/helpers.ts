@@ -283,8 +283,10 @@ export function requireTensor(x: unknown, what: string): Tensor {
   return x;
 }
 
-const geometryOf = (x: TensorLike): Geometry =>
-  isTensor(x) ? { shape: x.shape, strides: x.strides } : { shape: [], strides: [] };
+// A tensor is its own Geometry (shape, strides); a scalar shares one 0-dim geometry, so no
+// object is made per operand on the hot path.
+const SCALAR_GEOMETRY: Geometry = { shape: [], strides: [] };
+const geometryOf = (x: TensorLike): Geometry => (isTensor(x) ? x : SCALAR_GEOMETRY);
 
 /**
  * A new elementwise result over `inputs` (ATen's operand order; scalars count as 0-dim), laid
