@@ -242,19 +242,20 @@ def normal(mean, std=1.0, size=None, *, generator=None, out=None, dtype=None, la
     return r if out is None else _out.copy_into("normal", r, out, ())
 
 
+# The *_like draws keep input's layout (preserve_format), as the engine's do.
 def rand_like(input, *, dtype=None, device=None, requires_grad=False):
-    return rand(*input.shape, dtype=dtype or input.dtype, device=device or input.device, requires_grad=requires_grad)
+    return _finish(wrap(call(engine.rand_like, input._js, _ropts(dtype, device))), requires_grad)
 
 
 def randn_like(input, *, dtype=None, device=None, requires_grad=False):
-    return randn(*input.shape, dtype=dtype or input.dtype, device=device or input.device, requires_grad=requires_grad)
+    return _finish(wrap(call(engine.randn_like, input._js, _ropts(dtype, device))), requires_grad)
 
 
 def randint_like(input, low=0, high=None, *, dtype=None, device=None, requires_grad=False):
     if high is None:
         low, high = 0, low
-    return randint(low, high, tuple(input.shape), dtype=dtype or input.dtype, device=device or input.device,
-                   requires_grad=requires_grad)  # fmt: skip
+    opts = _ropts(dtype, device)
+    return _finish(wrap(call(engine.randint_like, input._js, int(low), int(high), opts)), requires_grad)
 
 
 # --- joining ---------------------------------------------------------------------------------

@@ -5,7 +5,8 @@
 import { noGrad } from "../autograd/grad-mode.ts";
 import { recordOp } from "../autograd/record.ts";
 import { backendFor } from "../backend/registry.ts";
-import { wrapDim } from "../core/shape.ts";
+import { contiguousStrides, sameShape, wrapDim } from "../core/shape.ts";
+import { contiguousClone } from "../ops/copy.ts";
 import { Tensor } from "../tensor.ts";
 
 /**
@@ -23,6 +24,10 @@ function lastDimKernel(input: Tensor, d: number, log: boolean): Tensor | null {
   return out;
 }
 
+/** PyTorch's softmax allocates its result row-major whatever the input's layout. */
+const rowMajor = (t: Tensor): Tensor =>
+  sameShape(t.strides, contiguousStrides(t.shape)) ? t : contiguousClone(t);
+
 /** The dim F.softmax picks when none is given (with PyTorch's deprecation warning). */
 function implicitDim(ndim: number): number {
   return ndim === 0 || ndim === 1 || ndim === 3 ? 0 : 1;
@@ -35,7 +40,7 @@ export function softmax(input: Tensor, dim?: number | null): Tensor {
     const own = lastDimKernel(input, d, false);
     if (own !== null) return own;
     const e = input.ndim === 0 ? input.sub(input).exp() : input.sub(input.amax(d, true)).exp();
-    return input.ndim === 0 ? e : e.div(e.sum(d, true));
+    return input.ndim === 0 ? e : rowMajor(e.div(e.sum(d, true)));
   });
   // y = softmax(x): dx = y * (g - sum(g * y, dim))
   recordOp("SoftmaxBackward0", [input], [y], (node) => {
@@ -57,7 +62,7 @@ export function log_softmax(input: Tensor, dim?: number | null): Tensor {
     const own = lastDimKernel(input, d, true);
     if (own !== null) return own;
     const shifted = input.sub(input.amax(d, true));
-    return shifted.sub(shifted.exp().sum(d, true).log());
+    return rowMajor(shifted.sub(shifted.exp().sum(d, true).log()));
   });
   // y = log_softmax(x): dx = g - exp(y) * sum(g, dim)
   recordOp("LogSoftmaxBackward0", [input], [y], (node) => {

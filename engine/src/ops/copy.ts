@@ -94,7 +94,12 @@ Tensor.prototype.to = function (this: Tensor, target: DType | DeviceType, copy =
   const dtype = toDevice ? this.dtype : (target as DType);
   const device = toDevice ? (target as DeviceType) : this.deviceType;
   if (!copy && dtype === this.dtype && device === this.deviceType) return this;
-  const out = Tensor.empty(this.shape, dtype, device);
+  // _to_copy keeps the layout (preserve_format) on the same device; a cross-device copy is
+  // uploaded row-major.
+  const out =
+    device === this.deviceType
+      ? emptyLike(this, dtype, device)
+      : Tensor.empty(this.shape, dtype, device);
   if (device === this.deviceType) backendFor(device).copy(this.v(), out.v());
   else if (this.deviceType === "cpu")
     backendFor(device).upload(out.storage.buffer, this.contiguous().to(dtype).dataSync());

@@ -29,10 +29,12 @@ import { Tensor } from "../tensor.ts";
 import {
   checkOut,
   commonDevice,
+  elementwiseOut,
   inPlace,
   isTensor,
   operandOf,
   operandView,
+  permuteView,
   sumToShape,
   type TensorLike,
   typeName,
@@ -317,13 +319,15 @@ export function binary(
   const device = commonDevice([a, b]);
   const shape = broadcastShapes(isTensor(a) ? a.shape : [], isTensor(b) ? b.shape : []);
   checkBinaryCompute(name, b, compute);
-  const y = out ?? Tensor.empty(shape, result, device);
+  const { y, order } = out
+    ? { y: out, order: null }
+    : elementwiseOut(shape, result, device, [a, b]);
   if (out) checkOut(out, result, shape, false, canCast);
   backendFor(device).binary(
     kernelFor(name, compute),
-    operandView(a, compute, shape, device),
-    operandView(b, compute, shape, device),
-    y.v(),
+    permuteView(operandView(a, compute, shape, device), order),
+    permuteView(operandView(b, compute, shape, device), order),
+    permuteView(y.v(), order),
   );
   if (out) out.bumpVersion();
   const grad = BGRADS[name];
@@ -407,12 +411,14 @@ export function unary(op: string, x: Tensor, params: readonly number[] = [], out
   // square is pow(x, 2), whose bool input promotes with the int 2 to int64.
   if (name === "square" && x.dtype === "bool" && !out) return unary(name, x.to("int64"), params);
   const { compute, result } = dtypesFor(def.rule, x.dtype);
-  const y = out ?? Tensor.empty(x.shape, result, x.deviceType);
+  const { y, order } = out
+    ? { y: out, order: null }
+    : elementwiseOut(x.shape, result, x.deviceType, [x]);
   if (out) checkOut(out, result, x.shape, false, canCast);
   backendFor(x.deviceType).unary(
     name,
-    operandView(x, compute, x.shape, x.deviceType),
-    y.v(),
+    permuteView(operandView(x, compute, x.shape, x.deviceType), order),
+    permuteView(y.v(), order),
     params,
   );
   if (out) out.bumpVersion();

@@ -18,6 +18,7 @@ import {
   scalarValue,
 } from "../core/dtype.ts";
 import { runtimeError, typeError } from "../core/errors.ts";
+import { type Geometry, iteratorLayout } from "../core/layout.ts";
 import { expandStrides, sameShape } from "../core/shape.ts";
 import { Tensor } from "../tensor.ts";
 
@@ -280,4 +281,36 @@ export function sumToShape(g: Tensor, shape: readonly number[]): Tensor {
 export function requireTensor(x: unknown, what: string): Tensor {
   if (!isTensor(x)) throw typeError(`${what} must be Tensor, not ${typeof x}`);
   return x;
+}
+
+// A tensor is its own Geometry (shape, strides); a scalar shares one 0-dim geometry, so no
+// object is made per operand on the hot path.
+const SCALAR_GEOMETRY: Geometry = { shape: [], strides: [] };
+const geometryOf = (x: TensorLike): Geometry => (isTensor(x) ? x : SCALAR_GEOMETRY);
+
+/**
+ * A new elementwise result over `inputs` (ATen's operand order; scalars count as 0-dim), laid
+ * out as TensorIterator lays it out (core/layout.ts), and the dim order to hand the kernel its
+ * views in (null: as they are). A row-major result is allocated exactly as before.
+ */
+export function elementwiseOut(
+  shape: readonly number[],
+  dtype: DType,
+  device: DeviceType,
+  inputs: readonly TensorLike[],
+): { y: Tensor; order: number[] | null } {
+  const layout = iteratorLayout(shape, inputs.map(geometryOf));
+  const y = Tensor.empty(shape, dtype, device);
+  if (layout === null) return { y, order: null };
+  return { y: new Tensor(y.storage, y.shape, layout.strides, 0), order: layout.order };
+}
+
+/** A view with its dims taken in `order` (a permutation; null leaves it as it is). */
+export function permuteView(v: View, order: readonly number[] | null): View {
+  if (order === null) return v;
+  return {
+    ...v,
+    shape: order.map((d) => v.shape[d] as number),
+    strides: order.map((d) => v.strides[d] as number),
+  };
 }

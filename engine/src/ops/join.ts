@@ -10,6 +10,7 @@ import { type DType, isFloating, promoteTypes } from "../core/dtype.ts";
 import { runtimeError } from "../core/errors.ts";
 import { contiguousStrides, fmtShape, wrapDim } from "../core/shape.ts";
 import { Tensor } from "../tensor.ts";
+import { emptyLike } from "./copy.ts";
 import { scalarView } from "./helpers.ts";
 import { type ShapeArg, shapeArgs } from "./views.ts";
 
@@ -165,7 +166,8 @@ P.flip = function (this: Tensor, ...args: ShapeArg[]) {
     offset += ((this.shape[d] as number) - 1) * s;
     return -s;
   });
-  const out = Tensor.empty(this.shape, this.dtype, this.deviceType);
+  // flip allocates empty_like(self) (preserve_format): a transposed input flips transposed.
+  const out = emptyLike(this);
   if (out.numel() > 0) backendFor(this.deviceType).copy({ ...this.v(), strides, offset }, out.v());
   // d flip = flip of g over the same dims.
   recordOp("FlipBackward0", [this], [out], () => ([g]) => [(g as Tensor).flip(dims)]);

@@ -9,6 +9,7 @@ import { recordOp } from "../autograd/record.ts";
 import type { DeviceType } from "../backend/storage.ts";
 import { type DType, getDefaultDtype, isFloating } from "../core/dtype.ts";
 import { runtimeError, typeError } from "../core/errors.ts";
+import { slowestFirst } from "../core/layout.ts";
 import { broadcastShapes } from "../core/shape.ts";
 import {
   defaultGenerator as defaultImpl,
@@ -25,7 +26,8 @@ import {
   uniformFloat64,
 } from "../random/index.ts";
 import { Tensor } from "../tensor.ts";
-import { checkInPlaceAllowed } from "./helpers.ts";
+import { emptyLike } from "./copy.ts";
+import { checkInPlaceAllowed, permuteView } from "./helpers.ts";
 import { type ShapeArg, shapeArgs } from "./views.ts";
 
 /** `torch.Generator`: PyTorch's method names over the random module's CPU generator. */
@@ -114,8 +116,11 @@ function fillWith(t: Tensor, draw: (host: HostArray) => void): Tensor {
     host instanceof BigInt64Array
       ? Float64Array.from(host, (v) => Number(v))
       : (host as ArrayLike<number>);
-  const src = Tensor.fromArray(values, t.shape, t.dtype, t.deviceType);
-  t.storage.backend.copy(src.v(), t.v());
+  // PyTorch fills a strided tensor in its iteration order: memory order (fastest stride last).
+  const order = t.isContiguous() ? null : slowestFirst(t.strides);
+  const shape = order === null ? t.shape : order.map((d) => t.shape[d] as number);
+  const src = Tensor.fromArray(values, shape, t.dtype, t.deviceType);
+  t.storage.backend.copy(src.v(), permuteView(t.v(), order));
   src.dispose();
   t.bumpVersion();
   return t;
@@ -294,8 +299,15 @@ export function multinomial(
   return Tensor.fromArray(out, outShape, "int64", input.deviceType);
 }
 
-function fresh(shape: readonly number[], dtype: DType, opts: RandomOptions | undefined): Tensor {
-  return Tensor.empty(shape, dtype, opts?.device ?? "cpu");
+/** A tensor to draw into: row-major, or laid out like `like` (a *_like's preserve_format). */
+function fresh(
+  shape: readonly number[],
+  dtype: DType,
+  opts: RandomOptions | undefined,
+  like?: Tensor,
+): Tensor {
+  const device = opts?.device ?? "cpu";
+  return like ? emptyLike(like, dtype, device) : Tensor.empty(shape, dtype, device);
 }
 
 function finish(t: Tensor, opts: RandomOptions | undefined): Tensor {
@@ -315,7 +327,11 @@ function floatDtype(opts: RandomOptions | undefined, fn: string): DType {
 
 /** `torch.rand(*size)`: uniform on [0, 1). */
 export function rand(shape: ShapeArg[] | readonly number[], opts?: RandomOptions): Tensor {
-  const t = fresh(shapeArgs(shape as ShapeArg[]), floatDtype(opts, "rand"), opts);
+  return drawUniform(shapeArgs(shape as ShapeArg[]), opts);
+}
+
+function drawUniform(shape: readonly number[], opts?: RandomOptions, like?: Tensor): Tensor {
+  const t = fresh(shape, floatDtype(opts, "rand"), opts, like);
   return finish(
     noGrad(() => t.uniform_(0, 1, opts?.generator ?? null)),
     opts,
@@ -324,7 +340,11 @@ export function rand(shape: ShapeArg[] | readonly number[], opts?: RandomOptions
 
 /** `torch.randn(*size)`: standard normal. */
 export function randn(shape: ShapeArg[] | readonly number[], opts?: RandomOptions): Tensor {
-  const t = fresh(shapeArgs(shape as ShapeArg[]), floatDtype(opts, "randn"), opts);
+  return drawNormal(shapeArgs(shape as ShapeArg[]), opts);
+}
+
+function drawNormal(shape: readonly number[], opts?: RandomOptions, like?: Tensor): Tensor {
+  const t = fresh(shape, floatDtype(opts, "randn"), opts, like);
   return finish(
     noGrad(() => t.normal_(0, 1, opts?.generator ?? null)),
     opts,
@@ -349,7 +369,17 @@ export function randint(
     typeof b === "number"
       ? [a, b, c as readonly number[], d]
       : [0, a, b, c as RandomOptions | undefined];
-  const t = fresh(size, opts?.dtype ?? "int64", opts);
+  return drawInt(low, high, size, opts);
+}
+
+function drawInt(
+  low: number,
+  high: number,
+  size: readonly number[],
+  opts?: RandomOptions,
+  like?: Tensor,
+): Tensor {
+  const t = fresh(size, opts?.dtype ?? "int64", opts, like);
   return finish(
     noGrad(() => t.random_(low, high, opts?.generator ?? null)),
     opts,
@@ -425,12 +455,13 @@ const likeOpts = (t: Tensor, opts?: RandomOptions): RandomOptions => ({
   device: t.deviceType,
   ...opts,
 });
+// The *_like draws keep t's layout (preserve_format) and fill it in memory order, as PyTorch's.
 /** `torch.rand_like(t)`. */
 export const rand_like = (t: Tensor, opts?: RandomOptions): Tensor =>
-  rand(t.shape, likeOpts(t, opts));
+  drawUniform(t.shape, likeOpts(t, opts), t);
 /** `torch.randn_like(t)`. */
 export const randn_like = (t: Tensor, opts?: RandomOptions): Tensor =>
-  randn(t.shape, likeOpts(t, opts));
+  drawNormal(t.shape, likeOpts(t, opts), t);
 
 /** `torch.randint_like(t, high)` / `torch.randint_like(t, low, high)`: t's dtype and shape. */
 export function randint_like(
@@ -439,6 +470,6 @@ export function randint_like(
   b?: number | RandomOptions,
   opts?: RandomOptions,
 ): Tensor {
-  if (typeof b === "number") return randint(a, b, t.shape, likeOpts(t, opts));
-  return randint(0, a, t.shape, likeOpts(t, b));
+  if (typeof b === "number") return drawInt(a, b, t.shape, likeOpts(t, opts), t);
+  return drawInt(0, a, t.shape, likeOpts(t, b), t);
 }

@@ -32,10 +32,12 @@ import { Tensor } from "../tensor.ts";
 import { binary, binaryInPlace, unary, unaryInPlace } from "./elementwise.ts";
 import {
   commonDevice,
+  elementwiseOut,
   inPlace,
   isTensor,
   operandOf,
   operandView,
+  permuteView,
   sumToShape,
   type TensorLike,
   typeName,
@@ -207,7 +209,7 @@ Tensor.prototype.lerp = function (this: Tensor, end: Tensor, weight: Tensor | nu
   }
   const wt = isTensor(weight) ? weight : null;
   const shape = broadcastAll([this.shape, end.shape, wt ? wt.shape : []]);
-  const out = noGrad(() => {
+  const computed = noGrad(() => {
     const s = this.expand(shape);
     const e = end.expand(shape);
     const w = wt ? wt.expand(shape) : null;
@@ -238,6 +240,8 @@ Tensor.prototype.lerp = function (this: Tensor, end: Tensor, weight: Tensor | nu
       e.sub(diff.mul(w ? w.neg().add(1) : 1 - (weight as number))),
     );
   });
+  // A number weight is lerp.Scalar's argument, not one of its TensorIterator's operands.
+  const out = relayout(computed, wt ? [this, end, wt] : [this, end]);
   const [sShape, eShape] = [this.shape, end.shape];
   recordOp(wt ? "LerpBackward1" : "LerpBackward0", [this, end, wt], [out], (node) => {
     const ss = node.save(this);
@@ -257,6 +261,17 @@ Tensor.prototype.lerp = function (this: Tensor, end: Tensor, weight: Tensor | nu
   return out;
 };
 
+/**
+ * A result computed row-major, moved into the layout TensorIterator gives an op over `inputs`
+ * (a copy only when that layout is not row-major): for ops computed on the host or composed.
+ */
+function relayout(r: Tensor, inputs: readonly TensorLike[]): Tensor {
+  const { y, order } = elementwiseOut(r.shape, r.dtype, r.deviceType, inputs);
+  if (order === null) return r;
+  backendFor(r.deviceType).copy(r.v(), y.v());
+  return y;
+}
+
 /** torch.where(condition, x, y) with broadcasting over all three. */
 export function where(condition: Tensor, x: TensorLike, y: TensorLike): Tensor {
   if (condition.dtype !== "bool") {
@@ -271,12 +286,12 @@ export function where(condition: Tensor, x: TensorLike, y: TensorLike): Tensor {
     isTensor(x) ? x.shape : [],
     isTensor(y) ? y.shape : [],
   ]);
-  const out = Tensor.empty(shape, dtype, device);
+  const { y: out, order } = elementwiseOut(shape, dtype, device, [condition, x, y]);
   backendFor(device).where(
-    operandView(condition, "bool", shape, device),
-    operandView(x, dtype, shape, device),
-    operandView(y, dtype, shape, device),
-    out.v(),
+    permuteView(operandView(condition, "bool", shape, device), order),
+    permuteView(operandView(x, dtype, shape, device), order),
+    permuteView(operandView(y, dtype, shape, device), order),
+    permuteView(out.v(), order),
   );
   const tx = isTensor(x) ? x : null;
   const ty = isTensor(y) ? y : null;
