@@ -4,7 +4,7 @@
 // Protocol: protocol.ts. This file must not touch the DOM (there is none in a worker).
 
 import pythonSources from "virtual:torchlit-python-sources";
-import { initWebGPU, limits } from "torchlit";
+import { budgets, initWebGPU, limits } from "torchlit";
 import { createRuntime, exitStatus, PYTHON_ROOT, type Runtime } from "torchlit/runtime";
 import cellRunner from "./cell_runner.py?raw";
 import { fromEngineReason, type GpuUnavailable, gpuUnavailable } from "./gpu-problem.ts";
@@ -61,6 +61,9 @@ let loaded: Promise<Loaded> | undefined;
 
 async function load(msg: Extract<ToWorker, { type: "load" }>): Promise<Loaded> {
   limits.maxAllocationBytes = msg.maxAllocationBytes;
+  budgets.cpuBytes = msg.cpuBudgetBytes;
+  budgets.gpuBytes = msg.gpuBudgetBytes;
+  budgets.scope = "this page";
   progress({ phase: "downloading", fraction: 0.1, detail: "Python (Pyodide)" });
   const runtime = await createRuntime({
     indexURL: msg.indexURL,
