@@ -37,17 +37,16 @@ export function isBudgetRefusal(err: unknown): boolean {
 }
 
 /**
- * Lets dropped tensors leave the counts before a refused allocation is tried again: runs a
- * full collection where the host exposes one (the CLI starts Node with --expose-gc; browsers do
- * not, but collect by themselves under the memory pressure of large buffers), then yields to
- * the event loop so the finalizers of collected storages run (they never run inside a job).
+ * Lets dropped tensors leave the counts before a refused allocation is tried again: a full
+ * collection where the host exposes one (the CLI starts Node with --expose-gc; browsers expose
+ * none, but collect by themselves under the memory pressure of large buffers), then turns of
+ * the event loop until some bytes were let go, as finalizers run only in tasks of their own.
  */
 export async function collectGarbage(): Promise<void> {
-  const gc = (globalThis as { gc?: () => void }).gc;
-  for (let round = 0; round < 3; round++) {
-    gc?.();
+  const before = budgetStats.cpuBytes;
+  (globalThis as { gc?: () => void }).gc?.();
+  for (let i = 0; i < 3 && budgetStats.cpuBytes === before; i++)
     await new Promise((resolve) => setTimeout(resolve, 0));
-  }
 }
 
 /** A byte count as PyTorch's CUDA allocator words it in its out-of-memory message. */
