@@ -2,6 +2,7 @@
 // allocating ends with PyTorch's out-of-memory error instead of freezing the page or growing the
 // process until the kernel kills it. Counts only memory still reachable (see storage.ts); knows
 // nothing of Python, which retries a refused allocation once after collectGarbage() (_bridge.py).
+import { replayAllowed } from "../core/host-reads.ts";
 
 /** Budgets in bytes; hosts set them (the page's worker, the CLI's flags). */
 export const budgets = {
@@ -20,14 +21,24 @@ export const budgets = {
  */
 export const COUNTED_CPU_BYTES = 2 ** 20;
 
-/** Live bytes counted against the budgets. */
-export const budgetStats = { cpuBytes: 0 };
+export const budgetStats = {
+  /** Live bytes of the CPU storages counted against budgets.cpuBytes. */
+  cpuBytes: 0,
+  /** Counted CPU storages and GPU storages released so far (collectGarbage waits on it). */
+  releases: 0,
+  /** Buffers collectGarbage made to have the browser collect. */
+  pressureBuffers: 0,
+};
 
 /** Errors raised because a budget was reached (Python retries these once after a collection). */
 const refusals = new WeakSet<object>();
 
+/**
+ * Marks e as one a caller may retry after collectGarbage(); not where running the op again could
+ * repeat its effects (inside backward or an optimizer step: host-reads.ts's withoutReplay).
+ */
 export function markBudgetRefusal<E extends Error>(e: E): E {
-  refusals.add(e);
+  if (replayAllowed()) refusals.add(e);
   return e;
 }
 
@@ -36,17 +47,39 @@ export function isBudgetRefusal(err: unknown): boolean {
   return typeof err === "object" && err !== null && refusals.has(err);
 }
 
+/** A buffer this large, made and dropped, pushes V8 to collect (see collectGarbage). */
+const PRESSURE_BYTES = 256 * 2 ** 20;
+
+/** How long a browser may take to collect before the allocation is refused after all. */
+const COLLECT_WAIT_MS = 1_000;
+
 /**
  * Lets dropped tensors leave the counts before a refused allocation is tried again: a full
- * collection where the host exposes one (the CLI starts Node with --expose-gc; browsers expose
- * none, but collect by themselves under the memory pressure of large buffers), then turns of
- * the event loop until some bytes were let go, as finalizers run only in tasks of their own.
+ * collection, then turns of the event loop until some storage was let go, as finalizers run
+ * only in tasks of their own. Node's gc() collects where the host exposes it (the CLI starts
+ * Node with --expose-gc). Browsers expose none, so 256 MiB buffers are made and dropped, one a
+ * turn, until V8's count of external memory passes the limit that makes it collect (after a
+ * collection the limit rises with what was live, so one buffer is not always enough: measured
+ * in Chromium). The buffers are never written, so their pages are never committed.
  */
 export async function collectGarbage(): Promise<void> {
-  const before = budgetStats.cpuBytes;
-  (globalThis as { gc?: () => void }).gc?.();
-  for (let i = 0; i < 3 && budgetStats.cpuBytes === before; i++)
-    await new Promise((resolve) => setTimeout(resolve, 0));
+  const before = budgetStats.releases;
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (gc) gc();
+  const started = performance.now();
+  for (let i = 0; budgetStats.releases === before; i++) {
+    const waited = performance.now() - started;
+    if (waited > (gc ? 50 : COLLECT_WAIT_MS)) return;
+    if (!gc && i < 8) {
+      try {
+        // Counted, so that no bundler drops the allocation as free of side effects.
+        budgetStats.pressureBuffers += new ArrayBuffer(PRESSURE_BYTES).byteLength > 0 ? 1 : 0;
+      } catch {
+        // No room even for the address space: nothing more to collect by this means.
+      }
+    }
+    await new Promise((resolve) => setTimeout(resolve, i < 8 ? 0 : 10));
+  }
 }
 
 /** A byte count as PyTorch's CUDA allocator words it in its out-of-memory message. */

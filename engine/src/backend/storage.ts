@@ -80,6 +80,7 @@ function releaseStorage(r: Release): void {
   r.done = true;
   if (r.buffer !== null) r.backend.free(r.buffer);
   if (r.budgeted) budgetStats.cpuBytes -= r.bytes;
+  if (r.budgeted || r.buffer !== null) budgetStats.releases++;
   if (!r.tracked) return;
   allocStats.liveStorages--;
   allocStats.liveBytes -= r.bytes;
