@@ -20,9 +20,9 @@ export interface AllocStats {
   /** Bytes of all storages created since start, counted as PyTorch would (itemsize x numel). */
   bytesAllocated: number;
   /** Storages neither disposed nor garbage-collected. A collected CPU storage leaves the count
-   * only if it holds at least 1 MiB (memory-budget.ts counts those) or was created while
-   * trackCollectedStorages(true) was on; otherwise it stays counted until disposed. GPU
-   * storages always leave it when collected. */
+   * only if it was created while trackCollectedStorages(true) was on; otherwise it stays
+   * counted until disposed (memory-budget.ts's count of CPU storages of 1 MiB or more is the
+   * one that always sees collections). GPU storages always leave it when collected. */
   liveStorages: number;
   /** Bytes of the live storages, with the same rule. */
   liveBytes: number;
@@ -72,16 +72,18 @@ interface Release {
   bytes: number;
   /** Counted in budgetStats.cpuBytes (a CPU storage of at least COUNTED_CPU_BYTES). */
   budgeted: boolean;
+  /** Whether a collection (not only dispose) takes it out of allocStats. */
+  statsOnCollect: boolean;
   done: boolean;
 }
 
-function releaseStorage(r: Release): void {
+function releaseStorage(r: Release, collected = false): void {
   if (r.done) return;
   r.done = true;
   if (r.buffer !== null) r.backend.free(r.buffer);
   if (r.budgeted) budgetStats.cpuBytes -= r.bytes;
   if (r.budgeted || r.buffer !== null) budgetStats.releases++;
-  if (!r.tracked) return;
+  if (!r.tracked || (collected && !r.statsOnCollect)) return;
   allocStats.liveStorages--;
   allocStats.liveBytes -= r.bytes;
 }
@@ -102,7 +104,7 @@ export function trackCollectedStorages(on: boolean): void {
 // keeps liveStorages/liveBytes honest (CPU storages too, while trackCollectedStorages is on).
 // No unregister token: dispose() marks the release done instead, as tokens cost several times
 // more per allocation, and every op allocates.
-const finalizer = new FinalizationRegistry<Release>(releaseStorage);
+const finalizer = new FinalizationRegistry<Release>((r) => releaseStorage(r, true));
 
 export class Storage {
   readonly id: number;
@@ -146,6 +148,7 @@ export class Storage {
       tracked,
       bytes,
       budgeted,
+      statsOnCollect: !cpu || trackCollections,
       done: false,
     };
     if (budgeted) budgetStats.cpuBytes += bytes;
