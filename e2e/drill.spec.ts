@@ -12,6 +12,7 @@ import {
   openExercise,
   setCode as setExerciseCode,
 } from "./support/exercises.ts";
+import { chooseGpu, deviceToggle, expectDispatchedSince, requireAdapter } from "./support/gpu.ts";
 
 test.describe.configure({ mode: "serial" });
 
@@ -38,6 +39,8 @@ const CASES = [
   "a queued cell stopped before it runs",
   "an exercise's check stopped by the reader",
   "time.sleep() past the time limit",
+  "CPU tensors past the page budget",
+  "GPU allocations without end",
 ];
 
 /** The code cells' time limit in this suite: a tenth of the pages' own 60 s, to stay bounded. */
@@ -385,6 +388,69 @@ drill("time.sleep() past the time limit", async () => {
   await expect(status).toContainText("it was inside time.sleep(100)");
   await expect(status).not.toContainText("endless loop");
   expect((await runUntilDone(2, "print(6 * 7)")).status).toBe("Done");
+// The memory budgets (the engine's memory-budget.ts) set small through the engine's own object,
+// so the bombs below stop after a few 16 MiB tensors instead of at the page's 2 GiB.
+const MiB64 = "import _torchlit, torch\n_torchlit.budgets.{device}Bytes = 64 * 2**20\n";
+const restoreBudget = "_torchlit.budgets.{device}Bytes = 2 * 2**30\n";
+
+drill("CPU tensors past the page budget", async () => {
+  await page.goto("en/tensors/");
+  const bomb = await runUntilDone(
+    1,
+    `${MiB64.replace("{device}", "cpu")}xs = []\nwhile True:\n    xs.append(torch.ones(2**22))`,
+  );
+  expect(bomb.status).toBe("Error: RuntimeError");
+  // Refused at the budget, long before the 10 s limit (start-up included).
+  expect(bomb.ms).toBeLessThan(9_000);
+  await expect(output(1)).toContainText(
+    "DefaultCPUAllocator: can't allocate memory: you tried to allocate 16777216 bytes",
+  );
+  await expect(output(1)).toContainText(
+    "Torchlit's budget for CPU tensors in this page is 67108864 bytes (64.00 MiB)",
+  );
+  await expect(output(1)).toContainText("This page holds at most 64 MiB of CPU tensors at once");
+  // The next cell runs, in the same namespace. (A loop that drops what it makes is not refused
+  // either, but whether the browser collected in time is its own business: the CLI tests it.)
+  const next = await runUntilDone(
+    2,
+    `print(len(xs))\ndel xs\n${restoreBudget.replace("{device}", "cpu")}print(torch.ones(2**22).sum().item())`,
+  );
+  expect(next.status).toBe("Done");
+  await expect(output(2)).toHaveText("4\n4194304.0\n");
+});
+
+drill("GPU allocations without end", async () => {
+  await page.goto("en/tensors/");
+  const adapter = await requireAdapter(page);
+  const before = await chooseGpu(page, adapter);
+  const bomb = await runUntilDone(
+    1,
+    `${MiB64.replace("{device}", "gpu")}xs = []\nwhile True:\n    xs.append(torch.ones(2**22, device='cuda'))`,
+  );
+  expect(bomb.status).toBe("Error: OutOfMemoryError");
+  expect(bomb.ms).toBeLessThan(9_000);
+  await expect(output(1)).toContainText(
+    "CUDA out of memory. Tried to allocate 16.00 MiB (GPU 0; 64.00 MiB budget in this page; 64.00 MiB already allocated",
+  );
+  await expect(output(1)).toContainText("This page lets the GPU hold at most 64.00 MiB of tensors");
+  // Caught in Python as PyTorch's type, and after del the GPU goes on.
+  const next = await runUntilDone(
+    2,
+    [
+      "try:",
+      "    ys = [torch.ones(2**22, device='cuda') for _ in range(4)]",
+      "except torch.cuda.OutOfMemoryError as e:",
+      "    print('caught', isinstance(e, RuntimeError))",
+      "del xs",
+      restoreBudget.replace("{device}", "gpu"),
+      "x = torch.ones(2**22, device='cuda') * 2",
+      "print(x.sum().item(), torch.cuda.memory_allocated() > 0)",
+    ].join("\n"),
+  );
+  expect(next.status).toBe("Done");
+  await expect(output(2)).toHaveText("caught True\n8388608.0 True\n");
+  await expectDispatchedSince(page, before);
+  await deviceToggle(page).getByRole("radio", { name: "CPU" }).check();
 });
 
 test("the drill has exactly its named cases", () => {

@@ -42,6 +42,8 @@ if (!recentEnough(process.versions.node)) {
 
 const args = [
   "--experimental-wasm-jspi",
+  // The memory budgets collect garbage before refusing an allocation (memory-budget.ts).
+  "--expose-gc",
   "--disable-warning=ExperimentalWarning",
   entry,
   ...process.argv.slice(2),

@@ -32,6 +32,12 @@ export * as autograd from "./autograd/grad.ts";
 export { enableGrad, isGradEnabled, noGrad, setGradEnabled } from "./autograd/grad-mode.ts";
 export type { Edge, GradHook, Node, NodeHook } from "./autograd/node.ts";
 export type { Backend, View } from "./backend/backend.ts";
+export {
+  budgetStats,
+  budgets,
+  collectGarbage,
+  isBudgetRefusal,
+} from "./backend/memory-budget.ts";
 export { registerBackend } from "./backend/registry.ts";
 export type { DeviceType } from "./backend/storage.ts";
 export {

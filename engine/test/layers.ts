@@ -15,7 +15,12 @@ export const LAYERS: readonly { name: string; paths: readonly string[] }[] = [
   { name: "core", paths: ["core/"] },
   {
     name: "backend",
-    paths: ["backend/backend.ts", "backend/storage.ts", "backend/constant-cache.ts"],
+    paths: [
+      "backend/backend.ts",
+      "backend/memory-budget.ts",
+      "backend/storage.ts",
+      "backend/constant-cache.ts",
+    ],
   },
   { name: "cpu backend", paths: ["backend/cpu/"] },
   { name: "backend registry", paths: ["backend/registry.ts"] },

@@ -25,6 +25,13 @@ import type { FromWorker, ToWorker } from "./protocol.ts";
 export interface HostConfig {
   /** Largest single tensor allocation, in bytes (default 1 GiB: browsers fail well before 4). */
   maxAllocationBytes?: number;
+  /**
+   * Bytes of CPU tensors (of 1 MiB or more each) the page may hold at once (default 2 GiB: the
+   * largest tensor allowed and one result of its size; docs/DECISIONS.md, "Memory budgets").
+   */
+  cpuBudgetBytes?: number;
+  /** Bytes the GPU may hold for the page's tensors, live and pooled (default 2 GiB). */
+  gpuBudgetBytes?: number;
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -67,7 +74,11 @@ class WorkerHost implements RuntimeHost {
   #runEndListeners = new Set<() => void>();
 
   constructor(config: HostConfig) {
-    this.#config = { maxAllocationBytes: config.maxAllocationBytes ?? 2 ** 30 };
+    this.#config = {
+      maxAllocationBytes: config.maxAllocationBytes ?? 2 ** 30,
+      cpuBudgetBytes: config.cpuBudgetBytes ?? 2 * 2 ** 30,
+      gpuBudgetBytes: config.gpuBudgetBytes ?? 2 * 2 ** 30,
+    };
   }
 
   get progress(): LoadProgress {
@@ -142,6 +153,8 @@ class WorkerHost implements RuntimeHost {
       type: "load",
       indexURL,
       maxAllocationBytes: this.#config.maxAllocationBytes,
+      cpuBudgetBytes: this.#config.cpuBudgetBytes,
+      gpuBudgetBytes: this.#config.gpuBudgetBytes,
       ...(this.#interrupt ? { interruptBuffer: this.#interrupt } : {}),
       ...(lifeLock ? { lifeLock } : {}),
     });

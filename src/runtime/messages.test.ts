@@ -62,6 +62,25 @@ describe("allocationHint", () => {
       "This page allows at most 1 GiB per tensor and this one needs 37.3 GiB: use smaller shapes.",
     );
   });
+
+  it("states the page's total budgets for a refusal at a budget", () => {
+    const cpu = allocationHint(
+      "RuntimeError",
+      "[enforce fail at alloc_cpu.cpp:75] . DefaultCPUAllocator: can't allocate memory: you tried to allocate 16777216 bytes. Error code 12 (Cannot allocate memory). Torchlit's budget for CPU tensors in this page is 2147483648 bytes (2.00 GiB) and live tensors hold 2139095040 bytes (1.99 GiB)",
+      2 ** 30,
+    );
+    expect(cpu).toBe(
+      "This page holds at most 2 GiB of CPU tensors at once, and tensors still referenced hold 2 GiB: del the ones you no longer need, or use smaller shapes.",
+    );
+    const gpu = allocationHint(
+      "OutOfMemoryError",
+      "CUDA out of memory. Tried to allocate 256.00 MiB (GPU 0; 2.00 GiB budget in this page; 1.88 GiB already allocated; 128.00 MiB free; 1.88 GiB reserved in total by Torchlit)",
+      2 ** 30,
+    );
+    expect(gpu).toBe(
+      "This page lets the GPU hold at most 2.00 GiB of tensors: del the ones you no longer need, or use smaller shapes.",
+    );
+  });
 });
 
 describe("a stopped run's words", () => {

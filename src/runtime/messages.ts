@@ -8,8 +8,31 @@ function gib(bytes: number): string {
   return `${Number((bytes / 2 ** 30).toFixed(1))} GiB`;
 }
 
+/** A byte count for a hint: MiB below a GiB (a test's 64 MiB budget is not "0.1 GiB"). */
+function size(bytes: number): string {
+  return bytes < 2 ** 30 ? `${Number((bytes / 2 ** 20).toFixed(1))} MiB` : gib(bytes);
+}
+
 /** Advice after an allocation the page refused or the browser could not satisfy. */
 export function allocationHint(type: string, message: string, limit: number): string | undefined {
+  // The page's total budgets (the engine's memory-budget.ts words them).
+  const cpuBudget =
+    /budget for CPU tensors in this page is (\d+) bytes .* live tensors hold (\d+) bytes/.exec(
+      message,
+    );
+  if (cpuBudget) {
+    return `This page holds at most ${size(Number(cpuBudget[1]))} of CPU tensors at once, and tensors still referenced hold ${size(Number(cpuBudget[2]))}: del the ones you no longer need, or use smaller shapes.`;
+  }
+  const gpuBudget =
+    /^CUDA out of memory\. Tried to allocate ([^(]+) \(GPU 0; ([^;]+) budget in this page/.exec(
+      message,
+    );
+  if (gpuBudget) {
+    return `This page lets the GPU hold at most ${gpuBudget[2]} of tensors: del the ones you no longer need, or use smaller shapes.`;
+  }
+  if (/^CUDA out of memory/.test(message)) {
+    return "The GPU cannot hold a tensor this large: use smaller shapes.";
+  }
   const refused = /can't allocate memory: you tried to allocate (\d+) bytes/.exec(message);
   if (refused) {
     return `This page allows at most ${gib(limit)} per tensor and this one needs ${gib(Number(refused[1]))}: use smaller shapes.`;

@@ -10,6 +10,9 @@ export type ToWorker =
       /** Absolute URL of the folder holding Pyodide's runtime files. */
       indexURL: string;
       maxAllocationBytes: number;
+      /** The page's memory budgets (HostConfig). */
+      cpuBudgetBytes: number;
+      gpuBudgetBytes: number;
       /** Pyodide's interrupt buffer; only when the page is cross-origin isolated. */
       interruptBuffer?: Int32Array;
       /** A Web Lock the worker holds for its whole life: the page learns of its end at once. */

@@ -5,7 +5,7 @@
 
 import pythonSources from "virtual:torchlit-python-sources";
 import { pyodideSizes } from "virtual:torchlit-runtime-assets";
-import { initWebGPU, limits } from "torchlit";
+import { budgets, initWebGPU, limits } from "torchlit";
 import { createRuntime, exitStatus, PYTHON_ROOT, type Runtime } from "torchlit/runtime";
 import cellRunner from "./cell_runner.py?raw";
 import { meteredFetch } from "./download-meter.ts";
@@ -63,6 +63,9 @@ let loaded: Promise<Loaded> | undefined;
 
 async function load(msg: Extract<ToWorker, { type: "load" }>): Promise<Loaded> {
   limits.maxAllocationBytes = msg.maxAllocationBytes;
+  budgets.cpuBytes = msg.cpuBudgetBytes;
+  budgets.gpuBytes = msg.gpuBudgetBytes;
+  budgets.scope = "this page";
   progress({ phase: "downloading", fraction: 0, detail: "Python (Pyodide)" });
   // Pyodide fetches its files itself: a metered fetch meanwhile tells the page how far it got.
   const realFetch = globalThis.fetch;

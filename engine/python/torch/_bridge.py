@@ -52,6 +52,7 @@ def call(fn, *args):
     the answers so far, until it completes.
     """
     answers = []
+    collected = False
     while True:
         restore = engine.beginReplay(to_js(answers, create_pyproxies=False)) if answers else None
         try:
@@ -59,11 +60,19 @@ def call(fn, *args):
         except JsException as exc:
             pending = engine.readNeededBy(exc.js_error)
             if pending is jsnull or pending is None:
-                raise translate(exc) from None
+                # A memory budget refused an allocation: tensors the program dropped may not be
+                # collected yet (the engine hears of it only between jobs), so collect, then try
+                # once more before raising (as PyTorch's allocator frees its cache and retries).
+                if collected or not engine.isBudgetRefusal(exc.js_error) or not can_run_sync():
+                    raise translate(exc) from None
         finally:
             if restore is not None:
                 restore()
-        answers.append(wait(pending.data))
+        if pending is jsnull or pending is None:
+            collected = True
+            wait(engine.collectGarbage)
+        else:
+            answers.append(wait(pending.data))
 
 
 def wait(make_promise):

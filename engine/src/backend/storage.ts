@@ -4,6 +4,13 @@
 import { DTYPES, type DType } from "../core/dtype.ts";
 import { runtimeError } from "../core/errors.ts";
 import type { Backend, BackendBuffer, DeviceType } from "./backend.ts";
+import {
+  budgetStats,
+  budgets,
+  COUNTED_CPU_BYTES,
+  cpuBudgetMessage,
+  markBudgetRefusal,
+} from "./memory-budget.ts";
 
 export type { DeviceType };
 
@@ -13,8 +20,9 @@ export interface AllocStats {
   /** Bytes of all storages created since start, counted as PyTorch would (itemsize x numel). */
   bytesAllocated: number;
   /** Storages neither disposed nor garbage-collected. A collected CPU storage leaves the count
-   * only if it was created while trackCollectedStorages(true) was on; otherwise it stays counted
-   * until disposed. GPU storages always leave it when collected. */
+   * only if it was created while trackCollectedStorages(true) was on; otherwise it stays
+   * counted until disposed (memory-budget.ts's count of CPU storages of 1 MiB or more is the
+   * one that always sees collections). GPU storages always leave it when collected. */
   liveStorages: number;
   /** Bytes of the live storages, with the same rule. */
   liveBytes: number;
@@ -62,14 +70,20 @@ interface Release {
   buffer: BackendBuffer | null;
   tracked: boolean;
   bytes: number;
+  /** Counted in budgetStats.cpuBytes (a CPU storage of at least COUNTED_CPU_BYTES). */
+  budgeted: boolean;
+  /** Whether a collection (not only dispose) takes it out of allocStats. */
+  statsOnCollect: boolean;
   done: boolean;
 }
 
-function releaseStorage(r: Release): void {
+function releaseStorage(r: Release, collected = false): void {
   if (r.done) return;
   r.done = true;
   if (r.buffer !== null) r.backend.free(r.buffer);
-  if (!r.tracked) return;
+  if (r.budgeted) budgetStats.cpuBytes -= r.bytes;
+  if (r.budgeted || r.buffer !== null) budgetStats.releases++;
+  if (!r.tracked || (collected && !r.statsOnCollect)) return;
   allocStats.liveStorages--;
   allocStats.liveBytes -= r.bytes;
 }
@@ -90,7 +104,7 @@ export function trackCollectedStorages(on: boolean): void {
 // keeps liveStorages/liveBytes honest (CPU storages too, while trackCollectedStorages is on).
 // No unregister token: dispose() marks the release done instead, as tokens cost several times
 // more per allocation, and every op allocates.
-const finalizer = new FinalizationRegistry<Release>(releaseStorage);
+const finalizer = new FinalizationRegistry<Release>((r) => releaseStorage(r, true));
 
 export class Storage {
   readonly id: number;
@@ -109,11 +123,17 @@ export class Storage {
   constructor(backend: Backend, dtype: DType, numel: number, tracked = true) {
     const bytes = numel * DTYPES[dtype].itemsize;
     // The CPU allocator's limit; a GPU backend checks its own (its alloc raises CUDA's error).
-    if (backend.device === "cpu" && bytes > limits.maxAllocationBytes) {
+    const cpu = backend.device === "cpu";
+    if (cpu && bytes > limits.maxAllocationBytes) {
       throw runtimeError(
         `[enforce fail at alloc_cpu.cpp:75] . DefaultCPUAllocator: can't allocate memory: you tried to allocate ${bytes} bytes. Error code 12 (Cannot allocate memory)`,
       );
     }
+    // The page's total: counted are CPU storages of 1 MiB or more, which the finalizer lets go
+    // of when collected (the GPU backend's alloc keeps its own budget).
+    const budgeted = cpu && bytes >= COUNTED_CPU_BYTES;
+    if (budgeted && budgetStats.cpuBytes + bytes > budgets.cpuBytes)
+      throw markBudgetRefusal(runtimeError(cpuBudgetMessage(bytes)));
     this.id = nextId++;
     this.dtype = dtype;
     this.numel = numel;
@@ -122,9 +142,17 @@ export class Storage {
     nextAddress += Math.ceil((bytes + 64) / 64) * 64;
     this.buffer = backend.alloc(dtype, numel);
     this.tracked = tracked;
-    const cpu = backend.device === "cpu";
-    this.release = { backend, buffer: cpu ? null : this.buffer, tracked, bytes, done: false };
-    if (!cpu || (tracked && trackCollections)) finalizer.register(this, this.release);
+    this.release = {
+      backend,
+      buffer: cpu ? null : this.buffer,
+      tracked,
+      bytes,
+      budgeted,
+      statsOnCollect: !cpu || trackCollections,
+      done: false,
+    };
+    if (budgeted) budgetStats.cpuBytes += bytes;
+    if (!cpu || budgeted || (tracked && trackCollections)) finalizer.register(this, this.release);
     if (!tracked) return;
     allocStats.storagesCreated++;
     allocStats.bytesAllocated += bytes;

@@ -4,32 +4,70 @@
 // and the JSPI flag. torch.cuda is Dawn's WebGPU, started only when a program first uses it.
 import { existsSync, readFileSync } from "node:fs";
 import { runForwardingSignals } from "../../bin/child.mjs";
+import { budgets } from "../backend/memory-budget.ts";
+import { limits } from "../backend/storage.ts";
 import { nodeGpu, vulkanEnv } from "../backend/webgpu/node-gpu.ts";
 import { engineApi } from "../runtime/engine-api.ts";
 import { createRuntime, exitStatus } from "../runtime/index.ts";
 import { pyodideIndexURL, readPythonSources } from "../runtime/node-sources.ts";
 
-const USAGE = "usage: torchlit run [--device cpu|cuda] FILE.py | -\n";
+const USAGE =
+  "usage: torchlit run [--device cpu|cuda] [--cpu-budget SIZE] [--cuda-budget SIZE] [--max-tensor SIZE] FILE.py | -\n";
+
+const HELP = `${USAGE}
+Runs a Python file (or stdin, for -) with Torchlit's torch, as python3 would with PyTorch.
+
+  --device cpu|cuda     where tensors are made by default (cuda: the GPU through WebGPU)
+  --cpu-budget SIZE     CPU tensors (of 1 MiB or more) live at once; past it an allocation
+                        raises DefaultCPUAllocator's RuntimeError (default 4GiB)
+  --cuda-budget SIZE    GPU memory for tensors, live and pooled; past it an allocation raises
+                        torch.cuda.OutOfMemoryError (default 2GiB)
+  --max-tensor SIZE     the largest single CPU tensor (default 2GiB)
+
+SIZE is a number of bytes, or one with K, M or G (KiB, MiB, GiB): 512M, 4G, 4GiB.
+`;
 
 interface Args {
   file: string;
   device: "cpu" | "cuda";
+  cpuBudget: number;
+  cudaBudget: number;
+  maxTensor: number;
+}
+
+/** Bytes from "4096", "64M", "4G", "4GiB" (binary units); NaN when it is not a size. */
+export function parseSize(text: string): number {
+  const m = /^(\d+(?:\.\d+)?)\s*([KMG]?)(?:i?B)?$/i.exec(text.trim());
+  if (!m) return Number.NaN;
+  const unit = { "": 1, K: 2 ** 10, M: 2 ** 20, G: 2 ** 30 }[(m[2] as string).toUpperCase()] ?? 1;
+  return Math.floor(Number(m[1]) * unit);
 }
 
 function parse(argv: readonly string[]): Args | null {
   const [command, ...rest] = argv;
   if (command !== "run") return null;
-  let device: string = "cpu";
+  const options: Record<string, string> = {
+    device: "cpu",
+    "cpu-budget": String(budgets.cpuBytes),
+    "cuda-budget": String(budgets.gpuBytes),
+    "max-tensor": String(limits.maxAllocationBytes),
+  };
   const files: string[] = [];
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i] as string;
-    if (a === "--device") device = rest[++i] ?? "";
-    else if (a.startsWith("--device=")) device = a.slice("--device=".length);
-    else files.push(a);
+    const flag = /^--([a-z-]+)(?:=(.*))?$/.exec(a);
+    if (flag && (flag[1] as string) in options) {
+      options[flag[1] as string] = flag[2] ?? rest[++i] ?? "";
+    } else files.push(a);
   }
+  let device = options.device as string;
   if (device === "webgpu" || device === "cuda:0") device = "cuda";
+  const cpuBudget = parseSize(options["cpu-budget"] as string);
+  const cudaBudget = parseSize(options["cuda-budget"] as string);
+  const maxTensor = parseSize(options["max-tensor"] as string);
   if (files.length !== 1 || (device !== "cpu" && device !== "cuda")) return null;
-  return { file: files[0] as string, device };
+  if (!(cpuBudget >= 0 && cudaBudget >= 0 && maxTensor >= 0)) return null;
+  return { file: files[0] as string, device, cpuBudget, cudaBudget, maxTensor };
 }
 
 /**
@@ -73,6 +111,10 @@ function cudaReport(): string {
 }
 
 async function main(argv: readonly string[]): Promise<number> {
+  if (argv.includes("--help") || argv.includes("-h")) {
+    process.stdout.write(HELP);
+    return 0;
+  }
   const args = parse(argv);
   if (args === null) {
     process.stderr.write(USAGE);
@@ -81,6 +123,10 @@ async function main(argv: readonly string[]): Promise<number> {
   const reexec = reexecWithVulkanEnv();
   if (reexec !== null) return reexec;
   const { file, device } = args;
+  budgets.cpuBytes = args.cpuBudget;
+  budgets.gpuBytes = args.cudaBudget;
+  budgets.scope = "this run";
+  limits.maxAllocationBytes = args.maxTensor;
   let code: string;
   try {
     code = file === "-" ? readFileSync(0, "utf8") : readFileSync(file, "utf8");

@@ -98,6 +98,11 @@ export function withoutReplay<T>(fn: () => T): T {
   }
 }
 
+/** Whether a failed op may be run again (false inside backward or an optimizer step). */
+export function replayAllowed(): boolean {
+  return refusals === 0;
+}
+
 /** The tensor an error asks to have read, or null if it is some other error. */
 export function readNeededBy(err: unknown): HostReadable | null {
   return err instanceof HostReadNeeded ? (awaited.get(err) ?? null) : null;

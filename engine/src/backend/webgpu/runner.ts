@@ -102,7 +102,8 @@ export class GpuRunner {
     throw new Error(`WebGPU kernel failed: ${msg}`);
   }
 
-  private bucket(bytes: number): number {
+  /** The size of the pool bucket (the buffer) that holds `bytes`. */
+  bucketSize(bytes: number): number {
     return Math.max(16, 2 ** Math.ceil(Math.log2(Math.max(bytes, 4))));
   }
 
@@ -112,7 +113,7 @@ export class GpuRunner {
    * unsubmitted command uses will do.
    */
   acquire(bytes: number, forWrite = false): GPUBuffer {
-    const size = this.bucket(bytes);
+    const size = this.bucketSize(bytes);
     const reused = (forWrite ? undefined : take(this.dirty, size)) ?? take(this.pool, size);
     if (reused) return reused;
     this.buffersCreated++;

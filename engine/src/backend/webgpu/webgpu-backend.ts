@@ -9,6 +9,7 @@ import { runtimeError, TorchError } from "../../core/errors.ts";
 import { contiguousStrides } from "../../core/shape.ts";
 import type { ArgReduceOp, Backend, ReduceOp, View } from "../backend.ts";
 import { ConstantCache } from "../constant-cache.ts";
+import { budgets, formatSize, gpuBudgetMessage, markBudgetRefusal } from "../memory-budget.ts";
 import type { GpuContext } from "./device.ts";
 import {
   ERR_ZERODIV,
@@ -35,13 +36,7 @@ export interface GpuBuffer {
 const gb = (v: View): GpuBuffer => v.buf as GpuBuffer;
 const numel = (shape: readonly number[]): number => shape.reduce((a, b) => a * b, 1);
 
-/** A byte count as PyTorch's CUDA allocator words it in its out-of-memory message. */
-export function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} bytes`;
-  if (bytes < 1024 ** 2) return `${(bytes / 1024).toFixed(2)} KiB`;
-  if (bytes < 1024 ** 3) return `${(bytes / 1024 ** 2).toFixed(2)} MiB`;
-  return `${(bytes / 1024 ** 3).toFixed(2)} GiB`;
-}
+export { formatSize };
 
 export class WebGpuBackend implements Backend {
   readonly device = "cuda" as const;
@@ -116,7 +111,7 @@ export class WebGpuBackend implements Backend {
 
   /** Bytes the GPU holds in all: live tensors, the free pool and constants (memory_reserved()). */
   memoryReserved(): number {
-    return this.runner.liveBytes + this.runner.pooledBytes + this.constants.size * 16;
+    return this.heldBytes + this.runner.pooledBytes + this.constants.size * 16;
   }
 
   /** Releases the device (tests and tools call this before exit; Dawn dislikes live devices at exit). */
@@ -197,6 +192,25 @@ export class WebGpuBackend implements Backend {
     });
   }
 
+  /** Bytes of the pool buckets live storages occupy (a buffer is its size's power of two). */
+  private heldBytes = 0;
+
+  /**
+   * Refuses an allocation that would take what the GPU holds past budgets.gpuBytes. As
+   * PyTorch's caching allocator does when cudaMalloc fails, the pool of free buffers is released
+   * first and only what live tensors hold is refused.
+   */
+  private checkBudget(bytes: number): void {
+    const size = this.runner.bucketSize(bytes);
+    if (this.heldBytes + this.runner.pooledBytes + size <= budgets.gpuBytes) return;
+    this.emptyCache();
+    const reserved = this.heldBytes + this.runner.pooledBytes;
+    if (reserved + size <= budgets.gpuBytes) return;
+    throw markBudgetRefusal(
+      new TorchError("OutOfMemoryError", gpuBudgetMessage(bytes, this.runner.liveBytes, reserved)),
+    );
+  }
+
   alloc(dtype: DType, n: number): GpuBuffer {
     this.checkLost();
     if (dtype === "float64") throw float64Error();
@@ -209,7 +223,9 @@ export class WebGpuBackend implements Backend {
         `CUDA out of memory. Tried to allocate ${formatSize(bytes)} (GPU 0; the largest buffer WebGPU gives on this adapter is ${formatSize(largest)})`,
       );
     }
+    this.checkBudget(bytes);
     this.runner.liveBytes += bytes;
+    this.heldBytes += this.runner.bucketSize(bytes);
     if (this.runner.liveBytes > this.peakBytes) this.peakBytes = this.runner.liveBytes;
     return { buffer: this.runner.acquire(bytes), dtype, numel: n, released: false };
   }
@@ -218,7 +234,9 @@ export class WebGpuBackend implements Backend {
     const buf = b as GpuBuffer;
     if (buf.released) return;
     buf.released = true;
-    this.runner.liveBytes -= Math.max(buf.numel, 1) * GPU_ITEMSIZE;
+    const bytes = Math.max(buf.numel, 1) * GPU_ITEMSIZE;
+    this.runner.liveBytes -= bytes;
+    this.heldBytes -= this.runner.bucketSize(bytes);
     this.runner.release(buf.buffer);
   }
 
