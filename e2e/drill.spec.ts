@@ -388,6 +388,8 @@ drill("time.sleep() past the time limit", async () => {
   await expect(status).toContainText("it was inside time.sleep(100)");
   await expect(status).not.toContainText("endless loop");
   expect((await runUntilDone(2, "print(6 * 7)")).status).toBe("Done");
+});
+
 // The memory budgets (the engine's memory-budget.ts) set small through the engine's own object,
 // so the bombs below stop after a few 16 MiB tensors instead of at the page's 2 GiB.
 const MiB64 = "import _torchlit, torch\n_torchlit.budgets.{device}Bytes = 64 * 2**20\n";
