@@ -134,6 +134,8 @@ async function startEngine(): Promise<void> {
     stderr: () => {},
   });
   const py = runtime.pyodide;
+  // The module the worker gives cell_runner.py (src/runtime/worker.ts): here no page listens.
+  py.registerJsModule("_torchlit_page", { sleeping: () => {} });
   const ns = py.toPy({});
   py.runPython("from _torchlit_cells import run_cell", { globals: ns });
   runCell = async (code, filename, namespace) => {
