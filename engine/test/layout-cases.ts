@@ -154,3 +154,15 @@ export const geometry = (t: Tensor) => ({
   contiguous: t.isContiguous(),
   dtype: t.dtype,
 });
+
+/** The geometry the fixture recorded for a result, to compare with geometry(result). */
+export const recordedGeometry = (want: Described) => ({
+  shape: want.shape,
+  stride: want.stride,
+  contiguous: want.contiguous,
+  dtype: want.dtype,
+});
+
+/** The values the fixture recorded (null stands for NaN, which JSON cannot hold), or null. */
+export const recordedValues = (want: Described): number[] | null =>
+  want.values === null ? null : want.values.map((v) => (v === null ? Number.NaN : v));

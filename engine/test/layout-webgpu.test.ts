@@ -9,7 +9,15 @@ import { allclose } from "torchlit/testing";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { gpuStatus } from "../src/backend/webgpu/index.ts";
 import { dispatches, startGpu } from "./gpu-support.ts";
-import { type Described, geometry, loadFixture, MISSING, runCase } from "./layout-cases.ts";
+import {
+  type Described,
+  geometry,
+  loadFixture,
+  MISSING,
+  recordedGeometry,
+  recordedValues,
+  runCase,
+} from "./layout-cases.ts";
 
 vi.setConfig({ testTimeout: 60_000 });
 
@@ -23,15 +31,10 @@ afterAll(async () => {
 
 async function expectLike(t: Tensor, want: Described): Promise<void> {
   expect(t.device).toBe("cuda:0");
-  expect(geometry(t)).toEqual({
-    shape: want.shape,
-    stride: want.stride,
-    contiguous: want.contiguous,
-    dtype: want.dtype,
-  });
-  if (want.values === null) return;
+  expect(geometry(t)).toEqual(recordedGeometry(want));
+  const expected = recordedValues(want);
+  if (expected === null) return;
   const got = Array.from(await t.data());
-  const expected = want.values.map((v) => (v === null ? Number.NaN : v));
   expect(allclose(got, expected, { rtol: 1e-5, atol: 1e-5 })).toBeNull();
 }
 

@@ -1,6 +1,19 @@
 // The Simplified Chinese table of our components' texts (see en.ts for what each one is for).
 // Typed `UiStrings`, so a key missing here, or one English lacks, fails the type check.
+import type { StopTexts } from "../runtime/messages.ts";
 import type { UiStrings } from "./en.ts";
+
+/** A stopped run's words (en.ts takes the English from runtime/messages.ts), cells and exercises. */
+const stopTexts: StopTexts = {
+  timeout: "运行 {s} 秒后被停止（这里单次运行的时间上限）：{doing}。{after}",
+  doingSleeping: "它正在执行 time.sleep({n})",
+  doingPrinting: "它仍在计算并输出（计算量太大？把它改短一些，或者看够了就按“停止”）",
+  doingSilent: "它已经 {q} 秒没有任何输出（死循环？）",
+  keptAfter: "它被 KeyboardInterrupt 中断，变量都还在。",
+  resetAfter: "Python 已重启，本页的变量已被清空，请重新运行上方的单元格。",
+  stopped: "已停止。{after}",
+  stoppedQueued: "在开始运行之前就停止了。",
+};
 
 export const zhCN: UiStrings = {
   cell: {
@@ -19,14 +32,7 @@ export const zhCN: UiStrings = {
     error: "出错",
     stop: "停止",
     elapsed: "{s} 秒",
-    timeout: "运行 {s} 秒后被停止（这里单次运行的时间上限）：{doing}。{after}",
-    doingSleeping: "它正在执行 time.sleep({n})",
-    doingPrinting: "它仍在计算并输出（计算量太大？把它改短一些，或者看够了就按“停止”）",
-    doingSilent: "它已经 {q} 秒没有任何输出（死循环？）",
-    keptAfter: "它被 KeyboardInterrupt 中断，变量都还在。",
-    resetAfter: "Python 已重启，本页的变量已被清空，请重新运行上方的单元格。",
-    stopped: "已停止。{after}",
-    stoppedQueued: "在开始运行之前就停止了。",
+    ...stopTexts,
     restarted: "Python 已重启，本页的变量已被清空，请重新运行上方的单元格。",
     exited:
       "Python 以退出状态 {code} 结束：os._exit() 会立即结束 Python 进程，这里和在你自己的电脑上一样。Python 已重启，本页的变量已被清空，请重新运行上方的单元格。",
@@ -119,14 +125,8 @@ export const zhCN: UiStrings = {
     died: "Python 停止了：它所在的 worker 被关闭了（js.close() 就会这样）。Python 已重启。",
     stop: "停止",
     elapsed: "{s} 秒",
-    timeout: "运行 {s} 秒后被停止（这里单次运行的时间上限）：{doing}。{after}",
-    doingSleeping: "它正在执行 time.sleep({n})",
-    doingPrinting: "它仍在计算并输出（计算量太大？把它改短一些，或者看够了就按“停止”）",
-    doingSilent: "它已经 {q} 秒没有任何输出（死循环？）",
-    keptAfter: "它被 KeyboardInterrupt 中断，变量都还在。",
+    ...stopTexts,
     resetAfter: "Python 已重启。",
-    stopped: "已停止。{after}",
-    stoppedQueued: "在开始运行之前就停止了。",
   },
 
   home: {
